@@ -8,6 +8,12 @@ namespace Vidnova.Persistence;
 /// </summary>
 public sealed class VidnovaDbContext(DbContextOptions<VidnovaDbContext> options) : DbContext(options)
 {
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ValueConversions.Register(configurationBuilder);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(VidnovaDbContext).Assembly);

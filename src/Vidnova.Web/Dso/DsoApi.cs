@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Vidnova.Hosting;
+using Vidnova.Persistence;
+using Vidnova.Problems;
+using Vidnova.Restoration;
+using Vidnova.Restoration.DsoEvents;
+
+namespace Vidnova.Dso;
+
+public static class DsoApi
+{
+    public static RouteGroupBuilder MapDsoApi(this RouteGroupBuilder api)
+    {
+        var admin = api.MapGroup("/dsos").WithTags("DSOs").RequireAuthorization(AuthorizationPolicies.Administrator);
+        admin.MapPut("/{dsoCode}", UpsertAsync)
+            .WithName("UpsertDso")
+            .WithSummary("Create or update a distribution system operator")
+            .WithDescription("Name, EDRPOU and IBAN (both validated with their check digits) and the default restoration price.");
+        admin.MapPost("/{dsoCode}/api-keys", IssueKeyAsync)
+            .WithName("IssueDsoApiKey")
+            .WithSummary("Issue a new API key for a DSO (shown once, stored hashed)");
+
+        var dso = api.MapGroup("/dso/restoration-requests").WithTags("DSO exchange").RequireAuthorization(AuthorizationPolicies.Dso);
+        dso.MapGet("/", ListAsync)
+            .WithName("ListDsoRestorationRequests")
+            .WithSummary("The calling DSO's restoration requests, optionally by status (pending, received, completed, rejected)");
+        dso.MapPost("/{id:guid}/events", RecordEventAsync)
+            .WithName("RecordDsoEvent")
+            .WithSummary("Report on a restoration request: received (starts the SLA), completed or rejected");
+        return api;
+    }
+
+    private static async Task<Results<Created<DsoResponse>, Ok<DsoResponse>>> UpsertAsync(
+        string dsoCode, UpsertDsoCommand body, RegisterDso useCase, CancellationToken cancellationToken)
+    {
+        var (dso, created) = await useCase.HandleAsync(dsoCode, body, cancellationToken);
+        var response = new DsoResponse(dso.Code.Value, dso.Name, dso.Edrpou.Value, dso.Iban.Value, dso.DefaultRestorationPrice.Amount);
+        return created ? TypedResults.Created($"/api/v1/dsos/{dso.Code}", response) : TypedResults.Ok(response);
+    }
+
+    private static async Task<Created<ApiKeyResponse>> IssueKeyAsync(string dsoCode, IssueDsoApiKey useCase, CancellationToken cancellationToken)
+    {
+        var key = await useCase.HandleAsync(dsoCode, cancellationToken);
+        return TypedResults.Created((string?)null, new ApiKeyResponse(key));
+    }
+
+    private static async Task<Ok<DsoRequestListResponse>> ListAsync(
+        string? status, HttpContext http, VidnovaDbContext db, CancellationToken cancellationToken)
+    {
+        var dso = ApiKeyAuthentication.DsoOf(http.User);
+        DsoRequestStatus? filter = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!DsoRequestStatusNames.TryParseApiName(status, out var parsed))
+            {
+                throw new InputValidationException([new FieldError("status", "Статус має бути pending, received, completed або rejected.")]);
+            }
+
+            filter = parsed;
+        }
+
+        var query = db.Set<RestorationApplication>().AsNoTracking().Where(a => a.DsoRequest != null && a.DsoCode == dso);
+        if (filter is { } wanted)
+        {
+            query = query.Where(a => a.DsoRequest!.Status == wanted);
+        }
+
+        var applications = await query.ToListAsync(cancellationToken);
+        var accounts = await db.Set<Accounts.CustomerAccount>().AsNoTracking()
+            .Where(a => applications.Select(x => x.AccountNumber).Contains(a.Number))
+            .ToDictionaryAsync(a => a.Number, cancellationToken);
+        var items = applications
+            .OrderBy(a => a.DsoRequest!.CreatedAt)
+            .Select(a => DsoRequestItem.From(a, accounts[a.AccountNumber]))
+            .ToList();
+        return TypedResults.Ok(new DsoRequestListResponse(items));
+    }
+
+    private static async Task<Ok<DsoRequestItem>> RecordEventAsync(
+        Guid id, DsoEventRequest body, HttpContext http, RecordDsoEvent useCase, VidnovaDbContext db, CancellationToken cancellationToken)
+    {
+        var dso = ApiKeyAuthentication.DsoOf(http.User);
+        var application = await useCase.HandleAsync(dso, new DsoEventCommand(id, body.Type, body.OccurredAt, body.Reason), cancellationToken);
+        var account = await db.Set<Accounts.CustomerAccount>().AsNoTracking().SingleAsync(a => a.Number == application.AccountNumber, cancellationToken);
+        return TypedResults.Ok(DsoRequestItem.From(application, account));
+    }
+}
+
+public sealed record DsoResponse(string DsoCode, string Name, string Edrpou, string Iban, decimal RestorationPrice);
+
+public sealed record ApiKeyResponse(string ApiKey);
+
+public sealed record DsoEventRequest(string? Type, Instant? OccurredAt, string? Reason);
+
+public sealed record DsoRequestListResponse(IReadOnlyList<DsoRequestItem> Items);
+
+/// <summary>What a DSO needs to reconnect: where (EIC, address), for whom, and how the SLA stands.</summary>
+public sealed record DsoRequestItem(
+    Guid Id, string Status, string ApplicationNumber, string AccountNumber, string Eic, string Address, string Settlement,
+    Instant CreatedAt, Instant? ReceivedAt, LocalDate? Deadline, Instant? CompletedAt, Instant? RejectedAt, string? RejectionReason)
+{
+    public static DsoRequestItem From(RestorationApplication application, Accounts.CustomerAccount account)
+    {
+        var request = application.DsoRequest!;
+        return new DsoRequestItem(request.Id, request.Status.ToApiName(), application.Number, account.Number.Value, account.Eic.Value,
+            account.Address, application.Settlement == Accounts.Settlement.City ? "city" : "rural",
+            request.CreatedAt, request.ReceivedAt, request.Deadline, request.CompletedAt, request.RejectedAt, request.RejectionReason);
+    }
+}

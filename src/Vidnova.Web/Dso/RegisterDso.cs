@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Vidnova.Ledger;
+using Vidnova.Persistence;
+using Vidnova.Problems;
+using Vidnova.Restoration;
+
+namespace Vidnova.Dso;
+
+public sealed record UpsertDsoCommand(string? Name, string? Edrpou, string? Iban, decimal? RestorationPrice);
+
+/// <summary>Registers a DSO or updates its requisites and the default line of its restoration price list.</summary>
+public sealed class RegisterDso(VidnovaDbContext db)
+{
+    public async Task<(DistributionOperator Dso, bool Created)> HandleAsync(string? codeText, UpsertDsoCommand command, CancellationToken cancellationToken)
+    {
+        var errors = new InputErrors();
+        if (!DsoCode.TryParse(codeText, out var code))
+        {
+            errors.Add("dsoCode", "Код ОСР — від 2 до 32 латинських літер, цифр чи дефісів, наприклад kyiv-city.");
+        }
+
+        if (string.IsNullOrWhiteSpace(command.Name))
+        {
+            errors.Add("name", "Вкажіть найменування ОСР — воно буде в рахунку як отримувач.");
+        }
+
+        if (!Edrpou.TryParse(command.Edrpou, out var edrpou))
+        {
+            errors.Add("edrpou", "Код ЄДРПОУ — 8 цифр з правильною контрольною цифрою.");
+        }
+
+        if (!Iban.TryParse(command.Iban, out var iban))
+        {
+            errors.Add("iban", "IBAN — 29 символів: UA, 2 контрольні цифри, код банку (6 цифр) і рахунок; контрольні цифри мають сходитися.");
+        }
+
+        Money price = default;
+        if (command.RestorationPrice is not { } amount || amount <= 0 || !Money.TryParse(amount, out price))
+        {
+            errors.Add("restorationPrice", "Ціна послуги відновлення — додатна сума в гривнях з не більше ніж двома знаками після коми.");
+        }
+
+        errors.ThrowIfAny();
+
+        var dso = await db.Set<DistributionOperator>().SingleOrDefaultAsync(d => d.Code == code!.Value, cancellationToken);
+        var created = dso is null;
+        if (dso is null)
+        {
+            dso = DistributionOperator.Register(code!.Value, command.Name!, edrpou!.Value, iban!.Value, price);
+            db.Add(dso);
+        }
+        else
+        {
+            dso.UpdateRequisites(command.Name!, edrpou!.Value, iban!.Value);
+            dso.SetPrice(DistributionOperator.DefaultPriceLine, "Відновлення електропостачання", price);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return (dso, created);
+    }
+}
+
+/// <summary>Issues a DSO a fresh API key. The key is returned once; only its hash is kept.</summary>
+public sealed class IssueDsoApiKey(VidnovaDbContext db, IClock clock)
+{
+    public async Task<string> HandleAsync(string? codeText, CancellationToken cancellationToken)
+    {
+        if (!DsoCode.TryParse(codeText, out var code) || !await db.Set<DistributionOperator>().AnyAsync(d => d.Code == code.Value, cancellationToken))
+        {
+            throw new NotFoundException("dso_not_found", "ОСР з кодом {0} не зареєстровано.", codeText ?? "");
+        }
+
+        var key = $"dso_{SecretTokens.NewAccessToken()}";
+        db.Add(DsoApiKey.Issue(code.Value, SecretTokens.Hash(key), key[..12], clock.GetCurrentInstant()));
+        await db.SaveChangesAsync(cancellationToken);
+        return key;
+    }
+}

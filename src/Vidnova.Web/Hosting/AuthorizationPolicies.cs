@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Vidnova.Dso;
+
+namespace Vidnova.Hosting;
+
+public static class StaffRoles
+{
+    public const string Operator = "operator";
+    public const string Supervisor = "supervisor";
+    public const string Administrator = "administrator";
+}
+
+public static class AuthorizationPolicies
+{
+    /// <summary>Any supplier employee signed in to the back office, or the admin automation key.</summary>
+    public const string Staff = "Staff";
+
+    /// <summary>May decide on receipts: operators, supervisors, administrators, the admin key.</summary>
+    public const string Operator = "Operator";
+
+    /// <summary>May change reference data (accounts, DSOs, calendar, keys): administrators and the admin key.</summary>
+    public const string Administrator = "Administrator";
+
+    /// <summary>A DSO's systems, identified by their own API key.</summary>
+    public const string Dso = "Dso";
+
+    public static void Configure(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
+    {
+        options.AddPolicy(Staff, p => p.RequireRole(StaffRoles.Operator, StaffRoles.Supervisor, StaffRoles.Administrator));
+        options.AddPolicy(Operator, p => p.RequireRole(StaffRoles.Operator, StaffRoles.Supervisor, StaffRoles.Administrator));
+        options.AddPolicy(Administrator, p => p.RequireRole(StaffRoles.Administrator));
+        options.AddPolicy(Dso, p => p.RequireClaim(ApiKeyAuthentication.DsoClaim));
+    }
+}
+
+public static class StaffIdentity
+{
+    public static bool IsStaff(ClaimsPrincipal user) =>
+        user.IsInRole(StaffRoles.Operator) || user.IsInRole(StaffRoles.Supervisor) || user.IsInRole(StaffRoles.Administrator);
+
+    /// <summary>How a staff action is attributed in timelines: <c>staff:olena@…</c> or <c>staff:api-key</c>.</summary>
+    public static string ActorOf(ClaimsPrincipal user) => Restoration.Actors.Staff(user.Identity?.Name ?? "unknown");
+
+    public static DsoCode? DsoOf(ClaimsPrincipal user) =>
+        user.FindFirstValue(ApiKeyAuthentication.DsoClaim) is { } code ? DsoCode.Parse(code) : null;
+}

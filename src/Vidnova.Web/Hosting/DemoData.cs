@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Vidnova.Accounts;
+using Vidnova.Dso;
+using Vidnova.Ledger;
+using Vidnova.Persistence;
+using Vidnova.Restoration;
+using Vidnova.Staff;
+
+namespace Vidnova.Hosting;
+
+/// <summary>Accounts, DSOs and staff to try Vidnova with (see the README's table). Seeded once into an empty database.</summary>
+public static class DemoData
+{
+    public const string StaffPassword = "vidnova-demo";
+    public const string KyivCityDsoKey = "dso_demo_kyiv_city";
+
+    public static async Task SeedAsync(VidnovaDbContext db, IClock clock, CancellationToken cancellationToken)
+    {
+        if (await db.Set<DistributionOperator>().AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var now = clock.GetCurrentInstant();
+        var city = DistributionOperator.Register(DsoCode.Parse("kyiv-city"), "ПрАТ «ДТЕК Київські електромережі»",
+            Edrpou.Parse("41946011"), Iban.Create("300528", "0000026000301234567"), Money.Uah(1_234.56m));
+        var region = DistributionOperator.Register(DsoCode.Parse("kyiv-region"), "ПрАТ «ДТЕК Київські регіональні електромережі»",
+            Edrpou.Parse("23243188"), Iban.Create("300528", "0000026000307654321"), Money.Uah(987.00m));
+        db.AddRange(city, region);
+        db.Add(DsoApiKey.Issue(city.Code, SecretTokens.Hash(KyivCityDsoKey), KyivCityDsoKey[..12], now));
+
+        Account("1000000001", "Шевченко Тарас Григорович", "м. Київ, вул. Хрещатик, 1, кв. 5", "62Z100000000001Z", Settlement.City, city, SupplyStatus.DisconnectedForDebt, 0m);
+        Account("1000000002", "Коваленко Олена Петрівна", "м. Київ, просп. Перемоги, 20, кв. 14", "62Z100000000002X", Settlement.City, city, SupplyStatus.DisconnectedForDebt, 1_234.56m);
+        Account("1000000003", "Бондаренко Іван Миколайович", "м. Київ, вул. Січових Стрільців, 7, кв. 2", "62Z100000000003V", Settlement.City, city, SupplyStatus.Connected, 0m);
+        Account("1000000004", "Мельник Оксана Василівна", "Київська обл., с. Гора, вул. Садова, 3", "62Z100000000004T", Settlement.Rural, region, SupplyStatus.DisconnectedForDebt, 0m);
+        Account("1000000005", "Дем'янчук Андрій Іванович", "м. Бровари, вул. Гагаріна, 11, кв. 40", "62Z100000000005R", Settlement.City, region, SupplyStatus.DisconnectedForDebt, 0.01m);
+
+        db.Add(StaffUser.Create("operator@vidnova.local", "Олена Оператор", StaffRoles.Operator, StaffPassword));
+        db.Add(StaffUser.Create("supervisor@vidnova.local", "Марко Супервайзер", StaffRoles.Supervisor, StaffPassword));
+        db.Add(StaffUser.Create("admin@vidnova.local", "Ірина Адміністратор", StaffRoles.Administrator, StaffPassword));
+        await db.SaveChangesAsync(cancellationToken);
+
+        void Account(string number, string holder, string address, string eic, Settlement settlement, DistributionOperator dso, SupplyStatus status, decimal debt)
+        {
+            var account = CustomerAccount.Open(AccountNumber.Parse(number), holder, address, Eic.Parse(eic), settlement, dso.Code);
+            account.SetSupplyStatus(status);
+            account.Charge(Money.Uah(1_500m + debt), now - Duration.FromDays(60), "Рахунок за електроенергію");
+            account.RecordPayment(Money.Uah(1_500m), now - Duration.FromDays(2), "demo-bank", $"demo-{number}");
+            db.Add(account);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+using Scalar.AspNetCore;
+using Vidnova.Accounts;
+using Vidnova.Calendar;
+using Vidnova.Dso;
+using Vidnova.Notifications;
+using Vidnova.Payments;
+using Vidnova.Persistence;
+using Vidnova.Problems;
+using Vidnova.Restoration;
+using Vidnova.Restoration.Apply;
+using Vidnova.Restoration.EmailConfirmation;
+using Vidnova.Restoration.DsoEvents;
+using Vidnova.Restoration.Receipts;
+
+namespace Vidnova.Hosting;
+
+public static class VidnovaHost
+{
+    private const string StaffCookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+    private const string SelectScheme = "Vidnova";
+
+    public static readonly CultureInfo[] Cultures = [CultureInfo.GetCultureInfo("uk-UA"), CultureInfo.GetCultureInfo("en-GB")];
+
+    public static WebApplicationBuilder AddVidnova(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.Configure<VidnovaOptions>(configuration.GetSection(VidnovaOptions.Section));
+        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.PostConfigure<VidnovaOptions>(o => o.SeedDemoData |= builder.Environment.IsDevelopment() && configuration["Vidnova:SeedDemoData"] is null);
+
+        services.AddDbContext<VidnovaDbContext>(options =>
+            options.UseSqlite(SqliteConnectionString(configuration, builder.Environment)));
+        services.AddSingleton<IClock>(NodaTime.SystemClock.Instance);
+
+        services.AddCalendar();
+        services.AddSingleton<IRestorationDebtPolicy, FullDebtPaymentPolicy>();
+        services.AddSingleton<CustomerEmails>();
+        services.AddSingleton<OutboxSignal>();
+        if (!string.IsNullOrEmpty(configuration["Mail:Smtp:Host"]))
+        {
+            services.AddSingleton<IMailTransport, SmtpTransport>();
+        }
+        else
+        {
+            services.AddSingleton<PickupDirectoryTransport>();
+            services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<PickupDirectoryTransport>());
+        }
+
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+
+        services.AddScoped<ApplyForRestoration>();
+        services.AddScoped<ConfirmEmail>();
+        services.AddScoped<SubmitReceipt>();
+        services.AddScoped<DecideReceipt>();
+        services.AddScoped<RecordDsoEvent>();
+        services.AddScoped<UpsertAccount>();
+        services.AddScoped<RegisterDso>();
+        services.AddScoped<IssueDsoApiKey>();
+        services.AddScoped<PostPayment>();
+
+        services.AddAuthentication(SelectScheme)
+            .AddPolicyScheme(SelectScheme, "API key or staff cookie", options =>
+            {
+                // Machines send X-Api-Key; the API answers strangers with 401 problem details; people get the sign-in page.
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.ContainsKey(ApiKeyAuthentication.Header)
+                    || (context.Request.Path.StartsWithSegments("/api") && !context.Request.Cookies.ContainsKey(StaffCookie.Name))
+                        ? ApiKeyAuthentication.SchemeName
+                        : StaffCookieScheme;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddCookie(StaffCookieScheme, options =>
+            {
+                options.Cookie.Name = StaffCookie.Name;
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.LoginPath = "/backoffice/sign-in";
+                options.LogoutPath = "/backoffice/sign-out";
+                options.AccessDeniedPath = "/backoffice/denied";
+                options.ExpireTimeSpan = TimeSpan.FromHours(10);
+                options.SlidingExpiration = true;
+            });
+        services.AddAuthorization(AuthorizationPolicies.Configure);
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            options.SupportedCultures = Cultures;
+            options.SupportedUICultures = Cultures;
+            // Ukrainian unless the person chose English (cookie or ?culture=en); API clients may send Accept-Language.
+            options.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ProblemDetailsMapping>();
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        });
+        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Vidnova API";
+            document.Info.Description = "Restoration of electricity supply after a disconnection for debt: applications, receipts, DSO exchange.";
+            return Task.CompletedTask;
+        }));
+        services.AddRazorPages(options => options.RootDirectory = "/")
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Localization.SharedResource)));
+        services.AddHealthChecks().AddDbContextCheck<VidnovaDbContext>();
+        return builder;
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VidnovaDbContext>();
+        await db.Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<CalendarStore>().SeedAsync(CancellationToken.None);
+        if (scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<VidnovaOptions>>().Value.SeedDemoData)
+        {
+            await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<IClock>(), CancellationToken.None);
+        }
+    }
+
+    public static WebApplication UseVidnova(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        var api = app.MapGroup("/api/v1");
+        api.MapRestorationApi();
+        api.MapAccountsApi();
+        api.MapDsoApi();
+        api.MapPaymentsApi();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api", options => options.WithTitle("Vidnova API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapHealthChecks("/health");
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>A relative SQLite path is taken from the content root, and its folder is created, so a fresh clone just runs.</summary>
+    private static string SqliteConnectionString(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var connection = new SqliteConnectionStringBuilder(configuration.GetConnectionString("Vidnova") ?? "Data Source=data/vidnova.db");
+        if (!string.IsNullOrEmpty(connection.DataSource) && connection.DataSource != ":memory:" && !Path.IsPathRooted(connection.DataSource))
+        {
+            connection.DataSource = Path.GetFullPath(connection.DataSource, environment.ContentRootPath);
+        }
+
+        if (Path.GetDirectoryName(connection.DataSource) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        return connection.ToString();
+    }
+}
+
+public static class StaffCookie
+{
+    public const string Name = "vidnova.staff";
+}

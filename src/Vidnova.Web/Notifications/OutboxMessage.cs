@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NodaTime;
+
+namespace Vidnova.Notifications;
+
+/// <summary>
+/// An email waiting to go out. It is written in the same transaction as the state change that caused it and sent
+/// afterwards by <see cref="OutboxDispatcher"/>; <see cref="DeduplicationKey"/> keeps one message per cause.
+/// </summary>
+public sealed class OutboxMessage
+{
+    private OutboxMessage(Guid id, string deduplicationKey, string to, string subject, string htmlBody, string textBody,
+        Guid? applicationId, Instant createdAt)
+    {
+        Id = id;
+        DeduplicationKey = deduplicationKey;
+        To = to;
+        Subject = subject;
+        HtmlBody = htmlBody;
+        TextBody = textBody;
+        ApplicationId = applicationId;
+        CreatedAt = createdAt;
+        NextAttemptAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string DeduplicationKey { get; private set; }
+
+    public string To { get; private set; }
+
+    public string Subject { get; private set; }
+
+    public string HtmlBody { get; private set; }
+
+    public string TextBody { get; private set; }
+
+    public Guid? ApplicationId { get; private set; }
+
+    public Instant CreatedAt { get; private set; }
+
+    public Instant NextAttemptAt { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public Instant? SentAt { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    /// <summary>The RFC 5322 Message-ID the email goes out with, so replies can be threaded back to it.</summary>
+    public string MessageId => $"{Id:N}@vidnova";
+
+    public static OutboxMessage Create(string deduplicationKey, EmailContent content, string to, Guid? applicationId, Instant now) =>
+        new(Guid.NewGuid(), deduplicationKey, to, content.Subject, content.HtmlBody, content.TextBody, applicationId, now);
+
+    public void MarkSent(Instant at)
+    {
+        SentAt = at;
+        LastError = null;
+    }
+
+    /// <summary>Exponential backoff: 30 s, 1 min, 2 min … capped at an hour between attempts.</summary>
+    public void MarkFailed(string error, Instant at)
+    {
+        Attempts++;
+        LastError = error.Length > 1000 ? error[..1000] : error;
+        var delaySeconds = Math.Min(3600, 30 * Math.Pow(2, Attempts - 1));
+        NextAttemptAt = at + Duration.FromSeconds(delaySeconds);
+    }
+}
+
+public sealed record EmailContent(string Subject, string HtmlBody, string TextBody);
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("outbox_messages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.DeduplicationKey).HasMaxLength(200);
+        builder.HasIndex(m => m.DeduplicationKey).IsUnique();
+        builder.Property(m => m.To).HasMaxLength(254);
+        builder.Property(m => m.Subject).HasMaxLength(300);
+        builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+        builder.HasIndex(m => m.ApplicationId);
+        builder.Ignore(m => m.MessageId);
+    }
+}

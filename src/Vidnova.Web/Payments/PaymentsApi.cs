@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using Vidnova.Hosting;
+
+namespace Vidnova.Payments;
+
+public static class PaymentsApi
+{
+    public static RouteGroupBuilder MapPaymentsApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/payments", PostAsync)
+            .WithTags("Payments")
+            .RequireAuthorization(AuthorizationPolicies.Administrator)
+            .WithName("PostPayment")
+            .WithSummary("Book a payment to a personal account")
+            .WithDescription("Idempotent on (channel, reference): a repeat returns 200 with the original payment and changes nothing.");
+        return api;
+    }
+
+    private static async Task<Results<Created<PaymentResponse>, Ok<PaymentResponse>>> PostAsync(
+        PostPaymentCommand body, PostPayment useCase, CancellationToken cancellationToken)
+    {
+        var result = await useCase.HandleAsync(body, cancellationToken);
+        var response = new PaymentResponse(result.Payment.Id, result.Account.Number.Value, -result.Payment.Amount.Amount,
+            result.Payment.OccurredAt, result.Payment.Channel!, result.Payment.Reference!, result.Account.Debt.Amount);
+        return result.Created ? TypedResults.Created($"/api/v1/payments/{result.Payment.Id}", response) : TypedResults.Ok(response);
+    }
+}
+
+public sealed record PaymentResponse(Guid Id, string AccountNumber, decimal Amount, Instant PaidAt, string Channel, string Reference, decimal DebtAfter);

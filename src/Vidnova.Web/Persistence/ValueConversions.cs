@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NodaTime;
+using Vidnova.Accounts;
+using Vidnova.Dso;
+using Vidnova.Ledger;
+
+namespace Vidnova.Persistence;
+
+/// <summary>Column mappings for the domain's value types, the same on SQLite and PostgreSQL.</summary>
+internal static class ValueConversions
+{
+    public static void Register(ModelConfigurationBuilder configuration)
+    {
+        configuration.Properties<Instant>().HaveConversion<InstantConverter>();
+        configuration.Properties<LocalDate>().HaveConversion<LocalDateConverter>();
+        configuration.Properties<Money>().HaveConversion<MoneyConverter>().HavePrecision(14, 2);
+        configuration.Properties<AccountNumber>().HaveConversion<AccountNumberConverter>().HaveMaxLength(16);
+        configuration.Properties<Eic>().HaveConversion<EicConverter>().HaveMaxLength(16);
+        configuration.Properties<Iban>().HaveConversion<IbanConverter>().HaveMaxLength(29);
+        configuration.Properties<Edrpou>().HaveConversion<EdrpouConverter>().HaveMaxLength(8);
+        configuration.Properties<DsoCode>().HaveConversion<DsoCodeConverter>().HaveMaxLength(32);
+    }
+
+    /// <summary>Instants are stored as UTC date-times (timestamptz on PostgreSQL), which both providers order and compare.</summary>
+    private sealed class InstantConverter() : ValueConverter<Instant, DateTime>(
+        instant => instant.ToDateTimeUtc(),
+        value => Instant.FromDateTimeUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc)));
+
+    private sealed class LocalDateConverter() : ValueConverter<LocalDate, DateOnly>(
+        date => date.ToDateOnly(), value => LocalDate.FromDateOnly(value));
+
+    private sealed class MoneyConverter() : ValueConverter<Money, decimal>(money => money.Amount, value => Money.Uah(value));
+
+    private sealed class AccountNumberConverter() : ValueConverter<AccountNumber, string>(n => n.Value, v => AccountNumber.Parse(v));
+
+    private sealed class EicConverter() : ValueConverter<Eic, string>(e => e.Value, v => Eic.Parse(v));
+
+    private sealed class IbanConverter() : ValueConverter<Iban, string>(i => i.Value, v => Iban.Parse(v));
+
+    private sealed class EdrpouConverter() : ValueConverter<Edrpou, string>(e => e.Value, v => Edrpou.Parse(v));
+
+    private sealed class DsoCodeConverter() : ValueConverter<DsoCode, string>(c => c.Value, v => DsoCode.Parse(v));
+}

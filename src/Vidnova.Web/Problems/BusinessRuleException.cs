@@ -1,0 +1,29 @@
+namespace Vidnova.Problems;
+
+/// <summary>
+/// A business rule refused the request. <see cref="MessageFormat"/> is the Ukrainian sentence the customer reads;
+/// it is also the key of its English translation in <c>SharedResource.en.resx</c>.
+/// </summary>
+public sealed class BusinessRuleException(string code, string messageFormat, params object[] arguments)
+    : Exception(string.Format(System.Globalization.CultureInfo.GetCultureInfo("uk-UA"), messageFormat, arguments))
+{
+    public string Code { get; } = code;
+
+    public string MessageFormat { get; } = messageFormat;
+
+    public IReadOnlyList<object> Arguments { get; } = arguments;
+
+    /// <summary>409 when the request clashes with the current state; 422 when it can never succeed as sent.</summary>
+    public int StatusCode { get; init; } = StatusCodes.Status409Conflict;
+}
+
+/// <summary>The thing the request names does not exist (or is not the caller's to see).</summary>
+public sealed class NotFoundException(string code, string messageFormat, params object[] arguments)
+    : Exception(string.Format(System.Globalization.CultureInfo.GetCultureInfo("uk-UA"), messageFormat, arguments))
+{
+    public string Code { get; } = code;
+
+    public string MessageFormat { get; } = messageFormat;
+
+    public IReadOnlyList<object> Arguments { get; } = arguments;
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Vidnova.Problems;
+
+/// <summary>
+/// The one place where refusals become HTTP (RFC 9457): invalid input → 400 with field errors, a broken business
+/// rule → 409/422 with a code and a sentence, not found → 404, a lost race → 409.
+/// </summary>
+public sealed class ProblemDetailsMapping(IProblemDetailsService problems, ILogger<ProblemDetailsMapping> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ToProblem(httpContext, exception);
+        if (problem is null)
+        {
+            return false;
+        }
+
+        logger.LogInformation("Refused {Method} {Path}: {Status} {Code}", httpContext.Request.Method, httpContext.Request.Path,
+            problem.Status, problem.Extensions.TryGetValue("code", out var code) ? code : null);
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    public static ProblemDetails? ToProblem(HttpContext context, Exception exception) => exception switch
+    {
+        InputValidationException invalid => Validation(context, invalid),
+        BusinessRuleException rule => Problem(context, rule.StatusCode, "Запит відхилено", rule.Code,
+            ProblemTexts.Localize(context, rule.MessageFormat, [.. rule.Arguments])),
+        NotFoundException missing => Problem(context, StatusCodes.Status404NotFound, "Не знайдено", missing.Code,
+            ProblemTexts.Localize(context, missing.MessageFormat, [.. missing.Arguments])),
+        DbUpdateConcurrencyException => Problem(context, StatusCodes.Status409Conflict, "Конфлікт змін", "concurrent_change",
+            ProblemTexts.Localize(context, "Цю заяву щойно змінив хтось інший. Оновіть сторінку й перевірте її поточний стан.")),
+        BadHttpRequestException bad => Problem(context, bad.StatusCode, "Некоректний запит", "bad_request",
+            ProblemTexts.Localize(context, bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? "Запит завеликий. Файл квитанції — до 10 МБ."
+                : "Тіло запиту не вдалося прочитати: перевірте, що це коректний JSON з полями, описаними в /openapi/v1.json.")),
+        _ => null,
+    };
+
+    private static ValidationProblemDetails Validation(HttpContext context, InputValidationException invalid)
+    {
+        var errors = invalid.Errors
+            .GroupBy(e => e.Field)
+            .ToDictionary(g => g.Key, g => g.Select(e => ProblemTexts.Localize(context, e.MessageFormat, e.Arguments)).ToArray());
+        return new ValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = ProblemTexts.Localize(context, "Перевірте заповнені поля"),
+            Detail = string.Join(" ", errors.Values.SelectMany(v => v)),
+            Extensions = { ["code"] = "invalid_input" },
+        };
+    }
+
+    private static ProblemDetails Problem(HttpContext context, int status, string title, string code, string detail) => new()
+    {
+        Status = status,
+        Title = ProblemTexts.Localize(context, title),
+        Detail = detail,
+        Extensions = { ["code"] = code },
+    };
+}

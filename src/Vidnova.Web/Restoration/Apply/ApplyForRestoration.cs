@@ -1,0 +1,134 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Vidnova.Accounts;
+using Vidnova.Notifications;
+using Vidnova.Persistence;
+using Vidnova.Problems;
+
+namespace Vidnova.Restoration.Apply;
+
+public sealed record ApplyCommand(string? AccountNumber, string? HolderSurname, string? Email, string? EmailConfirmation, string? Phone);
+
+/// <param name="AccessToken">Given only to whoever created the application; a repeated submission gets none.</param>
+public sealed record ApplyResult(RestorationApplication Application, string? AccessToken, bool Created);
+
+/// <summary>Files a restoration application for an account disconnected for debt (article's condition 2).</summary>
+public sealed class ApplyForRestoration(
+    VidnovaDbContext db,
+    IClock clock,
+    IRestorationDebtPolicy debtPolicy,
+    CustomerEmails emails,
+    OutboxSignal outbox)
+{
+    public async Task<ApplyResult> HandleAsync(ApplyCommand command, CancellationToken cancellationToken)
+    {
+        var (accountNumber, email, phone) = Validate(command);
+
+        var account = await db.Set<CustomerAccount>().SingleOrDefaultAsync(a => a.Number == accountNumber, cancellationToken)
+            ?? throw new BusinessRuleException("account_not_found",
+                "Особовий рахунок {0} не знайдено. Перевірте номер у рахунку за електроенергію або в особистому кабінеті.", accountNumber.Value)
+            { StatusCode = StatusCodes.Status422UnprocessableEntity };
+
+        if (!account.HolderSurnameMatches(command.HolderSurname!))
+        {
+            throw new BusinessRuleException("holder_surname_mismatch",
+                "Прізвище не збігається з прізвищем власника особового рахунку. Вкажіть прізвище так, як у договорі чи рахунку.")
+            { StatusCode = StatusCodes.Status422UnprocessableEntity };
+        }
+
+        var open = await FindOpenAsync(accountNumber, cancellationToken);
+        if (open is not null)
+        {
+            return await RepeatAsync(open, cancellationToken);
+        }
+
+        RestorationEligibility.EnsureEligible(account, debtPolicy);
+
+        var now = clock.GetCurrentInstant();
+        var id = Guid.NewGuid();
+        var accessToken = SecretTokens.NewAccessToken();
+        var code = SecretTokens.NewConfirmationCode();
+        var number = await NextNumberAsync(now, cancellationToken);
+        var application = RestorationApplication.Submit(id, number, account, email, phone,
+            SecretTokens.Hash(accessToken), SecretTokens.HashConfirmationCode(id, code), now);
+        db.Add(application);
+        db.Add(emails.ConfirmationCode(application, accessToken, code, now));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two submissions raced; the unique index on open applications let one through. The other sees it.
+            db.ChangeTracker.Clear();
+            var winner = await FindOpenAsync(accountNumber, cancellationToken);
+            if (winner is null)
+            {
+                throw;
+            }
+
+            return await RepeatAsync(winner, cancellationToken);
+        }
+
+        outbox.Notify();
+        return new ApplyResult(application, accessToken, Created: true);
+    }
+
+    private async Task<ApplyResult> RepeatAsync(RestorationApplication open, CancellationToken cancellationToken)
+    {
+        db.Add(emails.RepeatedSubmission(open, clock.GetCurrentInstant()));
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.Notify();
+        return new ApplyResult(open, AccessToken: null, Created: false);
+    }
+
+    private Task<RestorationApplication?> FindOpenAsync(AccountNumber accountNumber, CancellationToken cancellationToken) =>
+        db.Set<RestorationApplication>()
+            .Where(a => a.AccountNumber == accountNumber)
+            .Where(a => a.Status != ApplicationStatus.Restored && a.Status != ApplicationStatus.RejectedByDso && a.Status != ApplicationStatus.Cancelled)
+            .SingleOrDefaultAsync(cancellationToken);
+
+    private async Task<string> NextNumberAsync(Instant now, CancellationToken cancellationToken)
+    {
+        var year = now.InZone(Calendar.KyivTime.Zone).Year;
+        var sequence = await db.Set<ApplicationNumberSequence>().FindAsync([year], cancellationToken);
+        if (sequence is null)
+        {
+            sequence = new ApplicationNumberSequence(year);
+            db.Add(sequence);
+        }
+
+        return sequence.Next();
+    }
+
+    private static (AccountNumber Account, string Email, string Phone) Validate(ApplyCommand command)
+    {
+        var errors = new InputErrors();
+        if (!AccountNumber.TryParse(command.AccountNumber, out var accountNumber))
+        {
+            errors.Add("accountNumber", "Вкажіть номер особового рахунку — від 6 до 16 цифр, як у рахунку за електроенергію.");
+        }
+
+        if (string.IsNullOrWhiteSpace(command.HolderSurname))
+        {
+            errors.Add("holderSurname", "Вкажіть прізвище власника особового рахунку.");
+        }
+
+        if (!ContactDetails.TryNormaliseEmail(command.Email, out var email))
+        {
+            errors.Add("email", "Вкажіть коректну адресу email, наприклад ivan@example.com — на неї прийде рахунок.");
+        }
+        else if (!string.Equals(email, command.EmailConfirmation?.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add("emailConfirmation", "Адреси email не збігаються. Введіть ту саму адресу двічі.");
+        }
+
+        if (!ContactDetails.TryNormaliseUkrainianPhone(command.Phone, out var phone))
+        {
+            errors.Add("phone", "Вкажіть номер телефону у форматі +380XXXXXXXXX або 0XXXXXXXXX.");
+        }
+
+        errors.ThrowIfAny();
+        return (accountNumber!.Value, email!, phone!);
+    }
+}

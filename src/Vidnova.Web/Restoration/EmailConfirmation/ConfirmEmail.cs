@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Vidnova.Dso;
+using Vidnova.Notifications;
+using Vidnova.Persistence;
+
+namespace Vidnova.Restoration.EmailConfirmation;
+
+/// <summary>Confirms the customer's email with the code and issues the DSO's restoration invoice to it.</summary>
+public sealed class ConfirmEmail(VidnovaDbContext db, IClock clock, CustomerEmails emails, OutboxSignal outbox)
+{
+    public async Task<RestorationApplication> HandleAsync(Guid id, string? accessToken, string? code, CancellationToken cancellationToken)
+    {
+        var application = await ApplicationAccess.LoadForCustomerAsync(db, id, accessToken, cancellationToken);
+        var dso = await db.Set<DistributionOperator>().SingleAsync(d => d.Code == application.DsoCode, cancellationToken);
+        var now = clock.GetCurrentInstant();
+        try
+        {
+            application.ConfirmEmail(SecretTokens.HashConfirmationCode(id, code ?? ""), () => IssueInvoice(application, dso, now), now);
+        }
+        catch (Problems.BusinessRuleException) when (application.FailedConfirmationAttempts > 0)
+        {
+            // The failed attempt counts even though the request is refused.
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+
+        db.Add(emails.Invoice(application, now));
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.Notify();
+        return application;
+    }
+
+    /// <summary>The invoice carries the DSO's requisites and a purpose with the application number, so the payment can be matched.</summary>
+    private static Invoice IssueInvoice(RestorationApplication application, DistributionOperator dso, Instant now) =>
+        new(dso.DefaultRestorationPrice, dso.Name, dso.Edrpou, dso.Iban,
+            $"Оплата послуги з відновлення електропостачання, заява {application.Number}, о/р {application.AccountNumber}",
+            now);
+}

@@ -1,0 +1,102 @@
+using NodaTime;
+
+namespace Vidnova.Restoration;
+
+public enum ReceiptDecision
+{
+    Pending,
+    Approved,
+    Rejected,
+}
+
+/// <summary>
+/// A proof of payment of the restoration invoice. The file itself lives in <see cref="ReceiptFile"/> so that
+/// loading an application never loads megabytes of images.
+/// </summary>
+public sealed class Receipt
+{
+    private Receipt(Guid id, string fileName, string contentType, long sizeBytes, string sha256, Instant receivedAt)
+    {
+        Id = id;
+        FileName = fileName;
+        ContentType = contentType;
+        SizeBytes = sizeBytes;
+        Sha256 = sha256;
+        ReceivedAt = receivedAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string FileName { get; private set; }
+
+    public string ContentType { get; private set; }
+
+    public long SizeBytes { get; private set; }
+
+    public string Sha256 { get; private set; }
+
+    public Instant ReceivedAt { get; private set; }
+
+    public ReceiptDecision Decision { get; private set; }
+
+    public string? DecidedBy { get; private set; }
+
+    public Instant? DecidedAt { get; private set; }
+
+    public string? RejectionReason { get; private set; }
+
+    public static Receipt Received(Guid id, string fileName, string contentType, long sizeBytes, string sha256, Instant at) =>
+        new(id, fileName, contentType, sizeBytes, sha256, at);
+
+    internal void Approve(string actor, Instant at)
+    {
+        Decision = ReceiptDecision.Approved;
+        DecidedBy = actor;
+        DecidedAt = at;
+    }
+
+    internal void Reject(string actor, string reason, Instant at)
+    {
+        Decision = ReceiptDecision.Rejected;
+        DecidedBy = actor;
+        DecidedAt = at;
+        RejectionReason = reason;
+    }
+}
+
+/// <summary>The bytes of a receipt exactly as the customer sent them (evidence).</summary>
+public sealed class ReceiptFile(Guid receiptId, byte[] content)
+{
+    public Guid ReceiptId { get; private set; } = receiptId;
+
+    public byte[] Content { get; private set; } = content;
+}
+
+/// <summary>Recognises the receipt formats we accept by their first bytes, not by the name the file came with.</summary>
+public static class ReceiptFormat
+{
+    public const long MaxBytes = 10 * 1024 * 1024;
+
+    private static readonly byte[] JpegMagic = [0xFF, 0xD8, 0xFF];
+    private static readonly byte[] PngMagic = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    public static string? DetectContentType(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith("%PDF-"u8))
+        {
+            return "application/pdf";
+        }
+
+        if (head.StartsWith(JpegMagic))
+        {
+            return "image/jpeg";
+        }
+
+        if (head.StartsWith(PngMagic))
+        {
+            return "image/png";
+        }
+
+        return null;
+    }
+}

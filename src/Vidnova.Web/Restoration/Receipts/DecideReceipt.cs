@@ -1,0 +1,30 @@
+using NodaTime;
+using Vidnova.Notifications;
+using Vidnova.Persistence;
+
+namespace Vidnova.Restoration.Receipts;
+
+/// <summary>An operator's verdict on a receipt: approval sends the restoration request to the DSO.</summary>
+public sealed class DecideReceipt(VidnovaDbContext db, IClock clock, CustomerEmails emails, OutboxSignal outbox)
+{
+    public async Task<RestorationApplication> HandleAsync(Guid id, bool approve, string? reason, string actor, CancellationToken cancellationToken)
+    {
+        var application = await ApplicationAccess.LoadAsync(db, id, cancellationToken);
+        var now = clock.GetCurrentInstant();
+        if (approve)
+        {
+            application.ApproveReceipt(actor, now);
+            db.Add(emails.ReceiptApproved(application, now));
+        }
+        else
+        {
+            var receipt = application.ReceiptUnderReview;
+            application.RejectReceipt(actor, reason ?? "", now);
+            db.Add(emails.ReceiptRejected(application, receipt!, now));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.Notify();
+        return application;
+    }
+}

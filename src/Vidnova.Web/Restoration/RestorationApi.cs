@@ -1,0 +1,163 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Vidnova.Hosting;
+using Vidnova.Persistence;
+using Vidnova.Problems;
+using Vidnova.Restoration.Apply;
+using Vidnova.Restoration.EmailConfirmation;
+using Vidnova.Restoration.Receipts;
+
+namespace Vidnova.Restoration;
+
+public static class RestorationApi
+{
+    public static RouteGroupBuilder MapRestorationApi(this RouteGroupBuilder api)
+    {
+        var applications = api.MapGroup("/restoration-applications").WithTags("Restoration applications");
+        applications.MapPost("/", ApplyAsync)
+            .WithName("ApplyForRestoration")
+            .WithSummary("File a restoration application for an account disconnected for debt")
+            .WithDescription("201 with the new application and its access token; 200 with the open application (and no token) when the account already has one.");
+        applications.MapPost("/{id:guid}/email-confirmation", ConfirmEmailAsync)
+            .WithName("ConfirmEmail")
+            .WithSummary("Confirm the email with the 6-digit code; issues the restoration invoice");
+        applications.MapGet("/{id:guid}", GetAsync)
+            .WithName("GetRestorationApplication")
+            .WithSummary("Status, invoice, DSO request with its deadline, and timeline");
+        applications.MapPost("/{id:guid}/receipts", SubmitReceiptAsync)
+            .WithName("SubmitReceipt")
+            .WithSummary("Upload the payment receipt (multipart field 'file': PDF, JPEG or PNG, at most 10 MB)")
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(ReceiptFormat.MaxBytes + 1024 * 1024))
+            .Accepts<IFormFile>("multipart/form-data");
+        applications.MapPost("/{id:guid}/receipt-decision", DecideReceiptAsync)
+            .RequireAuthorization(AuthorizationPolicies.Operator)
+            .WithName("DecideReceipt")
+            .WithSummary("Approve the receipt under review (sends the request to the DSO) or reject it with a reason");
+        applications.MapPost("/{id:guid}/cancellation", CancelAsync)
+            .WithName("CancelRestorationApplication")
+            .WithSummary("Withdraw an application that has not reached the DSO yet");
+        return api;
+    }
+
+    private static async Task<Results<Created<ApplyResponse>, Ok<ApplyResponse>>> ApplyAsync(
+        ApplyCommand body, ApplyForRestoration useCase, CancellationToken cancellationToken)
+    {
+        var result = await useCase.HandleAsync(body, cancellationToken);
+        var response = new ApplyResponse(result.Application.Id, result.Application.Number, result.Application.Status.ToApiName(), result.AccessToken);
+        return result.Created
+            ? TypedResults.Created($"/api/v1/restoration-applications/{result.Application.Id}", response)
+            : TypedResults.Ok(response);
+    }
+
+    private static async Task<Ok<ApplicationResponse>> ConfirmEmailAsync(
+        Guid id, EmailConfirmationRequest body, HttpRequest request, ConfirmEmail useCase, IClock clock, CancellationToken cancellationToken)
+    {
+        var application = await useCase.HandleAsync(id, BearerToken(request), body.Code, cancellationToken);
+        return TypedResults.Ok(ApplicationResponse.From(application, clock));
+    }
+
+    private static async Task<Ok<ApplicationResponse>> GetAsync(
+        Guid id, HttpRequest request, ClaimsPrincipal user, VidnovaDbContext db, IClock clock, CancellationToken cancellationToken)
+    {
+        var application = StaffIdentity.IsStaff(user)
+            ? await ApplicationAccess.LoadAsync(db, id, cancellationToken)
+            : await ApplicationAccess.LoadForCustomerAsync(db, id, BearerToken(request), cancellationToken);
+        return TypedResults.Ok(ApplicationResponse.From(application, clock));
+    }
+
+    private static async Task<Created<ApplicationResponse>> SubmitReceiptAsync(
+        Guid id, HttpRequest request, VidnovaDbContext db, SubmitReceipt useCase, IClock clock, CancellationToken cancellationToken)
+    {
+        // The token is checked before the body is read, so strangers cannot make us buffer their uploads.
+        await ApplicationAccess.LoadForCustomerAsync(db, id, BearerToken(request), cancellationToken);
+        if (!request.HasFormContentType)
+        {
+            throw new InputValidationException([new FieldError("file", "Надішліть квитанцію як multipart/form-data у полі file.")]);
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken);
+        var file = form.Files.GetFile("file")
+            ?? throw new InputValidationException([new FieldError("file", "Додайте файл квитанції в поле file (PDF, JPEG або PNG, до 10 МБ).")]);
+        await using var content = file.OpenReadStream();
+        var application = await useCase.HandleAsync(id, BearerToken(request), file.FileName, content, cancellationToken);
+        return TypedResults.Created($"/api/v1/restoration-applications/{id}", ApplicationResponse.From(application, clock));
+    }
+
+    private static async Task<Ok<ApplicationResponse>> DecideReceiptAsync(
+        Guid id, ReceiptDecisionRequest body, ClaimsPrincipal user, DecideReceipt useCase, IClock clock, CancellationToken cancellationToken)
+    {
+        if (body.Approve is not { } approve)
+        {
+            throw new InputValidationException([new FieldError("approve", "Вкажіть рішення: approve true (підтвердити) або false (відхилити з причиною).")]);
+        }
+
+        var application = await useCase.HandleAsync(id, approve, body.Reason, StaffIdentity.ActorOf(user), cancellationToken);
+        return TypedResults.Ok(ApplicationResponse.From(application, clock));
+    }
+
+    private static async Task<Ok<ApplicationResponse>> CancelAsync(
+        Guid id, CancellationRequest? body, HttpRequest request, ClaimsPrincipal user, VidnovaDbContext db, IClock clock, CancellationToken cancellationToken)
+    {
+        var staff = StaffIdentity.IsStaff(user);
+        var application = staff
+            ? await ApplicationAccess.LoadAsync(db, id, cancellationToken)
+            : await ApplicationAccess.LoadForCustomerAsync(db, id, BearerToken(request), cancellationToken);
+        application.Cancel(staff ? StaffIdentity.ActorOf(user) : Actors.Customer, body?.Reason ?? "", clock.GetCurrentInstant());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ApplicationResponse.From(application, clock));
+    }
+
+    private static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+    }
+}
+
+public sealed record ApplyResponse(Guid Id, string Number, string Status, string? AccessToken);
+
+public sealed record EmailConfirmationRequest(string? Code);
+
+public sealed record ReceiptDecisionRequest(bool? Approve, string? Reason);
+
+public sealed record CancellationRequest(string? Reason);
+
+public sealed record ApplicationResponse(
+    Guid Id,
+    string Number,
+    string Status,
+    string AccountNumber,
+    Instant SubmittedAt,
+    InvoiceResponse? Invoice,
+    DsoRequestResponse? DsoRequest,
+    IReadOnlyList<ReceiptResponse> Receipts,
+    IReadOnlyList<TimelineResponse> Timeline)
+{
+    public static ApplicationResponse From(RestorationApplication application, IClock clock)
+    {
+        var invoice = application.Invoice is { } i
+            ? new InvoiceResponse(i.Amount.Amount, i.RecipientName, i.RecipientCode.Value, i.Iban.Value, i.Purpose, i.IssuedAt)
+            : null;
+        var request = application.DsoRequest is { } r
+            ? new DsoRequestResponse(r.Id, r.Status.ToApiName(), r.CreatedAt, r.ReceivedAt, r.Deadline,
+                application.IsOverdue(Calendar.KyivTime.DateOf(clock.GetCurrentInstant())), r.CompletedAt, r.RejectionReason)
+            : null;
+        return new ApplicationResponse(application.Id, application.Number, application.Status.ToApiName(), application.AccountNumber.Value,
+            application.SubmittedAt, invoice, request,
+            application.Receipts.Select(x => new ReceiptResponse(x.Id, x.FileName, x.ContentType, x.SizeBytes, x.ReceivedAt,
+                x.Decision.ToString().ToLowerInvariant(), x.RejectionReason)).ToList(),
+            application.Timeline.OrderBy(t => t.At).Select(t => new TimelineResponse(t.At, t.Actor, t.Kind, t.Description)).ToList());
+    }
+}
+
+public sealed record InvoiceResponse(decimal Amount, string RecipientName, string RecipientCode, string Iban, string Purpose, Instant IssuedAt);
+
+public sealed record DsoRequestResponse(Guid Id, string Status, Instant CreatedAt, Instant? ReceivedAt, LocalDate? Deadline, bool Overdue,
+    Instant? CompletedAt, string? RejectionReason);
+
+public sealed record ReceiptResponse(Guid Id, string FileName, string ContentType, long SizeBytes, Instant ReceivedAt, string Decision, string? RejectionReason);
+
+public sealed record TimelineResponse(Instant At, string Actor, string Kind, string Description);

@@ -1,0 +1,325 @@
+using NodaTime;
+using Vidnova.Accounts;
+using Vidnova.Dso;
+using Vidnova.Ledger;
+using Vidnova.Problems;
+
+namespace Vidnova.Restoration;
+
+/// <summary>
+/// A household's application to restore supply after a disconnection for debt, from submission to the DSO's report.
+/// Its status changes only through the methods below, each checked against <see cref="ApplicationStateMachine"/>.
+/// </summary>
+public sealed class RestorationApplication
+{
+    public const int MaxConfirmationAttempts = 5;
+
+    private readonly List<TimelineEntry> _timeline = [];
+    private readonly List<Receipt> _receipts = [];
+
+    private RestorationApplication(Guid id, string number, AccountNumber accountNumber, DsoCode dsoCode, Settlement settlement,
+        string email, string phone, string accessTokenHash, string confirmationCodeHash, Instant submittedAt)
+    {
+        Id = id;
+        Number = number;
+        AccountNumber = accountNumber;
+        DsoCode = dsoCode;
+        Settlement = settlement;
+        Email = email;
+        Phone = phone;
+        AccessTokenHash = accessTokenHash;
+        ConfirmationCodeHash = confirmationCodeHash;
+        SubmittedAt = submittedAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The number customers, operators and the DSO quote, e.g. <c>VN-2026-000042</c>; it is in the payment purpose.</summary>
+    public string Number { get; private set; }
+
+    public AccountNumber AccountNumber { get; private set; }
+
+    public DsoCode DsoCode { get; private set; }
+
+    public Settlement Settlement { get; private set; }
+
+    public string Email { get; private set; }
+
+    public string Phone { get; private set; }
+
+    public ApplicationStatus Status { get; private set; }
+
+    public Instant SubmittedAt { get; private set; }
+
+    public Instant? EmailConfirmedAt { get; private set; }
+
+    public string AccessTokenHash { get; private set; }
+
+    public string ConfirmationCodeHash { get; private set; }
+
+    public int FailedConfirmationAttempts { get; private set; }
+
+    public Invoice? Invoice { get; private set; }
+
+    public DsoRequest? DsoRequest { get; private set; }
+
+    public IReadOnlyList<Receipt> Receipts => _receipts;
+
+    public IReadOnlyList<TimelineEntry> Timeline => _timeline;
+
+    public uint Version { get; private set; }
+
+    public bool IsOpen => ApplicationStateMachine.IsOpen(Status);
+
+    public Receipt? ReceiptUnderReview => _receipts.LastOrDefault(r => r.Decision == ReceiptDecision.Pending);
+
+    public static RestorationApplication Submit(Guid id, string number, CustomerAccount account, string email, string phone,
+        string accessTokenHash, string confirmationCodeHash, Instant now)
+    {
+        var application = new RestorationApplication(id, number, account.Number, account.DsoCode, account.Settlement,
+            email, phone, accessTokenHash, confirmationCodeHash, now)
+        {
+            Status = ApplicationStatus.AwaitingEmailConfirmation,
+        };
+        application.Record(now, Actors.Customer, "submitted", $"Заяву {number} подано; код підтвердження надіслано на {email}.");
+        return application;
+    }
+
+    /// <summary>Confirms the email with the 6-digit code and issues the DSO's restoration invoice to it.</summary>
+    public void ConfirmEmail(string codeHash, Func<Invoice> issueInvoice, Instant now)
+    {
+        Ensure(ApplicationTrigger.ConfirmEmail, "Email вже підтверджено або заява не очікує підтвердження.");
+        if (FailedConfirmationAttempts >= MaxConfirmationAttempts)
+        {
+            throw new BusinessRuleException("confirmation_locked",
+                "Забагато невдалих спроб введення коду. Перейдіть за посиланням з листа або подайте заяву ще раз.")
+            { StatusCode = StatusCodes.Status429TooManyRequests };
+        }
+
+        if (!string.Equals(codeHash, ConfirmationCodeHash, StringComparison.Ordinal))
+        {
+            FailedConfirmationAttempts++;
+            Version++;
+            throw new BusinessRuleException("wrong_confirmation_code",
+                "Код підтвердження невірний. Перевірте 6 цифр у листі (залишилось спроб: {0}).",
+                MaxConfirmationAttempts - FailedConfirmationAttempts)
+            { StatusCode = StatusCodes.Status422UnprocessableEntity };
+        }
+
+        EmailConfirmedAt = now;
+        Invoice = issueInvoice();
+        Move(ApplicationTrigger.ConfirmEmail);
+        Record(now, Actors.Customer, "email_confirmed", $"Email {Email} підтверджено.");
+        Record(now, Actors.System, "invoice_issued",
+            $"Виставлено рахунок ОСР «{Invoice.RecipientName}» на {Invoice.Amount:uk}; призначення: {Invoice.Purpose}.");
+    }
+
+    public void SubmitReceipt(Receipt receipt, string actor, Instant now)
+    {
+        if (Status == ApplicationStatus.ReceiptUnderReview)
+        {
+            throw new BusinessRuleException("receipt_already_under_review",
+                "Квитанцію вже отримано й вона на перевірці. Дочекайтеся рішення — ми повідомимо на email.");
+        }
+
+        Ensure(ApplicationTrigger.SubmitReceipt, "Квитанцію можна надіслати лише після підтвердження email і до передачі заявки ОСР.");
+        _receipts.Add(receipt);
+        Move(ApplicationTrigger.SubmitReceipt);
+        Record(now, actor, "receipt_received", $"Отримано квитанцію «{receipt.FileName}» ({receipt.SizeBytes / 1024} КБ).");
+    }
+
+    public DsoRequest ApproveReceipt(string actor, Instant now)
+    {
+        Ensure(ApplicationTrigger.ApproveReceipt, "Немає квитанції на перевірці.");
+        ReceiptUnderReview!.Approve(actor, now);
+        DsoRequest = DsoRequest.Create(Guid.NewGuid(), DsoCode, now);
+        Move(ApplicationTrigger.ApproveReceipt);
+        Record(now, actor, "receipt_approved", "Квитанцію підтверджено.");
+        Record(now, Actors.System, "sent_to_dso", $"Заявку на відновлення передано ОСР ({DsoCode}).");
+        return DsoRequest;
+    }
+
+    public void RejectReceipt(string actor, string reason, Instant now)
+    {
+        Ensure(ApplicationTrigger.RejectReceipt, "Немає квитанції на перевірці.");
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new BusinessRuleException("reason_required",
+                "Вкажіть причину відхилення — клієнт побачить її й зможе надіслати квитанцію повторно.")
+            { StatusCode = StatusCodes.Status422UnprocessableEntity };
+        }
+
+        ReceiptUnderReview!.Reject(actor, reason.Trim(), now);
+        Move(ApplicationTrigger.RejectReceipt);
+        Record(now, actor, "receipt_rejected", $"Квитанцію відхилено: {reason.Trim()}");
+    }
+
+    /// <summary>The DSO acknowledged the request at <paramref name="receivedAt"/>; the SLA runs to <paramref name="deadline"/>.</summary>
+    public void DsoAcknowledged(Instant receivedAt, LocalDate deadline, string actor, Instant now)
+    {
+        EnsureDsoEvent(ApplicationTrigger.DsoReceived, "received");
+        DsoRequest!.MarkReceived(receivedAt, deadline);
+        Move(ApplicationTrigger.DsoReceived);
+        Record(now, actor, "dso_received", $"ОСР отримав заявку; граничний строк відновлення — {deadline:dd.MM.yyyy}.");
+    }
+
+    public void DsoCompleted(Instant completedAt, string actor, Instant now)
+    {
+        EnsureDsoEvent(ApplicationTrigger.DsoCompleted, "completed");
+        var acknowledged = DsoRequest!.ReceivedAt is not null;
+        DsoRequest.MarkCompleted(completedAt);
+        Move(ApplicationTrigger.DsoCompleted);
+        Record(now, actor, "dso_completed", acknowledged
+            ? "ОСР повідомив: електропостачання відновлено."
+            : "ОСР повідомив: електропостачання відновлено (без попереднього підтвердження отримання заявки).");
+    }
+
+    public void DsoRejected(Instant rejectedAt, string reason, string actor, Instant now)
+    {
+        EnsureDsoEvent(ApplicationTrigger.DsoRejected, "rejected");
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new BusinessRuleException("reason_required", "Вкажіть причину відмови — її побачить клієнт.")
+            { StatusCode = StatusCodes.Status422UnprocessableEntity };
+        }
+
+        DsoRequest!.MarkRejected(rejectedAt, reason.Trim());
+        Move(ApplicationTrigger.DsoRejected);
+        Record(now, actor, "dso_rejected", $"ОСР відмовив у відновленні: {reason.Trim()}");
+    }
+
+    public void Cancel(string actor, string reason, Instant now)
+    {
+        Ensure(ApplicationTrigger.Cancel, "Заяву, передану ОСР або завершену, скасувати не можна.");
+        Move(ApplicationTrigger.Cancel);
+        Record(now, actor, "cancelled", string.IsNullOrWhiteSpace(reason) ? "Заяву скасовано." : $"Заяву скасовано: {reason.Trim()}");
+    }
+
+    public bool IsOverdue(LocalDate todayInKyiv) =>
+        Status is ApplicationStatus.InProgressAtDso && DsoRequest?.Deadline is { } deadline && todayInKyiv > deadline;
+
+    private void EnsureDsoEvent(ApplicationTrigger trigger, string eventName)
+    {
+        if (DsoRequest is null || !ApplicationStateMachine.CanFire(Status, trigger))
+        {
+            throw new BusinessRuleException("dso_event_not_allowed",
+                "Подію «{0}» не можна застосувати: заявка вже має статус «{1}».", eventName, Status.ToApiName());
+        }
+    }
+
+    private void Ensure(ApplicationTrigger trigger, string refusal)
+    {
+        if (!ApplicationStateMachine.CanFire(Status, trigger))
+        {
+            throw new BusinessRuleException("transition_not_allowed", refusal);
+        }
+    }
+
+    private void Move(ApplicationTrigger trigger)
+    {
+        ApplicationStateMachine.TryNext(Status, trigger, out var next);
+        Status = next;
+    }
+
+    private void Record(Instant at, string actor, string kind, string description)
+    {
+        _timeline.Add(new TimelineEntry(at, actor, kind, description));
+        Version++;
+    }
+}
+
+public static class Actors
+{
+    public const string Customer = "customer";
+    public const string System = "system";
+
+    public static string Staff(string login) => $"staff:{login}";
+
+    public static string Dso(DsoCode code) => $"dso:{code}";
+}
+
+/// <summary>One line of an application's history: when, who, what.</summary>
+public sealed record TimelineEntry(Instant At, string Actor, string Kind, string Description);
+
+/// <summary>The restoration service invoice, issued on the DSO's behalf with a snapshot of its requisites at that moment.</summary>
+public sealed record Invoice(Money Amount, string RecipientName, Edrpou RecipientCode, Iban Iban, string Purpose, Instant IssuedAt);
+
+public enum DsoRequestStatus
+{
+    Pending,
+    Received,
+    Completed,
+    Rejected,
+}
+
+/// <summary>The supplier's request to the DSO to reconnect the metering point (КСР 11.5.23).</summary>
+public sealed class DsoRequest
+{
+    private DsoRequest(Guid id, DsoCode dsoCode, Instant createdAt)
+    {
+        Id = id;
+        DsoCode = dsoCode;
+        CreatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    public DsoCode DsoCode { get; private set; }
+
+    public DsoRequestStatus Status { get; private set; }
+
+    public Instant CreatedAt { get; private set; }
+
+    public Instant? ReceivedAt { get; private set; }
+
+    /// <summary>The last working day (Kyiv) by which supply must be restored.</summary>
+    public LocalDate? Deadline { get; private set; }
+
+    public Instant? CompletedAt { get; private set; }
+
+    public Instant? RejectedAt { get; private set; }
+
+    public string? RejectionReason { get; private set; }
+
+    internal static DsoRequest Create(Guid id, DsoCode dsoCode, Instant createdAt) => new(id, dsoCode, createdAt);
+
+    internal void MarkReceived(Instant at, LocalDate deadline)
+    {
+        Status = DsoRequestStatus.Received;
+        ReceivedAt = at;
+        Deadline = deadline;
+    }
+
+    internal void MarkCompleted(Instant at)
+    {
+        Status = DsoRequestStatus.Completed;
+        CompletedAt = at;
+    }
+
+    internal void MarkRejected(Instant at, string reason)
+    {
+        Status = DsoRequestStatus.Rejected;
+        RejectedAt = at;
+        RejectionReason = reason;
+    }
+}
+
+public static class DsoRequestStatusNames
+{
+    public static string ToApiName(this DsoRequestStatus status) => status.ToString().ToLowerInvariant();
+
+    public static bool TryParseApiName(string? name, out DsoRequestStatus status)
+    {
+        foreach (var candidate in Enum.GetValues<DsoRequestStatus>())
+        {
+            if (candidate.ToApiName() == name)
+            {
+                status = candidate;
+                return true;
+            }
+        }
+
+        status = default;
+        return false;
+    }
+}

@@ -1,0 +1,21 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Vidnova.Restoration;
+
+/// <summary>Random secrets handed to customers and DSOs. Only their SHA-256 is stored.</summary>
+public static class SecretTokens
+{
+    public static string NewAccessToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+
+    public static string NewConfirmationCode() => RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("000000");
+
+    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    /// <summary>The code is salted with the application id so that one leaked hash says nothing of another.</summary>
+    public static string HashConfirmationCode(Guid applicationId, string code) => Hash($"{applicationId:N}:{code.Trim()}");
+
+    public static bool Matches(string secret, string storedHash) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(secret)), Encoding.ASCII.GetBytes(storedHash));
+}

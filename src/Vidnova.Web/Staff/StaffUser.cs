@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Vidnova.Staff;
+
+/// <summary>A supplier employee who signs in to the back office. Passwords are kept as ASP.NET Core Identity hashes.</summary>
+public sealed class StaffUser
+{
+    private static readonly PasswordHasher<StaffUser> Hasher = new();
+
+    private StaffUser(Guid id, string login, string displayName, string role)
+    {
+        Id = id;
+        Login = login;
+        DisplayName = displayName;
+        Role = role;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Login { get; private set; }
+
+    public string DisplayName { get; private set; }
+
+    public string Role { get; private set; }
+
+    public string PasswordHash { get; private set; } = "";
+
+    public static StaffUser Create(string login, string displayName, string role, string password)
+    {
+        var user = new StaffUser(Guid.NewGuid(), login.Trim().ToLowerInvariant(), displayName, role);
+        user.PasswordHash = Hasher.HashPassword(user, password);
+        return user;
+    }
+
+    public bool VerifyPassword(string password) =>
+        Hasher.VerifyHashedPassword(this, PasswordHash, password) != PasswordVerificationResult.Failed;
+}
+
+internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
+{
+    public void Configure(EntityTypeBuilder<StaffUser> builder)
+    {
+        builder.ToTable("staff_users");
+        builder.HasKey(u => u.Id);
+        builder.Property(u => u.Login).HasMaxLength(254);
+        builder.HasIndex(u => u.Login).IsUnique();
+        builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.Role).HasMaxLength(40);
+        builder.Property(u => u.PasswordHash).HasMaxLength(200);
+    }
+}
