@@ -10,6 +10,7 @@ using Scalar.AspNetCore;
 using Vidnova.Accounts;
 using Vidnova.Calendar;
 using Vidnova.Dso;
+using Vidnova.Localization;
 using Vidnova.Notifications;
 using Vidnova.Payments;
 using Vidnova.Persistence;
@@ -160,6 +161,7 @@ public static class VidnovaHost
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api", options => options.WithTitle("Vidnova API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapHealthChecks("/health");
+        app.MapCultureSwitch();
         app.MapRazorPages();
         return app;
     }
