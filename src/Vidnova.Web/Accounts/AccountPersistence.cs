@@ -26,6 +26,7 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
     {
         builder.ToTable("ledger_entries");
         builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.Description).HasMaxLength(200);
         builder.Property(e => e.Channel).HasMaxLength(40);
         builder.Property(e => e.Reference).HasMaxLength(100);

@@ -29,6 +29,7 @@ internal sealed class DsoApiKeyConfiguration : IEntityTypeConfiguration<DsoApiKe
     {
         builder.ToTable("dso_api_keys");
         builder.HasKey(k => k.Id);
+        builder.Property(k => k.Id).ValueGeneratedNever();
         builder.Property(k => k.KeyHash).HasMaxLength(64);
         builder.Property(k => k.DisplayPrefix).HasMaxLength(16);
         builder.HasIndex(k => k.KeyHash).IsUnique();

@@ -125,6 +125,9 @@ public static class VidnovaHost
         services.AddRazorPages(options => options.RootDirectory = "/")
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Localization.SharedResource)));
+        // Razor pages are mostly Cyrillic; without this every letter is written as a numeric entity.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHealthChecks().AddDbContextCheck<VidnovaDbContext>();
         return builder;
     }

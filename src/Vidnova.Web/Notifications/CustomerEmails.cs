@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Vidnova.Hosting;
@@ -15,6 +16,9 @@ namespace Vidnova.Notifications;
 public sealed class CustomerEmails(IOptions<VidnovaOptions> options)
 {
     private static readonly CultureInfo Ukrainian = CultureInfo.GetCultureInfo("uk-UA");
+
+    // Ukrainian letters stay readable in the HTML source (and the message smaller) instead of becoming &#x...; entities.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     public string StatusLink(RestorationApplication application, string? accessToken = null) =>
         $"{options.Value.PublicBaseUrl.TrimEnd('/')}/restoration/{application.Id}" + (accessToken is null ? "" : $"?token={Uri.EscapeDataString(accessToken)}");
@@ -91,7 +95,7 @@ public sealed class CustomerEmails(IOptions<VidnovaOptions> options)
         var html = new StringBuilder();
         var text = new StringBuilder();
         html.Append("<!doctype html><html lang=\"uk\"><head><meta charset=\"utf-8\"><title>")
-            .Append(HtmlEncoder.Default.Encode(subject))
+            .Append(Html.Encode(subject))
             .Append("</title></head><body style=\"font-family:Arial,sans-serif;line-height:1.5;color:#1a1a1a;max-width:600px\">");
         html.Append("<p style=\"font-size:20px;font-weight:bold;color:#0b5cad\">Віднова · відновлення електропостачання</p>");
         foreach (var block in blocks)
@@ -99,7 +103,7 @@ public sealed class CustomerEmails(IOptions<VidnovaOptions> options)
             block.Render(html, text);
         }
 
-        html.Append("<hr><p style=\"color:#666;font-size:12px\">Заява ").Append(HtmlEncoder.Default.Encode(application.Number))
+        html.Append("<hr><p style=\"color:#666;font-size:12px\">Заява ").Append(Html.Encode(application.Number))
             .Append(". Цей лист надіслано автоматично; ви можете відповісти на нього.</p></body></html>");
         text.AppendLine().Append("Заява ").Append(application.Number).AppendLine(". Цей лист надіслано автоматично; ви можете відповісти на нього.");
         return OutboxMessage.Create($"application:{application.Id}:{step}",
@@ -115,7 +119,7 @@ public sealed class CustomerEmails(IOptions<VidnovaOptions> options)
     {
         public override void Render(StringBuilder html, StringBuilder text)
         {
-            html.Append("<p>").Append(HtmlEncoder.Default.Encode(Text)).Append("</p>");
+            html.Append("<p>").Append(Html.Encode(Text)).Append("</p>");
             text.AppendLine(Text).AppendLine();
         }
     }
@@ -124,9 +128,9 @@ public sealed class CustomerEmails(IOptions<VidnovaOptions> options)
     {
         public override void Render(StringBuilder html, StringBuilder text)
         {
-            html.Append("<p><a href=\"").Append(HtmlEncoder.Default.Encode(Url))
+            html.Append("<p><a href=\"").Append(Html.Encode(Url))
                 .Append("\" style=\"display:inline-block;background:#0b5cad;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none\">")
-                .Append(HtmlEncoder.Default.Encode(Label)).Append("</a></p>");
+                .Append(Html.Encode(Label)).Append("</a></p>");
             text.Append(Label).Append(": ").AppendLine(Url).AppendLine();
         }
     }
@@ -138,8 +142,8 @@ public sealed class CustomerEmails(IOptions<VidnovaOptions> options)
             html.Append("<table style=\"border-collapse:collapse\">");
             foreach (var (label, value) in Rows)
             {
-                html.Append("<tr><th style=\"text-align:left;padding:4px 12px 4px 0;vertical-align:top\">").Append(HtmlEncoder.Default.Encode(label))
-                    .Append("</th><td style=\"padding:4px 0\">").Append(HtmlEncoder.Default.Encode(value)).Append("</td></tr>");
+                html.Append("<tr><th style=\"text-align:left;padding:4px 12px 4px 0;vertical-align:top\">").Append(Html.Encode(label))
+                    .Append("</th><td style=\"padding:4px 0\">").Append(Html.Encode(value)).Append("</td></tr>");
                 text.Append(label).Append(": ").AppendLine(value);
             }
 

@@ -78,6 +78,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     {
         builder.ToTable("outbox_messages");
         builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.DeduplicationKey).HasMaxLength(200);
         builder.HasIndex(m => m.DeduplicationKey).IsUnique();
         builder.Property(m => m.To).HasMaxLength(254);

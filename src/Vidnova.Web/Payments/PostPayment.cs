@@ -41,7 +41,12 @@ public sealed class PostPayment(VidnovaDbContext db)
         {
             // The same payment arrived twice at once; the unique (channel, reference) index kept one.
             db.ChangeTracker.Clear();
-            var winner = await db.Set<LedgerEntry>().SingleAsync(e => e.Channel == channel && e.Reference == reference, cancellationToken);
+            var winner = await db.Set<LedgerEntry>().SingleOrDefaultAsync(e => e.Channel == channel && e.Reference == reference, cancellationToken);
+            if (winner is null)
+            {
+                throw;
+            }
+
             return await SameAsBeforeAsync(winner, accountNumber, amount, cancellationToken);
         }
 

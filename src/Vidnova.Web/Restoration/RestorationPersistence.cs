@@ -10,6 +10,7 @@ internal sealed class RestorationApplicationConfiguration : IEntityTypeConfigura
     {
         builder.ToTable("restoration_applications");
         builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Number).HasMaxLength(20);
         builder.HasIndex(a => a.Number).IsUnique();
         builder.Property(a => a.Email).HasMaxLength(254);

@@ -44,6 +44,7 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
     {
         builder.ToTable("staff_users");
         builder.HasKey(u => u.Id);
+        builder.Property(u => u.Id).ValueGeneratedNever();
         builder.Property(u => u.Login).HasMaxLength(254);
         builder.HasIndex(u => u.Login).IsUnique();
         builder.Property(u => u.DisplayName).HasMaxLength(200);

@@ -155,7 +155,6 @@ namespace Vidnova.Persistence.Migrations
             modelBuilder.Entity("Vidnova.Dso.DsoApiKey", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayPrefix")
@@ -192,7 +191,6 @@ namespace Vidnova.Persistence.Migrations
             modelBuilder.Entity("Vidnova.Ledger.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AccountNumber")
@@ -238,7 +236,6 @@ namespace Vidnova.Persistence.Migrations
             modelBuilder.Entity("Vidnova.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ApplicationId")
@@ -327,7 +324,6 @@ namespace Vidnova.Persistence.Migrations
             modelBuilder.Entity("Vidnova.Restoration.RestorationApplication", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AccessTokenHash")
@@ -407,7 +403,6 @@ namespace Vidnova.Persistence.Migrations
             modelBuilder.Entity("Vidnova.Staff.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")

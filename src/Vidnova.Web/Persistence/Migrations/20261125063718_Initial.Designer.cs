@@ -11,7 +11,7 @@ using Vidnova.Persistence;
 namespace Vidnova.Persistence.Migrations
 {
     [DbContext(typeof(VidnovaDbContext))]
-    [Migration("20261125063149_Initial")]
+    [Migration("20261125063718_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -158,7 +158,6 @@ namespace Vidnova.Persistence.Migrations
             modelBuilder.Entity("Vidnova.Dso.DsoApiKey", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayPrefix")
@@ -195,7 +194,6 @@ namespace Vidnova.Persistence.Migrations
             modelBuilder.Entity("Vidnova.Ledger.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AccountNumber")
@@ -241,7 +239,6 @@ namespace Vidnova.Persistence.Migrations
             modelBuilder.Entity("Vidnova.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ApplicationId")
@@ -330,7 +327,6 @@ namespace Vidnova.Persistence.Migrations
             modelBuilder.Entity("Vidnova.Restoration.RestorationApplication", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AccessTokenHash")
@@ -410,7 +406,6 @@ namespace Vidnova.Persistence.Migrations
             modelBuilder.Entity("Vidnova.Staff.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")

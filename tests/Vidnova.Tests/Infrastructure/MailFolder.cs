@@ -1,0 +1,41 @@
+using MimeKit;
+
+namespace Vidnova.Tests.Infrastructure;
+
+/// <summary>The pickup folder the host writes outgoing mail to, read back with MimeKit.</summary>
+public sealed class MailFolder(string path)
+{
+    public IReadOnlyList<SentMail> All() =>
+        Directory.Exists(path)
+            ? Directory.GetFiles(path, "*.eml").Select(f => SentMail.From(MimeMessage.Load(f))).OrderBy(m => m.Date).ToList()
+            : [];
+
+    /// <summary>Waits for the outbox dispatcher to deliver a message matching <paramref name="match"/>.</summary>
+    public async Task<SentMail> WaitForAsync(Func<SentMail, bool> match, string what)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (!timeout.IsCancellationRequested)
+        {
+            var found = All().FirstOrDefault(match);
+            if (found is not null)
+            {
+                return found;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"No email {what} arrived; have: {string.Join(" | ", All().Select(m => m.Subject))}");
+    }
+}
+
+public sealed record SentMail(string To, string Subject, string HtmlBody, string TextBody, DateTimeOffset Date, string MessageId)
+{
+    public static SentMail From(MimeMessage message) => new(
+        string.Join(", ", message.To.Mailboxes.Select(m => m.Address)),
+        message.Subject ?? "",
+        message.HtmlBody ?? "",
+        message.TextBody ?? "",
+        message.Date,
+        message.MessageId ?? "");
+}

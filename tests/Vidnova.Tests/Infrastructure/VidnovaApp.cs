@@ -1,0 +1,85 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
+using NodaTime.Testing;
+using Vidnova.Persistence;
+
+namespace Vidnova.Tests.Infrastructure;
+
+/// <summary>
+/// The real host on a fresh SQLite file and a fresh mail pickup folder, with a controllable clock.
+/// Each test class gets its own instance, so tests never see each other's data.
+/// </summary>
+public sealed class VidnovaApp : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "test-admin-key";
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "vidnova-tests", Guid.NewGuid().ToString("N"));
+
+    public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 11, 25, 8, 0));
+
+    public MailFolder Mail => new(Path.Combine(_root, "mail"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_root);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Vidnova", $"Data Source={Path.Combine(_root, "vidnova.db")}");
+        builder.UseSetting("Mail:PickupDirectory", Path.Combine(_root, "mail"));
+        builder.UseSetting("Mail:OutboxPollSeconds", "1");
+        builder.UseSetting("Vidnova:AdminApiKey", AdminKey);
+        builder.UseSetting("Vidnova:SeedDemoData", "false");
+        builder.UseSetting("Vidnova:PublicBaseUrl", "https://vidnova.test");
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IClock>(Clock)));
+    }
+
+    public HttpClient Admin()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
+        return client;
+    }
+
+    public HttpClient WithApiKey(string key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    public HttpClient Customer(string accessToken)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
+    }
+
+    public async Task<T> InDatabaseAsync<T>(Func<VidnovaDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<VidnovaDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+}
+
+public static class HttpAssertions
+{
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response, System.Net.HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"Expected {(int)expected} but got {(int)response.StatusCode}: {body}");
+        return (await response.Content.ReadFromJsonAsync<T>(Json.Options))!;
+    }
+}
