@@ -28,7 +28,9 @@ public static class VidnovaHost
     private const string StaffCookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
     private const string SelectScheme = "Vidnova";
 
-    public static readonly CultureInfo[] Cultures = [CultureInfo.GetCultureInfo("uk-UA"), CultureInfo.GetCultureInfo("en-GB")];
+    // Neutral "uk"/"en" too, so that Accept-Language: en or en-US (whose parent is "en") is honoured.
+    public static readonly CultureInfo[] Cultures =
+        [CultureInfo.GetCultureInfo("uk-UA"), CultureInfo.GetCultureInfo("en-GB"), CultureInfo.GetCultureInfo("uk"), CultureInfo.GetCultureInfo("en")];
 
     public static WebApplicationBuilder AddVidnova(this WebApplicationBuilder builder)
     {
@@ -146,9 +148,10 @@ public static class VidnovaHost
 
     public static WebApplication UseVidnova(this WebApplication app)
     {
+        // Localisation first: the exception handler writes problem details in the request's language.
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
-using NodaTime;
 using NodaTime.Text;
 
 namespace Vidnova.Restoration;

@@ -1,0 +1,188 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Vidnova.Accounts;
+using Vidnova.Calendar;
+using Vidnova.Dso;
+using Vidnova.Hosting;
+using Vidnova.Persistence;
+using Vidnova.Problems;
+using Vidnova.Restoration;
+using Vidnova.Restoration.Receipts;
+
+namespace Vidnova.BackOffice;
+
+/// <summary>One application as an operator sees it: account, invoice, receipts with a viewer and the decision, DSO request, timeline.</summary>
+[Authorize(Policy = AuthorizationPolicies.Staff)]
+public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAuthorizationService authorization) : PageModel
+{
+    public const int MaxReasonLength = 1000;
+
+    public RestorationApplication Application { get; private set; } = null!;
+
+    public CustomerAccount? Account { get; private set; }
+
+    public string? DsoName { get; private set; }
+
+    public LocalDate Today { get; private set; }
+
+    /// <summary>The receipt shown in the viewer: the one asked for, else the one under review, else the latest.</summary>
+    public Receipt? ShownReceipt { get; private set; }
+
+    public bool CanDecide { get; private set; }
+
+    /// <summary>The oldest other application whose receipt waits for a decision, to move on to after deciding.</summary>
+    public NextApplication? NextUnderReview { get; private set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    /// <summary>A decision was refused (rule, conflict); shown as an error alert above the decision forms.</summary>
+    public string? DecisionError { get; private set; }
+
+    /// <summary>Someone else changed the application between this page being opened and the decision.</summary>
+    public bool Conflict { get; private set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid? receipt, CancellationToken ct) =>
+        await LoadAsync(id, receipt, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostApproveAsync(Guid id, Guid receiptId, uint version, [FromServices] DecideReceipt decide, CancellationToken ct)
+    {
+        if (!await MayDecideAsync())
+        {
+            return Forbid();
+        }
+
+        if (!await StillUndecidedAsync(id, receiptId, version, ct))
+        {
+            return await RedisplayAsync(id, ct);
+        }
+
+        return await DecideAsync(id, decide, approve: true, reason: null,
+            "Квитанцію підтверджено, заявку передано ОСР. Клієнт отримає лист.", ct);
+    }
+
+    public async Task<IActionResult> OnPostRejectAsync(Guid id, Guid receiptId, uint version, [FromServices] DecideReceipt decide, CancellationToken ct)
+    {
+        if (!await MayDecideAsync())
+        {
+            return Forbid();
+        }
+
+        var reason = Reason?.Trim();
+        if (string.IsNullOrEmpty(reason))
+        {
+            ModelState.AddModelError(nameof(Reason), "Вкажіть причину відхилення — клієнт побачить її в листі й зможе надіслати квитанцію повторно.");
+        }
+        else if (reason.Length > MaxReasonLength)
+        {
+            ModelState.AddModelError(nameof(Reason), "Причина відхилення — не довше за 1000 символів.");
+        }
+
+        if (!ModelState.IsValid || !await StillUndecidedAsync(id, receiptId, version, ct))
+        {
+            return await RedisplayAsync(id, ct);
+        }
+
+        return await DecideAsync(id, decide, approve: false, reason,
+            "Квитанцію відхилено. Клієнт отримає лист із причиною й зможе надіслати нову.", ct);
+    }
+
+    public string? ReasonError =>
+        ModelState.TryGetValue(nameof(Reason), out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
+    private async Task<IActionResult> DecideAsync(Guid id, DecideReceipt decide, bool approve, string? reason, string success, CancellationToken ct)
+    {
+        try
+        {
+            await decide.HandleAsync(id, approve, reason, StaffIdentity.ActorOf(User), ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            Conflict = true;
+            return await RedisplayAsync(id, ct, reload: true);
+        }
+        catch (BusinessRuleException ex)
+        {
+            DecisionError = ProblemTexts.Localize(HttpContext, ex.MessageFormat, [.. ex.Arguments]);
+            return await RedisplayAsync(id, ct, reload: true);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+
+        StatusMessage = success;
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>Checks the form was made for the receipt that is still under review, at the version the operator saw.</summary>
+    private async Task<bool> StillUndecidedAsync(Guid id, Guid receiptId, uint version, CancellationToken ct)
+    {
+        var current = await db.Set<RestorationApplication>().AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (current is null)
+        {
+            return true; // the use case reports it as not found
+        }
+
+        if (current.ReceiptUnderReview?.Id != receiptId || current.Version != version)
+        {
+            Conflict = true;
+            return false;
+        }
+
+        return true;
+    }
+
+    private async Task<bool> MayDecideAsync() =>
+        (await authorization.AuthorizeAsync(User, AuthorizationPolicies.Operator)).Succeeded;
+
+    private async Task<IActionResult> RedisplayAsync(Guid id, CancellationToken ct, bool reload = false)
+    {
+        if (reload)
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        return await LoadAsync(id, null, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, Guid? receiptId, CancellationToken ct)
+    {
+        var application = await db.Set<RestorationApplication>().AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (application is null)
+        {
+            return false;
+        }
+
+        Application = application;
+        Today = KyivTime.DateOf(clock.GetCurrentInstant());
+        Account = await db.Set<CustomerAccount>().AsNoTracking().SingleOrDefaultAsync(a => a.Number == application.AccountNumber, ct);
+        DsoName = await db.Set<DistributionOperator>().AsNoTracking()
+            .Where(d => d.Code == application.DsoCode)
+            .Select(d => d.Name)
+            .SingleOrDefaultAsync(ct);
+        ShownReceipt = application.Receipts.FirstOrDefault(r => r.Id == receiptId)
+            ?? application.ReceiptUnderReview
+            ?? application.Receipts.OrderBy(r => r.ReceivedAt).LastOrDefault();
+        CanDecide = application.Status == ApplicationStatus.ReceiptUnderReview && await MayDecideAsync();
+
+        if (application.Status != ApplicationStatus.ReceiptUnderReview)
+        {
+            var waiting = await db.Set<RestorationApplication>().AsNoTracking()
+                .Where(a => a.Status == ApplicationStatus.ReceiptUnderReview && a.Id != id)
+                .Select(a => new NextApplication(a.Id, a.Number, a.SubmittedAt))
+                .ToListAsync(ct);
+            NextUnderReview = waiting.OrderBy(a => a.SubmittedAt).FirstOrDefault();
+        }
+
+        return true;
+    }
+}
+
+public sealed record NextApplication(Guid Id, string Number, Instant SubmittedAt);

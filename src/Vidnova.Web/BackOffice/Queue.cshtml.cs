@@ -1,0 +1,250 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NodaTime;
+using Vidnova.Accounts;
+using Vidnova.Calendar;
+using Vidnova.Dso;
+using Vidnova.Hosting;
+using Vidnova.Persistence;
+using Vidnova.Restoration;
+
+namespace Vidnova.BackOffice;
+
+/// <summary>The operators' work queue: applications to act on, receipts under review first.</summary>
+[Authorize(Policy = AuthorizationPolicies.Staff)]
+public sealed class QueueModel(VidnovaDbContext db, IClock clock) : PageModel
+{
+    public const int PageSize = 50;
+
+    /// <summary>The status filter's value for "every application that is not finished yet" (the default).</summary>
+    public const string OpenFilter = "open";
+
+    public const string AllFilter = "all";
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public string? Status { get; set; }
+
+    /// <summary><c>overdue</c>, <c>due-soon</c> (deadline today or tomorrow) or <c>no-deadline</c> (sent to the DSO, not acknowledged).</summary>
+    [BindProperty(SupportsGet = true, Name = "deadline")]
+    public string? Deadline { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public LocalDate Today { get; private set; }
+
+    public IReadOnlyList<QueueRow> Rows { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public IReadOnlyDictionary<ApplicationStatus, int> CountsByStatus { get; private set; } = new Dictionary<ApplicationStatus, int>();
+
+    public int OpenCount => CountsByStatus.Where(c => ApplicationStateMachine.IsOpen(c.Key)).Sum(c => c.Value);
+
+    public int AllCount => CountsByStatus.Values.Sum();
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Today = KyivTime.DateOf(clock.GetCurrentInstant());
+        Status = string.IsNullOrWhiteSpace(Status) ? OpenFilter : Status.Trim();
+        Deadline = Deadline is "overdue" or "due-soon" or "no-deadline" ? Deadline : null;
+        Query = string.IsNullOrWhiteSpace(Query) ? null : Query.Trim();
+
+        var applications = db.Set<RestorationApplication>().AsNoTracking();
+        var counts = await applications.GroupBy(a => a.Status)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        CountsByStatus = counts.ToDictionary(c => c.Key, c => c.Count);
+
+        // The status and deadline filters become one set of statuses and one IN (…) in SQL.
+        IEnumerable<ApplicationStatus> statuses = Enum.GetValues<ApplicationStatus>();
+        if (Status == OpenFilter)
+        {
+            statuses = statuses.Where(ApplicationStateMachine.IsOpen);
+        }
+        else if (ApplicationStatusNames.TryParseApiName(Status, out var status))
+        {
+            statuses = [status];
+        }
+        else
+        {
+            Status = AllFilter;
+        }
+
+        // The deadline filters only concern requests at the DSO; narrowed by status here and by date below.
+        if (Deadline is "overdue" or "due-soon")
+        {
+            statuses = statuses.Where(s => s == ApplicationStatus.InProgressAtDso);
+        }
+        else if (Deadline == "no-deadline")
+        {
+            statuses = statuses.Where(s => s == ApplicationStatus.SentToDso);
+        }
+
+        var wanted = statuses.ToArray();
+        var query = applications.Where(a => wanted.Contains(a.Status));
+        if (Query is not null)
+        {
+            var pattern = "%" + BackOfficeDisplay.EscapeLike(Query) + "%";
+            var account = AccountNumber.TryParse(Query, out var parsed) ? parsed : null;
+            query = account is { } number
+                ? query.Where(a => a.AccountNumber == number
+                    || EF.Functions.Like(a.Number, pattern, BackOfficeDisplay.LikeEscape)
+                    || EF.Functions.Like(a.Email, pattern, BackOfficeDisplay.LikeEscape))
+                : query.Where(a => EF.Functions.Like(a.Number, pattern, BackOfficeDisplay.LikeEscape)
+                    || EF.Functions.Like(a.Email, pattern, BackOfficeDisplay.LikeEscape));
+        }
+
+        // Only the columns the table shows; sorted and paged in memory because SQLite cannot order the converted
+        // instant columns reliably. A filtered queue is at most a few thousand of these small rows.
+        var rows = await query
+            .Select(a => new QueueRow(a.Id, a.Number, a.AccountNumber, a.Status, a.SubmittedAt, a.DsoCode,
+                a.DsoRequest == null ? null : a.DsoRequest.Deadline))
+            .ToListAsync(ct);
+
+        var today = Today;
+        var tomorrow = today.PlusDays(1);
+        IEnumerable<QueueRow> filtered = Deadline switch
+        {
+            "overdue" => rows.Where(r => r.IsOverdue(today)),
+            "due-soon" => rows.Where(r => r.Deadline is { } d && d >= today && d <= tomorrow),
+            "no-deadline" => rows.Where(r => r.Deadline is null),
+            _ => rows,
+        };
+
+        var sorted = filtered
+            .OrderBy(r => r.Status == ApplicationStatus.ReceiptUnderReview ? 0 : 1)
+            .ThenBy(r => r.SubmittedAt)
+            .ToList();
+        Total = sorted.Count;
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Rows = [.. sorted.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
+    }
+
+    public int CountOf(ApplicationStatus status) => CountsByStatus.TryGetValue(status, out var count) ? count : 0;
+}
+
+public sealed record QueueRow(
+    Guid Id, string Number, AccountNumber AccountNumber, ApplicationStatus Status, Instant SubmittedAt, DsoCode DsoCode, LocalDate? Deadline)
+{
+    public bool IsOverdue(LocalDate todayInKyiv) =>
+        Status == ApplicationStatus.InProgressAtDso && Deadline is { } deadline && todayInKyiv > deadline;
+}
+
+/// <summary>Formatting shared by the back-office pages: Kyiv times, status badges, paging links.</summary>
+public static class BackOfficeDisplay
+{
+    public const string LikeEscape = @"\";
+
+    public static string KyivDateTime(Instant instant) =>
+        instant.InZone(KyivTime.Zone).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    public static string KyivDateTime(Instant? instant) => instant is { } value ? KyivDateTime(value) : "";
+
+    public static string Date(LocalDate date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>The machine-readable value for a <c>&lt;time datetime&gt;</c> attribute.</summary>
+    public static string Iso(Instant instant) => instant.ToString("uuuu-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    public static string Iso(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string BadgeClass(ApplicationStatus status) => status switch
+    {
+        ApplicationStatus.ReceiptUnderReview => "badge badge-warn",
+        ApplicationStatus.SentToDso or ApplicationStatus.InProgressAtDso => "badge",
+        ApplicationStatus.Restored => "badge badge-ok",
+        ApplicationStatus.RejectedByDso => "badge badge-bad",
+        _ => "badge badge-muted",
+    };
+
+    public static string BadgeClass(DsoRequestStatus status) => status switch
+    {
+        DsoRequestStatus.Pending => "badge badge-warn",
+        DsoRequestStatus.Received => "badge",
+        DsoRequestStatus.Completed => "badge badge-ok",
+        DsoRequestStatus.Rejected => "badge badge-bad",
+        _ => "badge badge-muted",
+    };
+
+    /// <summary>The Ukrainian name of a DSO request's state (the translation key).</summary>
+    public static string ToUkrainian(this DsoRequestStatus status) => status switch
+    {
+        DsoRequestStatus.Pending => "Очікує підтвердження ОСР",
+        DsoRequestStatus.Received => "ОСР отримав",
+        DsoRequestStatus.Completed => "Виконано",
+        DsoRequestStatus.Rejected => "Відмовлено",
+        _ => status.ToString(),
+    };
+
+    public static string BadgeClass(ReceiptDecision decision) => decision switch
+    {
+        ReceiptDecision.Approved => "badge badge-ok",
+        ReceiptDecision.Rejected => "badge badge-bad",
+        _ => "badge badge-warn",
+    };
+
+    public static string ToUkrainian(this ReceiptDecision decision) => decision switch
+    {
+        ReceiptDecision.Approved => "Підтверджено",
+        ReceiptDecision.Rejected => "Відхилено",
+        _ => "На перевірці",
+    };
+
+    public static string FileSize(IStringLocalizer t, long bytes) => bytes < 1024 * 1024
+        ? t["{0} КБ", Math.Max(1, bytes / 1024)]
+        : t["{0} МБ", (bytes / (1024d * 1024d)).ToString("0.0", CultureInfo.CurrentCulture)];
+
+    /// <summary>"Previous · page 2 of 7 · next" under a table; nothing when everything fits on one page.</summary>
+    public static IHtmlContent Pager(HttpRequest request, IStringLocalizer t, int page, int pageCount)
+    {
+        var html = new HtmlContentBuilder();
+        if (pageCount <= 1)
+        {
+            return html;
+        }
+
+        html.AppendHtml($"<nav class=\"pager\" aria-label=\"{Encode(t["Сторінки"])}\">");
+        if (page > 1)
+        {
+            html.AppendHtml($"<a rel=\"prev\" href=\"{Encode(PageUrl(request, page - 1))}\">← {Encode(t["Попередня"])}</a>");
+        }
+
+        html.AppendHtml($"<span aria-current=\"page\">{Encode(t["Сторінка {0} з {1}", page, pageCount])}</span>");
+        if (page < pageCount)
+        {
+            html.AppendHtml($"<a rel=\"next\" href=\"{Encode(PageUrl(request, page + 1))}\">{Encode(t["Наступна"])} →</a>");
+        }
+
+        html.AppendHtml("</nav>");
+        return html;
+
+        static string Encode(string text) => HtmlEncoder.Default.Encode(text);
+    }
+
+    /// <summary>The current page's address with <paramref name="page"/> swapped in and every other filter kept.</summary>
+    public static string PageUrl(HttpRequest request, int page)
+    {
+        var parameters = QueryHelpers.ParseQuery(request.QueryString.Value)
+            .Where(p => !string.Equals(p.Key, "page", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
+            .Append(new KeyValuePair<string, string?>("page", page.ToString(CultureInfo.InvariantCulture)));
+        return QueryHelpers.AddQueryString(request.Path, parameters);
+    }
+
+    public static string EscapeLike(string text) => text
+        .Replace(@"\", @"\\", StringComparison.Ordinal)
+        .Replace("%", @"\%", StringComparison.Ordinal)
+        .Replace("_", @"\_", StringComparison.Ordinal);
+}

@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Vidnova.Persistence;
+
+namespace Vidnova.Staff;
+
+/// <summary>Back-office sign-in with a staff login (email) and password; issues the staff cookie.</summary>
+[AllowAnonymous]
+public sealed class SignInModel(VidnovaDbContext db, ILogger<SignInModel> logger) : PageModel
+{
+    public const string DisplayNameClaim = "display_name";
+
+    /// <summary>Checked when the login is unknown so that a wrong login takes as long as a wrong password.</summary>
+    private static readonly StaffUser Decoy = StaffUser.Create("decoy@invalid", "", "", Guid.NewGuid().ToString());
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>A translation key; deliberately the same whichever of the two was wrong.</summary>
+    public string? Error { get; private set; }
+
+    public IActionResult OnGet()
+    {
+        if (User.Identity?.IsAuthenticated == true && Hosting.StaffIdentity.IsStaff(User))
+        {
+            return LocalRedirect(SafeReturnUrl());
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var login = Email?.Trim().ToLowerInvariant() ?? "";
+        var password = Password ?? "";
+        if (login.Length == 0 || password.Length == 0)
+        {
+            Error = "Введіть email і пароль.";
+            return Page();
+        }
+
+        var user = login.Length > 254 ? null : await db.Set<StaffUser>().AsNoTracking().SingleOrDefaultAsync(u => u.Login == login, ct);
+        var valid = (user ?? Decoy).VerifyPassword(password) && user is not null;
+        if (!valid || user is null)
+        {
+            logger.LogWarning("Back-office sign-in refused for {Login}", login);
+            Error = "Email або пароль невірні. Перевірте розкладку клавіатури й Caps Lock та спробуйте ще раз.";
+            Password = null;
+            return Page();
+        }
+
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.Name, user.Login),
+                new Claim(ClaimTypes.Role, user.Role),
+                new Claim(DisplayNameClaim, user.DisplayName),
+            ],
+            CookieAuthenticationDefaults.AuthenticationScheme,
+            ClaimTypes.Name,
+            ClaimTypes.Role);
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity),
+            new AuthenticationProperties { IsPersistent = false });
+        logger.LogInformation("Back-office sign-in: {Login} ({Role})", user.Login, user.Role);
+        return LocalRedirect(SafeReturnUrl());
+    }
+
+    /// <summary>Only a path on this site (never <c>//evil</c> or <c>https://…</c>), and never back to the sign-in page.</summary>
+    private string SafeReturnUrl() =>
+        !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl)
+        && !ReturnUrl.StartsWith("/backoffice/sign-", StringComparison.OrdinalIgnoreCase)
+            ? ReturnUrl
+            : "/backoffice";
+}
