@@ -8,6 +8,7 @@ using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using Scalar.AspNetCore;
 using Vidnova.Accounts;
+using Vidnova.BackOffice;
 using Vidnova.Calendar;
 using Vidnova.Dso;
 using Vidnova.Localization;
@@ -168,6 +169,7 @@ public static class VidnovaHost
         app.MapScalarApiReference("/api", options => options.WithTitle("Vidnova API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapHealthChecks("/health");
         app.MapCultureSwitch();
+        app.MapReceiptFiles();
         app.MapRazorPages();
         return app;
     }

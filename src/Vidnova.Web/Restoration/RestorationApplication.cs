@@ -125,7 +125,7 @@ public sealed class RestorationApplication
         Ensure(ApplicationTrigger.SubmitReceipt, "Квитанцію можна надіслати лише після підтвердження email і до передачі заявки ОСР.");
         _receipts.Add(receipt);
         Move(ApplicationTrigger.SubmitReceipt);
-        Record(now, actor, "receipt_received", $"Отримано квитанцію «{receipt.FileName}» ({receipt.SizeBytes / 1024} КБ).");
+        Record(now, actor, "receipt_received", $"Отримано квитанцію «{receipt.FileName}» ({Math.Max(1, (receipt.SizeBytes + 1023) / 1024)} КБ).");
     }
 
     public DsoRequest ApproveReceipt(string actor, Instant now)
