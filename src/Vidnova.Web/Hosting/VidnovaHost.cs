@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
@@ -42,8 +41,7 @@ public static class VidnovaHost
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.PostConfigure<VidnovaOptions>(o => o.SeedDemoData |= builder.Environment.IsDevelopment() && configuration["Vidnova:SeedDemoData"] is null);
 
-        services.AddDbContext<VidnovaDbContext>(options =>
-            options.UseSqlite(SqliteConnectionString(configuration, builder.Environment)));
+        services.AddVidnovaDatabase(configuration, builder.Environment);
         services.AddSingleton<IClock>(NodaTime.SystemClock.Instance);
 
         services.AddCalendar();
@@ -174,22 +172,6 @@ public static class VidnovaHost
         return app;
     }
 
-    /// <summary>A relative SQLite path is taken from the content root, and its folder is created, so a fresh clone just runs.</summary>
-    private static string SqliteConnectionString(IConfiguration configuration, IHostEnvironment environment)
-    {
-        var connection = new SqliteConnectionStringBuilder(configuration.GetConnectionString("Vidnova") ?? "Data Source=data/vidnova.db");
-        if (!string.IsNullOrEmpty(connection.DataSource) && connection.DataSource != ":memory:" && !Path.IsPathRooted(connection.DataSource))
-        {
-            connection.DataSource = Path.GetFullPath(connection.DataSource, environment.ContentRootPath);
-        }
-
-        if (Path.GetDirectoryName(connection.DataSource) is { Length: > 0 } directory)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        return connection.ToString();
-    }
 }
 
 public static class StaffCookie

@@ -5,8 +5,9 @@ namespace Vidnova.Persistence;
 /// <summary>
 /// The one database of the monolith. Each capability maps its own entities with an
 /// <see cref="IEntityTypeConfiguration{TEntity}"/> beside its domain types; they are picked up here.
+/// The provider-specific subclasses below exist only so each provider keeps its own migrations.
 /// </summary>
-public sealed class VidnovaDbContext(DbContextOptions<VidnovaDbContext> options) : DbContext(options)
+public class VidnovaDbContext(DbContextOptions options) : DbContext(options)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -19,3 +20,9 @@ public sealed class VidnovaDbContext(DbContextOptions<VidnovaDbContext> options)
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(VidnovaDbContext).Assembly);
     }
 }
+
+/// <summary>The embedded default: one SQLite file. Migrations in <c>Persistence/Migrations/Sqlite</c>.</summary>
+public sealed class SqliteVidnovaDbContext(DbContextOptions<SqliteVidnovaDbContext> options) : VidnovaDbContext(options);
+
+/// <summary>Production: PostgreSQL, several instances. Migrations in <c>Persistence/Migrations/Postgres</c>.</summary>
+public sealed class PostgresVidnovaDbContext(DbContextOptions<PostgresVidnovaDbContext> options) : VidnovaDbContext(options);

@@ -11,14 +11,31 @@ using Vidnova.Persistence;
 namespace Vidnova.Tests.Infrastructure;
 
 /// <summary>
-/// The real host on a fresh SQLite file and a fresh mail pickup folder, with a controllable clock.
-/// Each test class gets its own instance, so tests never see each other's data.
+/// The real host on a fresh database (a SQLite file, or a database of its own on the test PostgreSQL server) and a
+/// fresh mail pickup folder, with a controllable clock. Each test class gets its own instance, so tests never see
+/// each other's data.
 /// </summary>
-public sealed class VidnovaApp : WebApplicationFactory<Program>
+public class VidnovaApp(DatabaseProvider provider) : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key";
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "vidnova-tests", Guid.NewGuid().ToString("N"));
+    private string? _connectionString;
+
+    public VidnovaApp()
+        : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    public DatabaseProvider Provider { get; } = provider;
+
+    /// <summary>The database this host uses, so a second host can be pointed at the same one.</summary>
+    public string ConnectionString => _connectionString ??= Provider == DatabaseProvider.Postgres
+        ? PostgresServer.Instance.CreateDatabase()
+        : $"Data Source={Path.Combine(_root, "vidnova.db")}";
+
+    /// <summary>Set before the host starts to share another host's database.</summary>
+    public string? SharedConnectionString { init => _connectionString = value; }
 
     public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 11, 25, 8, 0));
 
@@ -28,7 +45,8 @@ public sealed class VidnovaApp : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(_root);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Vidnova", $"Data Source={Path.Combine(_root, "vidnova.db")}");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Vidnova", ConnectionString);
         builder.UseSetting("Mail:PickupDirectory", Path.Combine(_root, "mail"));
         builder.UseSetting("Mail:OutboxPollSeconds", "1");
         builder.UseSetting("Vidnova:AdminApiKey", AdminKey);
@@ -83,3 +101,7 @@ public static class HttpAssertions
         return (await response.Content.ReadFromJsonAsync<T>(Json.Options))!;
     }
 }
+
+public sealed class SqliteApp() : VidnovaApp(DatabaseProvider.Sqlite);
+
+public sealed class PostgresApp() : VidnovaApp(DatabaseProvider.Postgres);

@@ -7,13 +7,13 @@ using Vidnova.Tests.Infrastructure;
 namespace Vidnova.Tests.Restoration;
 
 /// <summary>Every refusal is an RFC 9457 problem with a code and a sentence, and leaves the data as it was.</summary>
-public sealed class BadInputTests : IClassFixture<VidnovaApp>, IAsyncLifetime
+public abstract class BadInputTests : IAsyncLifetime
 {
     private readonly VidnovaApp _app;
     private readonly Scenario _scenario;
     private string _dsoKey = "";
 
-    public BadInputTests(VidnovaApp app)
+    protected BadInputTests(VidnovaApp app)
     {
         _app = app;
         _scenario = new Scenario(app);
@@ -308,3 +308,7 @@ public sealed class BadInputTests : IClassFixture<VidnovaApp>, IAsyncLifetime
 
     private sealed record ItemList(List<object> Items);
 }
+
+public sealed class BadInputOnSqlite(SqliteApp app) : BadInputTests(app), IClassFixture<SqliteApp>;
+
+public sealed class BadInputOnPostgres(PostgresApp app) : BadInputTests(app), IClassFixture<PostgresApp>;

@@ -7,12 +7,12 @@ using Vidnova.Tests.Infrastructure;
 namespace Vidnova.Tests.Restoration;
 
 /// <summary>The whole journey over HTTP: apply → confirm email → invoice → receipt → approval → DSO → restored.</summary>
-public sealed class RestorationJourneyTests : IClassFixture<VidnovaApp>
+public abstract class RestorationJourneyTests
 {
     private readonly VidnovaApp _app;
     private readonly Scenario _scenario;
 
-    public RestorationJourneyTests(VidnovaApp app)
+    protected RestorationJourneyTests(VidnovaApp app)
     {
         _app = app;
         _scenario = new Scenario(app);
@@ -191,3 +191,7 @@ public sealed class RestorationJourneyTests : IClassFixture<VidnovaApp>
 
     private sealed record PaymentBody(Guid Id, decimal DebtAfter);
 }
+
+public sealed class RestorationJourneyOnSqlite(SqliteApp app) : RestorationJourneyTests(app), IClassFixture<SqliteApp>;
+
+public sealed class RestorationJourneyOnPostgres(PostgresApp app) : RestorationJourneyTests(app), IClassFixture<PostgresApp>;

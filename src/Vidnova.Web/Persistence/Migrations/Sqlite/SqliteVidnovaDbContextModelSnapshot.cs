@@ -7,10 +7,10 @@ using Vidnova.Persistence;
 
 #nullable disable
 
-namespace Vidnova.Persistence.Migrations
+namespace Vidnova.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(VidnovaDbContext))]
-    partial class VidnovaDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqliteVidnovaDbContext))]
+    partial class SqliteVidnovaDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

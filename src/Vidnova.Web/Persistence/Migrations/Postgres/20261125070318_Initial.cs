@@ -1,0 +1,462 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Vidnova.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "application_number_sequences",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    LastValue = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_application_number_sequences", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "calendar_holidays",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_calendar_holidays", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "calendar_transfers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    IsWorkingDay = table.Column<bool>(type: "boolean", nullable: false),
+                    Note = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_calendar_transfers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "customer_accounts",
+                columns: table => new
+                {
+                    Number = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    HolderName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Address = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Eic = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Settlement = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DsoCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SupplyStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_customer_accounts", x => x.Number);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dsos",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Edrpou = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Iban = table.Column<string>(type: "character varying(29)", maxLength: 29, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dsos", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "martial_law_periods",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_martial_law_periods", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DeduplicationKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    To = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    HtmlBody = table.Column<string>(type: "text", nullable: false),
+                    TextBody = table.Column<string>(type: "text", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "receipt_files",
+                columns: table => new
+                {
+                    ReceiptId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_receipt_files", x => x.ReceiptId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "staff_users",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Login = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PasswordHash = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_staff_users", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ledger_entries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountNumber = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ledger_entries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ledger_entries_customer_accounts_AccountNumber",
+                        column: x => x.AccountNumber,
+                        principalTable: "customer_accounts",
+                        principalColumn: "Number",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "restoration_applications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AccountNumber = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DsoCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Settlement = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EmailConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AccessTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ConfirmationCodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FailedConfirmationAttempts = table.Column<int>(type: "integer", nullable: false),
+                    Invoice_Amount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    Invoice_RecipientName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Invoice_RecipientCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    Invoice_Iban = table.Column<string>(type: "character varying(29)", maxLength: 29, nullable: true),
+                    Invoice_Purpose = table.Column<string>(type: "character varying(420)", maxLength: 420, nullable: true),
+                    Invoice_IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DsoRequestId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DsoRequest_DsoCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    DsoRequest_Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    DsoRequest_CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DsoRequest_ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DsoRequest_Deadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    DsoRequest_CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DsoRequest_RejectedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DsoRequest_RejectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_restoration_applications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_restoration_applications_customer_accounts_AccountNumber",
+                        column: x => x.AccountNumber,
+                        principalTable: "customer_accounts",
+                        principalColumn: "Number",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dso_api_keys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DsoCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    KeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DisplayPrefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dso_api_keys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_dso_api_keys_dsos_DsoCode",
+                        column: x => x.DsoCode,
+                        principalTable: "dsos",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dso_restoration_prices",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DsoCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Price = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dso_restoration_prices", x => new { x.DsoCode, x.Code });
+                    table.ForeignKey(
+                        name: "FK_dso_restoration_prices_dsos_DsoCode",
+                        column: x => x.DsoCode,
+                        principalTable: "dsos",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "application_timeline",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_application_timeline", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_application_timeline_restoration_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "restoration_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "receipts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Decision = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DecidedBy = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RejectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_receipts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_receipts_restoration_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "restoration_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_application_timeline_ApplicationId",
+                table: "application_timeline",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_calendar_holidays_Date",
+                table: "calendar_holidays",
+                column: "Date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_calendar_transfers_Date",
+                table: "calendar_transfers",
+                column: "Date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dso_api_keys_DsoCode",
+                table: "dso_api_keys",
+                column: "DsoCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dso_api_keys_KeyHash",
+                table: "dso_api_keys",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ledger_entries_AccountNumber_OccurredAt",
+                table: "ledger_entries",
+                columns: new[] { "AccountNumber", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ledger_entries_Channel_Reference",
+                table: "ledger_entries",
+                columns: new[] { "Channel", "Reference" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_ApplicationId",
+                table: "outbox_messages",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_DeduplicationKey",
+                table: "outbox_messages",
+                column: "DeduplicationKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_SentAt_NextAttemptAt",
+                table: "outbox_messages",
+                columns: new[] { "SentAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_receipts_ApplicationId",
+                table: "receipts",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_restoration_applications_AccountNumber_Status",
+                table: "restoration_applications",
+                columns: new[] { "AccountNumber", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_restoration_applications_DsoRequest_DsoCode_DsoRequest_Stat~",
+                table: "restoration_applications",
+                columns: new[] { "DsoRequest_DsoCode", "DsoRequest_Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_restoration_applications_DsoRequestId",
+                table: "restoration_applications",
+                column: "DsoRequestId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_restoration_applications_Number",
+                table: "restoration_applications",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_restoration_applications_Status_SubmittedAt",
+                table: "restoration_applications",
+                columns: new[] { "Status", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_open_application_per_account",
+                table: "restoration_applications",
+                column: "AccountNumber",
+                unique: true,
+                filter: "\"Status\" NOT IN ('Restored', 'RejectedByDso', 'Cancelled')");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_staff_users_Login",
+                table: "staff_users",
+                column: "Login",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "application_number_sequences");
+
+            migrationBuilder.DropTable(
+                name: "application_timeline");
+
+            migrationBuilder.DropTable(
+                name: "calendar_holidays");
+
+            migrationBuilder.DropTable(
+                name: "calendar_transfers");
+
+            migrationBuilder.DropTable(
+                name: "dso_api_keys");
+
+            migrationBuilder.DropTable(
+                name: "dso_restoration_prices");
+
+            migrationBuilder.DropTable(
+                name: "ledger_entries");
+
+            migrationBuilder.DropTable(
+                name: "martial_law_periods");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "receipt_files");
+
+            migrationBuilder.DropTable(
+                name: "receipts");
+
+            migrationBuilder.DropTable(
+                name: "staff_users");
+
+            migrationBuilder.DropTable(
+                name: "dsos");
+
+            migrationBuilder.DropTable(
+                name: "restoration_applications");
+
+            migrationBuilder.DropTable(
+                name: "customer_accounts");
+        }
+    }
+}
