@@ -4,6 +4,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddVidnova();
 
 var app = builder.Build();
+if (args is ["migrate", ..])
+{
+    // `dotnet Vidnova.Web.dll migrate`: a deploy step that updates the schema once, then exits.
+    await app.MigrateDatabaseAsync();
+    return;
+}
+
 await app.PrepareDatabaseAsync();
 app.UseVidnova();
 await app.RunAsync();

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -129,20 +131,46 @@ public static class VidnovaHost
         // Razor pages are mostly Cyrillic; without this every letter is written as a numeric entity.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddHealthChecks().AddDbContextCheck<VidnovaDbContext>();
+        services.AddHealthChecks().AddCheck<DatabaseReadiness>("database", tags: ["ready"]);
+        services.AddDataProtection().SetApplicationName("Vidnova").PersistKeysToDbContext<VidnovaDbContext>();
+        services.AddVidnovaTelemetry(configuration);
+        builder.Logging.Configure(options => options.ActivityTrackingOptions =
+            ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
         return builder;
     }
 
+    /// <summary>Applies migrations (unless <c>Database:MigrateOnStartup</c> is false) and seeds reference and demo data.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+        {
+            await app.MigrateDatabaseAsync();
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VidnovaDbContext>();
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<CalendarStore>().SeedAsync(CancellationToken.None);
+            if (scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<VidnovaOptions>>().Value.SeedDemoData)
+            {
+                await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<IClock>(), CancellationToken.None);
+            }
+        }
+        catch (DbUpdateException exception)
+        {
+            // Several instances starting at once on an empty database: another one seeded it first.
+            app.Logger.LogInformation(exception, "Seed data was written by another instance");
+        }
+    }
+
+    /// <summary>Brings the schema up to date; EF Core takes a database lock, so instances starting together take turns.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VidnovaDbContext>();
         await db.Database.MigrateAsync();
-        await scope.ServiceProvider.GetRequiredService<CalendarStore>().SeedAsync(CancellationToken.None);
-        if (scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<VidnovaOptions>>().Value.SeedDemoData)
-        {
-            await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<IClock>(), CancellationToken.None);
-        }
+        app.Logger.LogInformation("Database schema is up to date ({Provider})", db.Database.ProviderName);
     }
 
     public static WebApplication UseVidnova(this WebApplication app)
@@ -165,7 +193,8 @@ public static class VidnovaHost
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api", options => options.WithTitle("Vidnova API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapCultureSwitch();
         app.MapReceiptFiles();
         app.MapRazorPages();

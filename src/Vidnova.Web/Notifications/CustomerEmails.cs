@@ -35,7 +35,7 @@ public sealed class CustomerEmails(IOptions<VidnovaOptions> options)
     }
 
     public OutboxMessage RepeatedSubmission(RestorationApplication application, Instant now) =>
-        Message(application, $"repeat:{now.ToUnixTimeSeconds()}", now, $"Ваша заява {application.Number} вже в роботі",
+        Message(application, $"repeat:{now.ToUnixTimeSeconds() / 3600}", now, $"Ваша заява {application.Number} вже в роботі",
             new Paragraph($"За особовим рахунком {application.AccountNumber} вже є відкрита заява {application.Number} (статус: {application.Status.ToUkrainian()})."),
             new Paragraph("Нову заяву подавати не потрібно — стежте за цією:"),
             new Action("Переглянути заяву", StatusLink(application)));

@@ -30,7 +30,10 @@ public sealed class OutboxSignal
     }
 }
 
-/// <summary>Sends due outbox messages; a failed send is retried with backoff and never lost.</summary>
+/// <summary>
+/// Sends due outbox messages; a failed send is retried with backoff and never lost. Each batch is claimed first
+/// (<see cref="OutboxClaims"/>), so any number of instances can run this at once.
+/// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IMailTransport transport,
@@ -41,46 +44,55 @@ public sealed class OutboxDispatcher(
 {
     private const int BatchSize = 20;
 
+    /// <summary>Long enough for a slow SMTP server to take a whole batch; a crashed instance's work waits this long.</summary>
+    private static readonly Duration ClaimLease = Duration.FromMinutes(5);
+
+    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var pollInterval = TimeSpan.FromSeconds(Math.Max(1, options.Value.OutboxPollSeconds));
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                while (await DispatchDueAsync(stoppingToken) == BatchSize)
+                try
                 {
+                    while (await DispatchDueAsync(stoppingToken) == BatchSize)
+                    {
+                    }
                 }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogError(exception, "Outbox dispatch failed; will retry on the next poll");
-            }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    logger.LogError(exception, "Outbox dispatch failed; will retry on the next poll");
+                }
 
-            try
-            {
                 await signal.WaitAsync(pollInterval, stoppingToken);
             }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: fall through to release what this instance still holds.
+        }
+        finally
+        {
+            await ReleaseClaimsAsync();
         }
     }
 
-    /// <summary>Sends one batch of due messages and returns how many it handled.</summary>
+    /// <summary>Claims and sends one batch of due messages; returns how many it claimed.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VidnovaDbContext>();
-        var now = clock.GetCurrentInstant();
-        var due = await db.Set<OutboxMessage>()
-            .Where(m => m.SentAt == null && m.NextAttemptAt <= now)
-            .OrderBy(m => m.CreatedAt)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
+        var claimed = await new OutboxClaims(db).ClaimDueAsync(_owner, clock.GetCurrentInstant(), ClaimLease, BatchSize, cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
 
-        foreach (var message in due)
+        var due = await db.Set<OutboxMessage>().Where(m => claimed.Contains(m.Id)).ToListAsync(cancellationToken);
+        foreach (var message in due.OrderBy(m => m.CreatedAt))
         {
             try
             {
@@ -94,10 +106,28 @@ public sealed class OutboxDispatcher(
                 logger.LogWarning(exception, "Could not send email {MessageId}; attempt {Attempts}", message.MessageId, message.Attempts);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(CancellationToken.None);
         }
 
-        return due.Count;
+        return claimed.Count;
+    }
+
+    private async Task ReleaseClaimsAsync()
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var released = await new OutboxClaims(scope.ServiceProvider.GetRequiredService<VidnovaDbContext>())
+                .ReleaseAsync(_owner, CancellationToken.None);
+            if (released > 0)
+            {
+                logger.LogInformation("Released {Count} claimed outbox messages on shutdown", released);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Could not release outbox claims on shutdown; they lapse after {Lease}", ClaimLease);
+        }
     }
 
     private MimeMessage ToMime(OutboxMessage message)

@@ -48,6 +48,12 @@ public sealed class OutboxMessage
 
     public string? LastError { get; private set; }
 
+    /// <summary>The dispatcher instance that is sending this message now (see <see cref="OutboxClaims"/>).</summary>
+    public string? ClaimedBy { get; private set; }
+
+    /// <summary>When an unfinished claim lapses, so that a crashed instance's work is picked up by another.</summary>
+    public Instant? ClaimedUntil { get; private set; }
+
     /// <summary>The RFC 5322 Message-ID the email goes out with, so replies can be threaded back to it.</summary>
     public string MessageId => $"{Id:N}@vidnova";
 
@@ -58,6 +64,7 @@ public sealed class OutboxMessage
     {
         SentAt = at;
         LastError = null;
+        ReleaseClaim();
     }
 
     /// <summary>Exponential backoff: 30 s, 1 min, 2 min … capped at an hour between attempts.</summary>
@@ -67,6 +74,13 @@ public sealed class OutboxMessage
         LastError = error.Length > 1000 ? error[..1000] : error;
         var delaySeconds = Math.Min(3600, 30 * Math.Pow(2, Attempts - 1));
         NextAttemptAt = at + Duration.FromSeconds(delaySeconds);
+        ReleaseClaim();
+    }
+
+    private void ReleaseClaim()
+    {
+        ClaimedBy = null;
+        ClaimedUntil = null;
     }
 }
 
@@ -85,6 +99,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+        builder.Property(m => m.ClaimedBy).HasMaxLength(120);
         builder.HasIndex(m => m.ApplicationId);
         builder.Ignore(m => m.MessageId);
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Vidnova.Persistence;
@@ -7,8 +8,11 @@ namespace Vidnova.Persistence;
 /// <see cref="IEntityTypeConfiguration{TEntity}"/> beside its domain types; they are picked up here.
 /// The provider-specific subclasses below exist only so each provider keeps its own migrations.
 /// </summary>
-public class VidnovaDbContext(DbContextOptions options) : DbContext(options)
+public class VidnovaDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core Data Protection keys, shared by every instance so cookies and antiforgery tokens work behind a load balancer.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ValueConversions.Register(configurationBuilder);
@@ -18,6 +22,7 @@ public class VidnovaDbContext(DbContextOptions options) : DbContext(options)
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(VidnovaDbContext).Assembly);
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }
 }
 

@@ -31,7 +31,7 @@ public sealed class ProblemDetailsMapping(IProblemDetailsService problems, ILogg
             ProblemTexts.Localize(context, rule.MessageFormat, [.. rule.Arguments])),
         NotFoundException missing => Problem(context, StatusCodes.Status404NotFound, "Не знайдено", missing.Code,
             ProblemTexts.Localize(context, missing.MessageFormat, [.. missing.Arguments])),
-        DbUpdateConcurrencyException => Problem(context, StatusCodes.Status409Conflict, "Конфлікт змін", "concurrent_change",
+        DbUpdateConcurrencyException or DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: "23505" } or Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 or 1555 } } => Problem(context, StatusCodes.Status409Conflict, "Конфлікт змін", "concurrent_change",
             ProblemTexts.Localize(context, "Цю заяву щойно змінив хтось інший. Оновіть сторінку й перевірте її поточний стан.")),
         BadHttpRequestException bad => Problem(context, bad.StatusCode, "Некоректний запит", "bad_request",
             ProblemTexts.Localize(context, bad.StatusCode == StatusCodes.Status413PayloadTooLarge

@@ -86,11 +86,7 @@ public sealed class ApplicationNumberSequence(int year)
 
     public int LastValue { get; private set; }
 
-    public string Next()
-    {
-        LastValue++;
-        return $"VN-{Year}-{LastValue:000000}";
-    }
+    public static string Format(int year, int value) => $"VN-{year}-{value:000000}";
 }
 
 internal sealed class ApplicationNumberSequenceConfiguration : IEntityTypeConfiguration<ApplicationNumberSequence>
@@ -100,6 +96,5 @@ internal sealed class ApplicationNumberSequenceConfiguration : IEntityTypeConfig
         builder.ToTable("application_number_sequences");
         builder.HasKey(s => s.Year);
         builder.Property(s => s.Year).ValueGeneratedNever();
-        builder.Property(s => s.LastValue).IsConcurrencyToken();
     }
 }

@@ -74,11 +74,25 @@ public sealed class ApplyForRestoration(
         return new ApplyResult(application, accessToken, Created: true);
     }
 
+    /// <summary>Reminds the original address of the open application, at most once an hour however often it is repeated.</summary>
     private async Task<ApplyResult> RepeatAsync(RestorationApplication open, CancellationToken cancellationToken)
     {
-        db.Add(emails.RepeatedSubmission(open, clock.GetCurrentInstant()));
-        await db.SaveChangesAsync(cancellationToken);
-        outbox.Notify();
+        var reminder = emails.RepeatedSubmission(open, clock.GetCurrentInstant());
+        if (!await db.Set<OutboxMessage>().AnyAsync(m => m.DeduplicationKey == reminder.DeduplicationKey, cancellationToken))
+        {
+            db.Add(reminder);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                outbox.Notify();
+            }
+            catch (DbUpdateException)
+            {
+                // A simultaneous repeat queued the same reminder.
+                db.ChangeTracker.Clear();
+            }
+        }
+
         return new ApplyResult(open, AccessToken: null, Created: false);
     }
 
@@ -88,17 +102,20 @@ public sealed class ApplyForRestoration(
             .Where(a => a.Status != ApplicationStatus.Restored && a.Status != ApplicationStatus.RejectedByDso && a.Status != ApplicationStatus.Cancelled)
             .SingleOrDefaultAsync(cancellationToken);
 
+    /// <summary>
+    /// Takes the next number of the year with one atomic statement, so simultaneous submissions for different
+    /// accounts never collide (a failed submission leaves a gap, which is harmless).
+    /// </summary>
     private async Task<string> NextNumberAsync(Instant now, CancellationToken cancellationToken)
     {
         var year = now.InZone(Calendar.KyivTime.Zone).Year;
-        var sequence = await db.Set<ApplicationNumberSequence>().FindAsync([year], cancellationToken);
-        if (sequence is null)
-        {
-            sequence = new ApplicationNumberSequence(year);
-            db.Add(sequence);
-        }
-
-        return sequence.Next();
+        await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO application_number_sequences ("Year", "LastValue") VALUES ({year}, 0) ON CONFLICT ("Year") DO NOTHING""",
+            cancellationToken);
+        var taken = await db.Database.SqlQuery<int>(
+                $"""UPDATE application_number_sequences SET "LastValue" = "LastValue" + 1 WHERE "Year" = {year} RETURNING "LastValue" AS "Value" """)
+            .ToListAsync(cancellationToken);
+        return ApplicationNumberSequence.Format(year, taken.Single());
     }
 
     private static (AccountNumber Account, string Email, string Phone) Validate(ApplyCommand command)
