@@ -68,7 +68,7 @@ public sealed partial class PortalJourneyTests(BrowserFixture browser) : IClassF
         Assert.Equal(Scenario.PdfReceipt, await receiptFile.BodyAsync());
         operatorPage.Dialog += (_, dialog) => dialog.AcceptAsync();
         await operatorPage.Locator("#approve-button").ClickAsync();
-        await Assertions.Expect(operatorPage.Locator("body")).ToContainTextAsync("Заявку передано ОСР");
+        await ExpectTextAsync(operatorPage, "Заявку передано ОСР");
         await BrowserFixture.ScreenshotAsync(operatorPage, "backoffice-application");
 
         await customer.ReloadAsync();
@@ -86,6 +86,20 @@ public sealed partial class PortalJourneyTests(BrowserFixture browser) : IClassF
         await page.GotoAsync("/restoration/apply");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Like Playwright's expectation, but a failure says which page the browser was on and what it showed.</summary>
+    private static async Task ExpectTextAsync(IPage page, string text)
+    {
+        try
+        {
+            await Assertions.Expect(page.Locator("body")).ToContainTextAsync(text);
+        }
+        catch (PlaywrightException)
+        {
+            await BrowserFixture.ScreenshotAsync(page, "failure");
+            Assert.Fail($"'{text}' not on {page.Url}: {await page.Locator("main").InnerTextAsync()}");
+        }
     }
 
     [GeneratedRegex(@"/restoration/[0-9a-f-]{36}$")]
