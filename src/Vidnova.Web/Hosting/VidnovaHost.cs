@@ -19,8 +19,8 @@ using Vidnova.Persistence;
 using Vidnova.Problems;
 using Vidnova.Restoration;
 using Vidnova.Restoration.Apply;
-using Vidnova.Restoration.EmailConfirmation;
 using Vidnova.Restoration.DsoEvents;
+using Vidnova.Restoration.EmailConfirmation;
 using Vidnova.Restoration.Receipts;
 
 namespace Vidnova.Hosting;

@@ -92,8 +92,12 @@ public abstract class RestorationJourneyTests
             restored.Timeline.Select(t => t.Kind));
         var account = await (await _app.Admin().PutAsJsonAsync("/api/v1/accounts/2000000001", new
         {
-            holderName = "Шевченко Тарас Григорович", address = "м. Київ, вул. Хрещатик, 1, кв. 5", eic = "62Z100000000001Z",
-            settlement = "city", dsoCode = Scenario.DsoCode, supplyStatus = "connected",
+            holderName = "Шевченко Тарас Григорович",
+            address = "м. Київ, вул. Хрещатик, 1, кв. 5",
+            eic = "62Z100000000001Z",
+            settlement = "city",
+            dsoCode = Scenario.DsoCode,
+            supplyStatus = "connected",
         })).ReadAsync<AccountBody>(HttpStatusCode.OK);
         Assert.Equal("connected", account.SupplyStatus);
 
