@@ -45,6 +45,15 @@ public sealed class ApiKeyAuthentication(
             return Success([new Claim(ClaimTypes.Name, "api-key"), new Claim(ClaimTypes.Role, StaffRoles.Administrator)]);
         }
 
+        foreach (var (code, configuredKey) in vidnova.CurrentValue.DsoApiKeys)
+        {
+            if (DsoCode.TryParse(code, out var dsoCode) && !string.IsNullOrEmpty(configuredKey)
+                && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(configuredKey)))
+            {
+                return Success([new Claim(ClaimTypes.Name, $"dso:{dsoCode}"), new Claim(DsoClaim, dsoCode.Value.Value)]);
+            }
+        }
+
         var hash = SecretTokens.Hash(key);
         var dsoKey = await db.Set<DsoApiKey>().AsNoTracking()
             .SingleOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, Context.RequestAborted);

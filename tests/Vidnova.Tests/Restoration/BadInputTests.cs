@@ -291,6 +291,22 @@ public abstract class BadInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DsoKeyFromConfiguration_SeesOnlyItsOwnRequests()
+    {
+        await _scenario.PutAccountAsync("3000000016");
+        var sent = await _scenario.SentToDsoAsync("3000000016");
+        var configured = _app.WithWebHostBuilder(b => b.UseSetting("Vidnova:DsoApiKeys:kyiv-city", "configured-dso-key"));
+        var client = configured.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", "configured-dso-key");
+
+        var list = await (await client.GetAsync("/api/v1/dso/restoration-requests?status=pending")).ReadAsync<ItemList>(HttpStatusCode.OK);
+
+        Assert.NotEmpty(list.Items);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _app.WithApiKey("configured-dso-key").GetAsync("/api/v1/dso/restoration-requests")).StatusCode);
+        Assert.Equal("sent_to_dso", (await _scenario.GetAsAdminAsync(sent.Id)).Status);
+    }
+
+    [Fact]
     public async Task AdminApi_WithoutKey_IsUnauthorized_AndInvalidRequisitesAreNamed()
     {
         var anonymous = await _app.CreateClient().PutAsJsonAsync("/api/v1/dsos/new-dso", new { });
