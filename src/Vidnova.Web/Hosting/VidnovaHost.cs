@@ -18,6 +18,7 @@ using Vidnova.Payments;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 using Vidnova.Restoration;
+using Vidnova.Sla;
 using Vidnova.Restoration.Apply;
 using Vidnova.Restoration.DsoEvents;
 using Vidnova.Restoration.EmailConfirmation;
@@ -60,6 +61,9 @@ public static class VidnovaHost
             services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<PickupDirectoryTransport>());
         }
 
+        services.Configure<CompensationRateOptions>(configuration.GetSection(CompensationRateOptions.Section));
+        services.AddSingleton<SlaMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlaMonitor>());
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
 

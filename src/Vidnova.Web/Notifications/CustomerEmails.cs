@@ -90,6 +90,12 @@ public sealed class CustomerEmails(IOptions<VidnovaOptions> options)
             new Paragraph("Відповідайте на цей лист або зателефонуйте нам — ми допоможемо усунути причину."),
             new Action("Переглянути заяву", StatusLink(application)));
 
+    public OutboxMessage Compensation(RestorationApplication application, Instant now) =>
+        Message(application, "sla-compensation", now, $"ОСР порушив строк відновлення — вам належить компенсація, заява {application.Number}",
+            new Paragraph($"Оператор системи розподілу мав відновити електропостачання до {application.Compensation!.MissedDeadline.ToString("d MMMM yyyy", Ukrainian)} включно, але не зробив цього вчасно."),
+            new Paragraph($"За порушення гарантованого стандарту вам належить компенсація {application.Compensation.Amount.ToString(null, Ukrainian)} (постанова НКРЕКП № 375). ОСР зараховує її протягом 45 днів — окремо звертатися не потрібно."),
+            new Action("Переглянути заяву", StatusLink(application)));
+
     private static OutboxMessage Message(RestorationApplication application, string step, Instant now, string subject, params Block[] blocks)
     {
         var html = new StringBuilder();

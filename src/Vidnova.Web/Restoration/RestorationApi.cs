@@ -133,6 +133,7 @@ public sealed record ApplicationResponse(
     Instant SubmittedAt,
     InvoiceResponse? Invoice,
     DsoRequestResponse? DsoRequest,
+    CompensationResponse? Compensation,
     IReadOnlyList<ReceiptResponse> Receipts,
     IReadOnlyList<TimelineResponse> Timeline)
 {
@@ -147,6 +148,7 @@ public sealed record ApplicationResponse(
             : null;
         return new ApplicationResponse(application.Id, application.Number, application.Status.ToApiName(), application.AccountNumber.Value,
             application.SubmittedAt, invoice, request,
+            application.Compensation is { } c ? new CompensationResponse(c.Amount.Amount, c.MissedDeadline, c.RecordedAt, c.RecordedAt.InUtc().Date.PlusDays(45)) : null,
             application.Receipts.Select(x => new ReceiptResponse(x.Id, x.FileName, x.ContentType, x.SizeBytes, x.ReceivedAt,
                 x.Decision.ToString().ToLowerInvariant(), x.RejectionReason)).ToList(),
             application.Timeline.OrderBy(t => t.At).Select(t => new TimelineResponse(t.At, t.Actor, t.Kind, t.Description)).ToList());
@@ -157,6 +159,9 @@ public sealed record InvoiceResponse(decimal Amount, string RecipientName, strin
 
 public sealed record DsoRequestResponse(Guid Id, string Status, Instant CreatedAt, Instant? ReceivedAt, LocalDate? Deadline, bool Overdue,
     Instant? CompletedAt, string? RejectionReason);
+
+/// <summary>What the DSO owes for the missed deadline; it credits it by <c>creditBy</c> (45 days, NEURC No. 375).</summary>
+public sealed record CompensationResponse(decimal Amount, LocalDate MissedDeadline, Instant RecordedAt, LocalDate CreditBy);
 
 public sealed record ReceiptResponse(Guid Id, string FileName, string ContentType, long SizeBytes, Instant ReceivedAt, string Decision, string? RejectionReason);
 

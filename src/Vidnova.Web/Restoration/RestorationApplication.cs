@@ -63,6 +63,9 @@ public sealed class RestorationApplication
 
     public DsoRequest? DsoRequest { get; private set; }
 
+    /// <summary>Owed by the DSO when it missed the restoration deadline (NEURC resolution No. 375).</summary>
+    public SlaCompensation? Compensation { get; private set; }
+
     public IReadOnlyList<Receipt> Receipts => _receipts;
 
     public IReadOnlyList<TimelineEntry> Timeline => _timeline;
@@ -195,6 +198,32 @@ public sealed class RestorationApplication
         Record(now, actor, "cancelled", string.IsNullOrWhiteSpace(reason) ? "Заяву скасовано." : $"Заяву скасовано: {reason.Trim()}");
     }
 
+    /// <summary>
+    /// The DSO missed the deadline: restored only after the deadline day, or not restored by its end (Kyiv time).
+    /// A missed guaranteed standard entitles the customer to compensation (NEURC resolution No. 375).
+    /// </summary>
+    public bool MissedDeadline(LocalDate todayInKyiv, Func<Instant, LocalDate> kyivDateOf) =>
+        DsoRequest?.Deadline is { } deadline && Status switch
+        {
+            ApplicationStatus.InProgressAtDso => todayInKyiv > deadline,
+            ApplicationStatus.Restored => DsoRequest.CompletedAt is { } completed && kyivDateOf(completed) > deadline,
+            _ => false,
+        };
+
+    /// <summary>Records the breach and the compensation owed, once.</summary>
+    public void RecordSlaBreach(Money compensation, bool household, Instant now)
+    {
+        if (Compensation is not null)
+        {
+            throw new BusinessRuleException("sla_breach_already_recorded", "Порушення строку за цією заявою вже зафіксовано.");
+        }
+
+        var deadline = DsoRequest?.Deadline ?? throw new InvalidOperationException("A breach needs a deadline.");
+        Compensation = new SlaCompensation(compensation, household, deadline, now);
+        Record(now, Actors.System, "sla_breached",
+            $"ОСР не відновив електропостачання до {deadline:dd.MM.yyyy} включно. Споживачу належить компенсація {compensation:uk} (постанова НКРЕКП № 375); ОСР зараховує її протягом 45 днів.");
+    }
+
     public bool IsOverdue(LocalDate todayInKyiv) =>
         Status is ApplicationStatus.InProgressAtDso && DsoRequest?.Deadline is { } deadline && todayInKyiv > deadline;
 
@@ -237,6 +266,9 @@ public static class Actors
 
     public static string Dso(DsoCode code) => $"dso:{code}";
 }
+
+/// <summary>Compensation the DSO owes for a missed restoration deadline; it credits it within 45 days (NEURC No. 375).</summary>
+public sealed record SlaCompensation(Money Amount, bool Household, LocalDate MissedDeadline, Instant RecordedAt);
 
 /// <summary>One line of an application's history: when, who, what.</summary>
 public sealed record TimelineEntry(Instant At, string Actor, string Kind, string Description);

@@ -42,6 +42,8 @@ internal sealed class RestorationApplicationConfiguration : IEntityTypeConfigura
             request.Property(r => r.RejectionReason).HasMaxLength(1000);
         });
 
+        builder.OwnsOne(a => a.Compensation);
+
         builder.OwnsMany(a => a.Timeline, entry =>
         {
             entry.ToTable("application_timeline");

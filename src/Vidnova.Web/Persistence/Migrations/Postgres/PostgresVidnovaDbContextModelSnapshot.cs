@@ -712,6 +712,34 @@ namespace Vidnova.Persistence.Migrations.Postgres
                                 .HasForeignKey("RestorationApplicationId");
                         });
 
+                    b.OwnsOne("Vidnova.Restoration.SlaCompensation", "Compensation", b1 =>
+                        {
+                            b1.Property<Guid>("RestorationApplicationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)");
+
+                            b1.Property<bool>("Household")
+                                .HasColumnType("boolean");
+
+                            b1.Property<DateOnly>("MissedDeadline")
+                                .HasColumnType("date");
+
+                            b1.Property<DateTime>("RecordedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("RestorationApplicationId");
+
+                            b1.ToTable("restoration_applications");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RestorationApplicationId");
+                        });
+
+                    b.Navigation("Compensation");
+
                     b.Navigation("DsoRequest");
 
                     b.Navigation("Invoice");

@@ -697,6 +697,34 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                                 .HasForeignKey("RestorationApplicationId");
                         });
 
+                    b.OwnsOne("Vidnova.Restoration.SlaCompensation", "Compensation", b1 =>
+                        {
+                            b1.Property<Guid>("RestorationApplicationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("Household")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("MissedDeadline")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("RecordedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("RestorationApplicationId");
+
+                            b1.ToTable("restoration_applications");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RestorationApplicationId");
+                        });
+
+                    b.Navigation("Compensation");
+
                     b.Navigation("DsoRequest");
 
                     b.Navigation("Invoice");

@@ -1,0 +1,102 @@
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Vidnova.Ledger;
+using Vidnova.Sla;
+using Vidnova.Tests.Infrastructure;
+
+namespace Vidnova.Tests.Sla;
+
+/// <summary>Time moves across the deadline with a fake clock; the breach and the compensation are recorded once.</summary>
+public abstract class SlaBreachTests(VidnovaApp app) : IAsyncLifetime
+{
+    private readonly Scenario _scenario = new(app);
+    private HttpClient _dso = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _scenario.RegisterDsoAsync();
+        _dso = app.WithApiKey(await _scenario.IssueDsoKeyAsync());
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task DeadlinePassedWithoutRestoration_RecordsTheCompensationOnce()
+    {
+        app.Clock.Reset(Instant.FromUtc(2026, 11, 25, 8, 0));
+        await _scenario.PutAccountAsync("7000000001");
+        var sent = await _scenario.SentToDsoAsync("7000000001");
+        // Received Wednesday 25 Nov → deadline Monday 30 Nov (city, 3 working days).
+        (await _dso.PostAsJsonAsync($"/api/v1/dso/restoration-requests/{sent.DsoRequest!.Id}/events",
+            new { type = "received", occurredAt = "2026-11-25T08:00:00Z" })).EnsureSuccessStatusCode();
+        var monitor = app.Services.GetRequiredService<SlaMonitor>();
+
+        app.Clock.Reset(Instant.FromUtc(2026, 11, 30, 21, 59)); // 23:59 on the deadline day in Kyiv
+        await monitor.DetectBreachesAsync(CancellationToken.None);
+        Assert.Null((await _scenario.GetAsAdminAsync(sent.Id)).Compensation);
+
+        app.Clock.Reset(Instant.FromUtc(2026, 11, 30, 22, 1)); // 00:01 on Tuesday in Kyiv
+        await monitor.DetectBreachesAsync(CancellationToken.None);
+        await monitor.DetectBreachesAsync(CancellationToken.None);
+
+        var application = await _scenario.GetAsAdminAsync(sent.Id);
+        Assert.Equal(355.00m, application.Compensation!.Amount);
+        Assert.Equal(new LocalDate(2026, 11, 30), application.Compensation.MissedDeadline);
+        Assert.Single(application.Timeline, t => t.Kind == "sla_breached");
+        Assert.True(application.DsoRequest!.Overdue);
+        var mail = await app.Mail.WaitForAsync(m => m.Subject.Contains("компенсація", StringComparison.Ordinal), "about the compensation");
+        Assert.Contains("355,00 грн", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RestoredAfterTheDeadline_IsABreachToo_ButOnTimeIsNot()
+    {
+        app.Clock.Reset(Instant.FromUtc(2026, 11, 25, 8, 0));
+        await _scenario.PutAccountAsync("7000000002");
+        await _scenario.PutAccountAsync("7000000003");
+        var late = await _scenario.SentToDsoAsync("7000000002");
+        var onTime = await _scenario.SentToDsoAsync("7000000003");
+        foreach (var request in new[] { late.DsoRequest!.Id, onTime.DsoRequest!.Id })
+        {
+            (await _dso.PostAsJsonAsync($"/api/v1/dso/restoration-requests/{request}/events",
+                new { type = "received", occurredAt = "2026-11-25T08:00:00Z" })).EnsureSuccessStatusCode();
+        }
+
+        app.Clock.Reset(Instant.FromUtc(2026, 12, 2, 9, 0));
+        (await _dso.PostAsJsonAsync($"/api/v1/dso/restoration-requests/{onTime.DsoRequest.Id}/events",
+            new { type = "completed", occurredAt = "2026-11-30T15:00:00Z" })).EnsureSuccessStatusCode();
+        (await _dso.PostAsJsonAsync($"/api/v1/dso/restoration-requests/{late.DsoRequest.Id}/events",
+            new { type = "completed", occurredAt = "2026-12-01T07:00:00Z" })).EnsureSuccessStatusCode();
+
+        await app.Services.GetRequiredService<SlaMonitor>().DetectBreachesAsync(CancellationToken.None);
+
+        Assert.NotNull((await _scenario.GetAsAdminAsync(late.Id)).Compensation);
+        Assert.Null((await _scenario.GetAsAdminAsync(onTime.Id)).Compensation);
+    }
+}
+
+public sealed class SlaBreachOnSqlite(SqliteApp app) : SlaBreachTests(app), IClassFixture<SqliteApp>;
+
+public sealed class SlaBreachOnPostgres(PostgresApp app) : SlaBreachTests(app), IClassFixture<PostgresApp>;
+
+public sealed class CompensationRatesTests
+{
+    private static readonly CompensationRate[] Rates =
+    [
+        new() { EffectiveFrom = new DateOnly(2024, 1, 1), Household = 355m, NonHousehold = 710m },
+        new() { EffectiveFrom = new DateOnly(2026, 7, 1), Household = 400m, NonHousehold = 800m },
+    ];
+
+    [Fact]
+    public void Rate_IsTheOneInForceOnTheMissedDeadline()
+    {
+        Assert.Equal(Money.Uah(355m), CompensationRates.For(Rates, new LocalDate(2026, 6, 30), household: true));
+        Assert.Equal(Money.Uah(400m), CompensationRates.For(Rates, new LocalDate(2026, 7, 1), household: true));
+        Assert.Equal(Money.Uah(800m), CompensationRates.For(Rates, new LocalDate(2026, 12, 1), household: false));
+    }
+
+    [Fact]
+    public void Rate_BeforeAnyConfiguredDate_IsUnknown() =>
+        Assert.Null(CompensationRates.For(Rates, new LocalDate(2023, 12, 31), household: true));
+}
