@@ -46,7 +46,8 @@ public abstract class ConcurrencyTests(VidnovaApp app) : IAsyncLifetime
 
         var responses = await Task.WhenAll(app.Admin().PostAsJsonAsync(url, new { approve = true }), app.Admin().PostAsJsonAsync(url, new { approve = true }));
 
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
+        Assert.True(responses.Select(r => r.StatusCode).Order().SequenceEqual([HttpStatusCode.OK, HttpStatusCode.Conflict]),
+            $"{string.Join(", ", responses.Select(r => r.StatusCode))}: {string.Join("\n", app.Errors.Entries)}");
         var loser = responses.Single(r => r.StatusCode == HttpStatusCode.Conflict);
         Assert.True((await loser.ReadAsync<Problem>(HttpStatusCode.Conflict)).Code is "concurrent_change" or "transition_not_allowed");
         Assert.Single((await _scenario.GetAsAdminAsync(application.Id)).Timeline, t => t.Kind == "sent_to_dso");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Testing;
 using Vidnova.Persistence;
@@ -29,6 +30,9 @@ public class VidnovaApp(DatabaseProvider provider) : WebApplicationFactory<Progr
 
     public DatabaseProvider Provider { get; } = provider;
 
+    /// <summary>What the host logged as errors, for failure messages.</summary>
+    public ErrorLog Errors { get; } = new();
+
     /// <summary>The database this host uses, so a second host can be pointed at the same one.</summary>
     public string ConnectionString => _connectionString ??= Provider == DatabaseProvider.Postgres
         ? PostgresServer.Instance.CreateDatabase()
@@ -53,6 +57,7 @@ public class VidnovaApp(DatabaseProvider provider) : WebApplicationFactory<Progr
         builder.UseSetting("Vidnova:SeedDemoData", "false");
         builder.UseSetting("Vidnova:PublicBaseUrl", "https://vidnova.test");
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IClock>(Clock)));
+        builder.ConfigureLogging(logging => logging.AddProvider(Errors));
     }
 
     public HttpClient Admin()
