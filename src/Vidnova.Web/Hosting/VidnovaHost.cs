@@ -18,11 +18,11 @@ using Vidnova.Payments;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 using Vidnova.Restoration;
-using Vidnova.Sla;
 using Vidnova.Restoration.Apply;
 using Vidnova.Restoration.DsoEvents;
 using Vidnova.Restoration.EmailConfirmation;
 using Vidnova.Restoration.Receipts;
+using Vidnova.Sla;
 
 namespace Vidnova.Hosting;
 
