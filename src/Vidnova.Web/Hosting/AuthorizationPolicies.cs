@@ -18,6 +18,9 @@ public static class AuthorizationPolicies
     /// <summary>May decide on receipts: operators, supervisors, administrators, the admin key.</summary>
     public const string Operator = "Operator";
 
+    /// <summary>Follows the SLA: supervisors and administrators.</summary>
+    public const string Supervisor = "Supervisor";
+
     /// <summary>May change reference data (accounts, DSOs, calendar, keys): administrators and the admin key.</summary>
     public const string Administrator = "Administrator";
 
@@ -28,6 +31,7 @@ public static class AuthorizationPolicies
     {
         options.AddPolicy(Staff, p => p.RequireRole(StaffRoles.Operator, StaffRoles.Supervisor, StaffRoles.Administrator));
         options.AddPolicy(Operator, p => p.RequireRole(StaffRoles.Operator, StaffRoles.Supervisor, StaffRoles.Administrator));
+        options.AddPolicy(Supervisor, p => p.RequireRole(StaffRoles.Supervisor, StaffRoles.Administrator));
         options.AddPolicy(Administrator, p => p.RequireRole(StaffRoles.Administrator));
         options.AddPolicy(Dso, p => p.RequireClaim(ApiKeyAuthentication.DsoClaim));
     }

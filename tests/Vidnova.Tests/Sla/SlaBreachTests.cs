@@ -47,6 +47,18 @@ public abstract class SlaBreachTests(VidnovaApp app) : IAsyncLifetime
         Assert.True(application.DsoRequest!.Overdue);
         var mail = await app.Mail.WaitForAsync(m => m.Subject.Contains("компенсація", StringComparison.Ordinal), "about the compensation");
         Assert.Contains("355,00 грн", mail.TextBody, StringComparison.Ordinal);
+
+        // The supervisor sees it on the dashboard and in the CSV export.
+        var dashboardResponse = await app.Admin().GetAsync("/backoffice/sla");
+        Assert.True(dashboardResponse.IsSuccessStatusCode, string.Join("\n", app.Errors.Entries));
+        var dashboard = await dashboardResponse.Content.ReadAsStringAsync();
+        Assert.Contains(application.Number, dashboard, StringComparison.Ordinal);
+        Assert.Contains("<svg", dashboard, StringComparison.Ordinal);
+        var csvResponse = await app.Admin().GetAsync("/backoffice/sla?handler=csv");
+        Assert.True(csvResponse.IsSuccessStatusCode, string.Join("\n", app.Errors.Entries));
+        var csv = await csvResponse.Content.ReadAsStringAsync();
+        Assert.Contains($"kyiv-city,{application.Number},received,", csv, StringComparison.Ordinal);
+        Assert.Contains(",2026-11-30,,True", csv, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,78 @@
+using System.Globalization;
+using CsvHelper;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Vidnova.Calendar;
+using Vidnova.Hosting;
+using Vidnova.Persistence;
+using Vidnova.Restoration;
+
+namespace Vidnova.Sla;
+
+/// <summary>The supervisor's view of the SLA: what is open at each DSO, who restores on time, how fast, and breaches.</summary>
+[Authorize(Policy = AuthorizationPolicies.Supervisor)]
+public sealed class DashboardModel(VidnovaDbContext db, IClock clock) : PageModel
+{
+    public LocalDate Today { get; private set; }
+
+    public IReadOnlyList<OpenByDaysLeft> Open { get; private set; } = [];
+
+    public IReadOnlyList<OnTimeRate> OnTime { get; private set; } = [];
+
+    public IReadOnlyList<RestorationTimes> Times { get; private set; } = [];
+
+    public IReadOnlyList<Breach> Breaches { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Today = KyivTime.DateOf(clock.GetCurrentInstant());
+        var applications = await LoadAsync(ct);
+        var rows = applications.Select(ToRow).ToList();
+        Open = SlaFigures.OpenByDso(rows, Today);
+        OnTime = SlaFigures.OnTimeRates(rows);
+        Times = SlaFigures.TimesToRestore(rows);
+        Breaches = applications
+            .Where(a => a.Compensation is not null)
+            .OrderByDescending(a => a.Compensation!.RecordedAt)
+            .Select(a => new Breach(a.Id, a.Number, a.DsoCode.Value, a.Compensation!.MissedDeadline, a.Compensation.Amount.ToString(), a.Status))
+            .ToList();
+    }
+
+    /// <summary>The rows behind the charts, for a spreadsheet.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        var rows = (await LoadAsync(ct)).Select(ToRow).OrderBy(r => r.SentAt).ToList();
+        using var buffer = new MemoryStream();
+        await using (var writer = new StreamWriter(buffer, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
+        {
+            using var csv = CsvWriter.Create(writer, new CsvWriterOptions(), leaveOpen: true);
+            csv.WriteRecords(rows.Select(row => new SlaCsvRow(row.DsoCode, row.ApplicationNumber, row.Status, Iso(row.SentAt), Iso(row.ReceivedAt),
+                row.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", Iso(row.CompletedAt), row.Breached)));
+        }
+
+        return File(buffer.ToArray(), "text/csv; charset=utf-8", $"sla-{Today:yyyy-MM-dd}.csv");
+    }
+
+    private Task<List<RestorationApplication>> LoadAsync(CancellationToken ct)
+    {
+        Today = KyivTime.DateOf(clock.GetCurrentInstant());
+        return db.Set<RestorationApplication>().AsNoTracking().Where(a => a.DsoRequest != null).ToListAsync(ct);
+    }
+
+    private static SlaRow ToRow(RestorationApplication a) => new(
+        a.DsoCode.Value, a.Number, a.DsoRequest!.Status.ToApiName(), a.DsoRequest.CreatedAt, a.DsoRequest.ReceivedAt,
+        a.DsoRequest.Deadline, a.DsoRequest.CompletedAt, a.Compensation is not null);
+
+    private static string Iso(Instant? instant) =>
+        instant?.ToString("uuuu-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";
+
+    public sealed record Breach(Guid Id, string Number, string DsoCode, LocalDate Deadline, string Compensation, ApplicationStatus Status);
+
+}
+
+/// <summary>One line of the SLA export; CsvHelper generates its writer at compile time.</summary>
+[CsvRecord]
+internal sealed partial record SlaCsvRow(string Dso, string Application, string Status, string SentAt, string ReceivedAt, string Deadline, string CompletedAt, bool Breached);
