@@ -26,12 +26,16 @@ public sealed class DashboardModel(VidnovaDbContext db, IClock clock) : PageMode
 
     public IReadOnlyList<Breach> Breaches { get; private set; } = [];
 
+    public IReadOnlyList<(Guid Id, SlaRow Row)> Escalations { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = KyivTime.DateOf(clock.GetCurrentInstant());
         var applications = await LoadAsync(ct);
         var rows = applications.Select(ToRow).ToList();
         Open = SlaFigures.OpenByDso(rows, Today);
+        var ids = applications.ToDictionary(a => a.Number, a => a.Id);
+        Escalations = SlaFigures.Escalations(rows, Today, clock.GetCurrentInstant()).Select(r => (ids[r.ApplicationNumber], r)).ToList();
         OnTime = SlaFigures.OnTimeRates(rows);
         Times = SlaFigures.TimesToRestore(rows);
         Breaches = applications

@@ -43,6 +43,17 @@ public static class SlaFigures
                 g.Count(r => r.Deadline > today.PlusDays(1))))
             .ToList();
 
+    /// <summary>
+    /// What a supervisor should chase today: open requests past or at their deadline or due tomorrow, and requests
+    /// the DSO has not acknowledged a day after they were sent (the SLA clock cannot start without it).
+    /// </summary>
+    public static IReadOnlyList<SlaRow> Escalations(IEnumerable<SlaRow> rows, LocalDate today, Instant now) =>
+        rows.Where(r => r.CompletedAt is null && r.Status is "pending" or "received")
+            .Where(r => r.Deadline <= today.PlusDays(1) || (r.ReceivedAt is null && now - r.SentAt > Duration.FromDays(1)))
+            .OrderBy(r => r.Deadline ?? LocalDate.MinIsoValue)
+            .ThenBy(r => r.SentAt)
+            .ToList();
+
     /// <summary>Share of completed requests restored by the deadline, per DSO and month of completion.</summary>
     public static IReadOnlyList<OnTimeRate> OnTimeRates(IEnumerable<SlaRow> rows) =>
         rows.Where(r => r.CompletedAt is not null && r.Deadline is not null)

@@ -58,6 +58,24 @@ public sealed class SlaFiguresTests
         Assert.Equal(Duration.FromHours(9), times.Percentile90);
     }
 
+    [Fact]
+    public void Escalations_AreOverdueDueSoonOrUnacknowledgedForADay()
+    {
+        var now = Instant.FromUtc(2026, 11, 25, 12, 0);
+        SlaRow[] rows =
+        [
+            Open("a", Today.PlusDays(-1)) with { ApplicationNumber = "overdue" },
+            Open("a", Today.PlusDays(1)) with { ApplicationNumber = "tomorrow" },
+            Open("a", Today.PlusDays(2)) with { ApplicationNumber = "later" },
+            Open("a", null) with { ApplicationNumber = "silent", SentAt = now - Duration.FromHours(25) },
+            Open("a", null) with { ApplicationNumber = "fresh", SentAt = now - Duration.FromHours(2) },
+        ];
+
+        var escalations = SlaFigures.Escalations(rows, Today, now).Select(r => r.ApplicationNumber);
+
+        Assert.Equal(["silent", "overdue", "tomorrow"], escalations);
+    }
+
     private static SlaRow Open(string dso, LocalDate? deadline) =>
         new(dso, "VN", deadline is null ? "pending" : "received", Sent, deadline is null ? null : Sent, deadline, null, false);
 
