@@ -89,7 +89,7 @@ public sealed class ScaleOutTests : IAsyncLifetime, IDisposable
                 return messages;
             }
 
-            await Task.Delay(100, timeout.Token);
+            await Task.Delay(50, timeout.Token);
         }
     }
 }
