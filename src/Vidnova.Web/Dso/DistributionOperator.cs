@@ -29,6 +29,18 @@ public sealed class DistributionOperator
     /// <summary>The DSO's restoration service prices; the <see cref="DefaultPriceLine"/> line is what an invoice uses unless told otherwise.</summary>
     public IReadOnlyList<RestorationPriceLine> PriceList => _priceList;
 
+    /// <summary>How restoration requests reach this DSO: <c>pull</c> (it lists them through the API) unless set otherwise.</summary>
+    public DsoChannelType ChannelType { get; private set; } = DsoChannelType.Pull;
+
+    /// <summary>The HTTPS address requests are POSTed to when <see cref="ChannelType"/> is a webhook.</summary>
+    public string? WebhookUrl { get; private set; }
+
+    /// <summary>The shared HMAC secret: signs requests to the DSO and verifies its callbacks.</summary>
+    public string? WebhookSecret { get; private set; }
+
+    /// <summary>The DSO's mailbox when <see cref="ChannelType"/> is email.</summary>
+    public string? ChannelEmail { get; private set; }
+
     public Money DefaultRestorationPrice =>
         _priceList.Single(line => line.Code == DefaultPriceLine).Price;
 
@@ -46,6 +58,35 @@ public sealed class DistributionOperator
         Iban = iban;
     }
 
+    public void UsePull() => SetChannel(DsoChannelType.Pull, null, null, null);
+
+    public void UseWebhook(Uri url, string secret)
+    {
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException("A webhook is an absolute http(s) address.", nameof(url));
+        }
+
+        if (secret.Length < WebhookSecretMinLength)
+        {
+            throw new ArgumentException($"A webhook secret has at least {WebhookSecretMinLength} characters.", nameof(secret));
+        }
+
+        SetChannel(DsoChannelType.Webhook, url.AbsoluteUri, secret, null);
+    }
+
+    public void UseEmail(string address) => SetChannel(DsoChannelType.Email, null, null, address.Trim());
+
+    public const int WebhookSecretMinLength = 16;
+
+    private void SetChannel(DsoChannelType type, string? url, string? secret, string? email)
+    {
+        ChannelType = type;
+        WebhookUrl = url;
+        WebhookSecret = secret;
+        ChannelEmail = email;
+    }
+
     public void SetPrice(string lineCode, string description, Money price)
     {
         if (!price.IsPositive)
@@ -56,6 +97,13 @@ public sealed class DistributionOperator
         _priceList.RemoveAll(line => line.Code == lineCode);
         _priceList.Add(new RestorationPriceLine(lineCode, description, price));
     }
+}
+
+public enum DsoChannelType
+{
+    Pull,
+    Webhook,
+    Email,
 }
 
 public sealed record RestorationPriceLine(string Code, string Description, Money Price);

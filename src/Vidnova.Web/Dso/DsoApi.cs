@@ -17,7 +17,9 @@ public static class DsoApi
         admin.MapPut("/{dsoCode}", UpsertAsync)
             .WithName("UpsertDso")
             .WithSummary("Create or update a distribution system operator")
-            .WithDescription("Name, EDRPOU and IBAN (both validated with their check digits) and the default restoration price.");
+            .WithDescription("Name, EDRPOU and IBAN (both validated with their check digits), the default restoration price and the channel "
+                + "requests reach the DSO by: {\"type\":\"webhook\",\"url\",\"secret\"} or {\"type\":\"pull\"} (the default; omitted keeps the current one). "
+                + "See docs/dso-protocol.md.");
         admin.MapPost("/{dsoCode}/api-keys", IssueKeyAsync)
             .WithName("IssueDsoApiKey")
             .WithSummary("Issue a new API key for a DSO (shown once, stored hashed)");
@@ -29,6 +31,7 @@ public static class DsoApi
         dso.MapPost("/{id:guid}/events", RecordEventAsync)
             .WithName("RecordDsoEvent")
             .WithSummary("Report on a restoration request: received (starts the SLA), completed or rejected");
+        api.MapDsoWebhooks();
         return api;
     }
 
@@ -36,7 +39,8 @@ public static class DsoApi
         string dsoCode, UpsertDsoCommand body, RegisterDso useCase, CancellationToken cancellationToken)
     {
         var (dso, created) = await useCase.HandleAsync(dsoCode, body, cancellationToken);
-        var response = new DsoResponse(dso.Code.Value, dso.Name, dso.Edrpou.Value, dso.Iban.Value, dso.DefaultRestorationPrice.Amount);
+        var response = new DsoResponse(dso.Code.Value, dso.Name, dso.Edrpou.Value, dso.Iban.Value, dso.DefaultRestorationPrice.Amount,
+            new DsoChannelResponse(dso.ChannelType.ToString().ToLowerInvariant(), dso.WebhookUrl, dso.ChannelEmail));
         return created ? TypedResults.Created($"/api/v1/dsos/{dso.Code}", response) : TypedResults.Ok(response);
     }
 
@@ -88,7 +92,10 @@ public static class DsoApi
     }
 }
 
-public sealed record DsoResponse(string DsoCode, string Name, string Edrpou, string Iban, decimal RestorationPrice);
+public sealed record DsoResponse(string DsoCode, string Name, string Edrpou, string Iban, decimal RestorationPrice, DsoChannelResponse Channel);
+
+/// <summary>The DSO's channel as set; the webhook secret is never returned.</summary>
+public sealed record DsoChannelResponse(string Type, string? Url, string? Address);
 
 public sealed record ApiKeyResponse(string ApiKey);
 

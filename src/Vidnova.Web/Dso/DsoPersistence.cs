@@ -11,6 +11,10 @@ internal sealed class DistributionOperatorConfiguration : IEntityTypeConfigurati
         builder.HasKey(d => d.Code);
         builder.Property(d => d.Name).HasMaxLength(200);
         builder.Ignore(d => d.DefaultRestorationPrice);
+        builder.Property(d => d.ChannelType).HasConversion<string>().HasMaxLength(16).HasDefaultValue(DsoChannelType.Pull).HasSentinel((DsoChannelType)(-1));
+        builder.Property(d => d.WebhookUrl).HasMaxLength(500);
+        builder.Property(d => d.WebhookSecret).HasMaxLength(200);
+        builder.Property(d => d.ChannelEmail).HasMaxLength(254);
         builder.OwnsMany(d => d.PriceList, line =>
         {
             line.ToTable("dso_restoration_prices");

@@ -7,7 +7,10 @@ using Vidnova.Restoration;
 
 namespace Vidnova.Dso;
 
-public sealed record UpsertDsoCommand(string? Name, string? Edrpou, string? Iban, decimal? RestorationPrice);
+public sealed record UpsertDsoCommand(string? Name, string? Edrpou, string? Iban, decimal? RestorationPrice, DsoChannelCommand? Channel = null);
+
+/// <summary>How requests reach the DSO: <c>{"type":"webhook","url","secret"}</c>, <c>{"type":"email","address"}</c> or <c>{"type":"pull"}</c>.</summary>
+public sealed record DsoChannelCommand(string? Type, string? Url, string? Secret, string? Address);
 
 /// <summary>Registers a DSO or updates its requisites and the default line of its restoration price list.</summary>
 public sealed class RegisterDso(VidnovaDbContext db)
@@ -41,6 +44,7 @@ public sealed class RegisterDso(VidnovaDbContext db)
             errors.Add("restorationPrice", "Ціна послуги відновлення — додатна сума в гривнях з не більше ніж двома знаками після коми.");
         }
 
+        var channel = ValidateChannel(command.Channel, errors);
         errors.ThrowIfAny();
 
         var dso = await db.Set<DistributionOperator>().SingleOrDefaultAsync(d => d.Code == code!.Value, cancellationToken);
@@ -56,8 +60,53 @@ public sealed class RegisterDso(VidnovaDbContext db)
             dso.SetPrice(DistributionOperator.DefaultPriceLine, "Відновлення електропостачання", price);
         }
 
+        switch (channel)
+        {
+            case (DsoChannelType.Webhook, { } url, { } secret):
+                dso.UseWebhook(url, secret);
+                break;
+            case (DsoChannelType.Pull, _, _):
+                dso.UsePull();
+                break;
+            default:
+                // No channel sent: a new DSO pulls, an existing one keeps what it has.
+                break;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return (dso, created);
+    }
+
+    private static (DsoChannelType Type, Uri? Url, string? Secret)? ValidateChannel(DsoChannelCommand? channel, InputErrors errors)
+    {
+        switch (channel?.Type?.Trim().ToLowerInvariant())
+        {
+            case null when channel is null:
+                return null;
+            case "pull":
+                return (DsoChannelType.Pull, null, null);
+            case "email":
+                throw new BusinessRuleException("dso_channel_not_supported",
+                    "Канал email для ОСР ще не підтримується. Оберіть webhook або pull.")
+                { StatusCode = StatusCodes.Status422UnprocessableEntity };
+            case "webhook":
+                var urlOk = Uri.TryCreate(channel!.Url, UriKind.Absolute, out var url)
+                    && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback));
+                if (!urlOk)
+                {
+                    errors.Add("channel.url", "Адреса webhook — повна адреса https:// (http:// дозволено лише для localhost).");
+                }
+
+                if (string.IsNullOrEmpty(channel.Secret) || channel.Secret.Length < DistributionOperator.WebhookSecretMinLength || channel.Secret.Length > 200)
+                {
+                    errors.Add("channel.secret", "Секрет webhook — від 16 до 200 символів; ним підписуються запити в обидва боки.");
+                }
+
+                return urlOk ? (DsoChannelType.Webhook, url, channel.Secret) : null;
+            default:
+                errors.Add("channel.type", "Тип каналу має бути webhook, email або pull.");
+                return null;
+        }
     }
 }
 

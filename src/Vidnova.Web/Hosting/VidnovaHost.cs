@@ -66,6 +66,7 @@ public static class VidnovaHost
         services.AddHostedService(sp => sp.GetRequiredService<SlaMonitor>());
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddDsoExchange(configuration);
 
         services.AddScoped<ApplyForRestoration>();
         services.AddScoped<ConfirmEmail>();

@@ -131,13 +131,30 @@ public sealed class RestorationApplication
         Record(now, actor, "receipt_received", $"Отримано квитанцію «{receipt.FileName}» ({Math.Max(1, (receipt.SizeBytes + 1023) / 1024)} КБ).");
     }
 
-    public DsoRequest ApproveReceipt(string actor, Instant now)
+    public DsoRequest ApproveReceipt(string actor, Instant now) => ApproveReceipt(actor, "Квитанцію підтверджено.", now);
+
+    /// <summary>The automatic check read the receipt and every check passed: approved by the system, no operator.</summary>
+    public DsoRequest ApproveReceiptAutomatically(Instant now) =>
+        ApproveReceipt(Actors.System, "Квитанцію підтверджено автоматично: IBAN, сума, призначення й дата платежу відповідають рахунку.", now);
+
+    /// <summary>Notes in the timeline what the automatic check of the receipt under review found (a system entry).</summary>
+    public void RecordReceiptCheck(string kind, string description, Instant now)
+    {
+        if (ReceiptUnderReview is null)
+        {
+            throw new InvalidOperationException("There is no receipt under review to record a check of.");
+        }
+
+        Record(now, Actors.System, kind, description);
+    }
+
+    private DsoRequest ApproveReceipt(string actor, string description, Instant now)
     {
         Ensure(ApplicationTrigger.ApproveReceipt, "Немає квитанції на перевірці.");
         ReceiptUnderReview!.Approve(actor, now);
         DsoRequest = DsoRequest.Create(Guid.NewGuid(), DsoCode, now);
         Move(ApplicationTrigger.ApproveReceipt);
-        Record(now, actor, "receipt_approved", "Квитанцію підтверджено.");
+        Record(now, actor, "receipt_approved", description);
         Record(now, Actors.System, "sent_to_dso", $"Заявку на відновлення передано ОСР ({DsoCode}).");
         return DsoRequest;
     }

@@ -56,6 +56,8 @@ public sealed partial class PortalJourneyTests(BrowserFixture browser) : IClassF
 
         // The operator finds it in the queue and approves it.
         var operatorPage = await browser.NewPageAsync(1280, 900);
+        // The approve button asks "are you sure?"; answer yes synchronously so a busy machine cannot lose the dialog.
+        await operatorPage.AddInitScriptAsync("window.confirm = () => true;");
         await operatorPage.GotoAsync("/backoffice");
         await operatorPage.FillAsync("input[type=email]", "olena@vidnova.test");
         await operatorPage.FillAsync("input[type=password]", "secret-password");
@@ -66,7 +68,6 @@ public sealed partial class PortalJourneyTests(BrowserFixture browser) : IClassF
         Assert.Equal(200, receiptFile.Status);
         Assert.Equal("application/pdf", receiptFile.Headers["content-type"]);
         Assert.Equal(Scenario.PdfReceipt, await receiptFile.BodyAsync());
-        operatorPage.Dialog += (_, dialog) => dialog.AcceptAsync();
         await operatorPage.Locator("#approve-button").ClickAsync();
         await ExpectTextAsync(operatorPage, "Заявку передано ОСР");
         await BrowserFixture.ScreenshotAsync(operatorPage, "backoffice-application");

@@ -88,7 +88,7 @@ public abstract class RestorationJourneyTests
         var restored = await _scenario.GetAsync(applied);
         Assert.Equal("restored", restored.Status);
         Assert.Equal(
-            ["submitted", "email_confirmed", "invoice_issued", "receipt_received", "receipt_approved", "sent_to_dso", "dso_received", "dso_completed"],
+            ["submitted", "email_confirmed", "invoice_issued", "receipt_received", "receipt_needs_operator", "receipt_approved", "sent_to_dso", "dso_received", "dso_completed"],
             restored.Timeline.Select(t => t.Kind));
         var account = await (await _app.Admin().PutAsJsonAsync("/api/v1/accounts/2000000001", new
         {

@@ -1,11 +1,12 @@
 using NodaTime;
+using Vidnova.Dso;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 
 namespace Vidnova.Restoration.Receipts;
 
 /// <summary>An operator's verdict on a receipt: approval sends the restoration request to the DSO.</summary>
-public sealed class DecideReceipt(VidnovaDbContext db, IClock clock, CustomerEmails emails, OutboxSignal outbox)
+public sealed class DecideReceipt(VidnovaDbContext db, IClock clock, CustomerEmails emails, OutboxSignal outbox, DsoOutbox dsoOutbox)
 {
     public async Task<RestorationApplication> HandleAsync(Guid id, bool approve, string? reason, string actor, CancellationToken cancellationToken)
     {
@@ -15,6 +16,7 @@ public sealed class DecideReceipt(VidnovaDbContext db, IClock clock, CustomerEma
         {
             application.ApproveReceipt(actor, now);
             db.Add(emails.ReceiptApproved(application, now));
+            await dsoOutbox.EnqueueRestorationRequestAsync(application, now, cancellationToken);
         }
         else
         {
@@ -25,6 +27,7 @@ public sealed class DecideReceipt(VidnovaDbContext db, IClock clock, CustomerEma
 
         await db.SaveChangesAsync(cancellationToken);
         outbox.Notify();
+        dsoOutbox.Notify();
         return application;
     }
 }

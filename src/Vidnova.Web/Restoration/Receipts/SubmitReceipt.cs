@@ -1,13 +1,19 @@
 using System.Security.Cryptography;
 using NodaTime;
+using Vidnova.Dso;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 
 namespace Vidnova.Restoration.Receipts;
 
-/// <summary>Stores the customer's proof of payment verbatim and puts it in front of an operator.</summary>
-public sealed class SubmitReceipt(VidnovaDbContext db, IClock clock, CustomerEmails emails, OutboxSignal outbox)
+/// <summary>
+/// Stores the customer's proof of payment verbatim and checks it automatically: a bank app's PDF that matches the
+/// invoice is approved in the same transaction (unless <c>Receipts:AutoApprove</c> is false); anything else waits for
+/// an operator, with what the check found in the timeline.
+/// </summary>
+public sealed class SubmitReceipt(VidnovaDbContext db, IClock clock, CustomerEmails emails, OutboxSignal outbox, DsoOutbox dsoOutbox,
+    IConfiguration configuration)
 {
     public async Task<RestorationApplication> HandleAsync(Guid id, string? accessToken, string fileName, Stream content, CancellationToken cancellationToken)
     {
@@ -23,9 +29,30 @@ public sealed class SubmitReceipt(VidnovaDbContext db, IClock clock, CustomerEma
             Convert.ToHexStringLower(SHA256.HashData(bytes)), now);
         application.SubmitReceipt(receipt, Actors.Customer, now);
         db.Add(new ReceiptFile(receipt.Id, bytes));
-        db.Add(emails.ReceiptReceived(application, receipt, now));
+
+        var assessment = ReceiptAutoCheck.Assess(contentType, bytes, application.Invoice!, application.Number,
+            configuration.GetValue("Receipts:AutoApprove", true));
+        application.RecordReceiptCheck(assessment.TimelineKind, assessment.Describe(), now);
+        if (assessment.ApproveAutomatically)
+        {
+            // The approval email says the receipt was checked and the request went to the DSO; a "received, we are
+            // checking it" email in the same instant would only arrive out of order.
+            application.ApproveReceiptAutomatically(now);
+            db.Add(emails.ReceiptApproved(application, now));
+            await dsoOutbox.EnqueueRestorationRequestAsync(application, now, cancellationToken);
+        }
+        else
+        {
+            db.Add(emails.ReceiptReceived(application, receipt, now));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         outbox.Notify();
+        if (assessment.ApproveAutomatically)
+        {
+            dsoOutbox.Notify();
+        }
+
         return application;
     }
 

@@ -11,8 +11,8 @@ using Vidnova.Persistence;
 namespace Vidnova.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteVidnovaDbContext))]
-    [Migration("20261125070827_OutboxClaimsAndSharedKeys")]
-    partial class OutboxClaimsAndSharedKeys
+    [Migration("20261125080327_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -152,6 +152,17 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChannelEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelType")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Pull");
+
                     b.Property<string>("Edrpou")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -165,6 +176,14 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookSecret")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Code");
@@ -206,6 +225,97 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("dso_api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Vidnova.Dso.DsoCallbackEvent", b =>
+                {
+                    b.Property<string>("DsoCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DsoCode", "EventId");
+
+                    b.ToTable("dso_callback_events", (string)null);
+                });
+
+            modelBuilder.Entity("Vidnova.Dso.DsoDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeadLetteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DsoCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("DeliveredAt", "DeadLetteredAt", "NextAttemptAt");
+
+                    b.ToTable("dso_deliveries", (string)null);
                 });
 
             modelBuilder.Entity("Vidnova.Ledger.LedgerEntry", b =>
@@ -325,7 +435,6 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("LastValue")
-                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Year");
@@ -700,6 +809,34 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                             b1.WithOwner()
                                 .HasForeignKey("RestorationApplicationId");
                         });
+
+                    b.OwnsOne("Vidnova.Restoration.SlaCompensation", "Compensation", b1 =>
+                        {
+                            b1.Property<Guid>("RestorationApplicationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("Household")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("MissedDeadline")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("RecordedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("RestorationApplicationId");
+
+                            b1.ToTable("restoration_applications");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RestorationApplicationId");
+                        });
+
+                    b.Navigation("Compensation");
 
                     b.Navigation("DsoRequest");
 

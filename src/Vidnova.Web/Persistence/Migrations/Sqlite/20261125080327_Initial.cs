@@ -71,13 +71,70 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_protection_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dso_callback_events",
+                columns: table => new
+                {
+                    DsoCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dso_callback_events", x => new { x.DsoCode, x.EventId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dso_deliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DsoCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    EventType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DeliveredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeadLetteredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dso_deliveries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "dsos",
                 columns: table => new
                 {
                     Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Edrpou = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Iban = table.Column<string>(type: "TEXT", maxLength: 29, nullable: false)
+                    Iban = table.Column<string>(type: "TEXT", maxLength: 29, nullable: false),
+                    ChannelType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false, defaultValue: "Pull"),
+                    WebhookUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    WebhookSecret = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ChannelEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -113,7 +170,9 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                     NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -203,6 +262,10 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                     DsoRequest_CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     DsoRequest_RejectedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     DsoRequest_RejectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Compensation_Amount = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    Compensation_Household = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Compensation_MissedDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Compensation_RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Version = table.Column<uint>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -337,6 +400,22 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_dso_deliveries_DeliveredAt_DeadLetteredAt_NextAttemptAt",
+                table: "dso_deliveries",
+                columns: new[] { "DeliveredAt", "DeadLetteredAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dso_deliveries_IdempotencyKey",
+                table: "dso_deliveries",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dso_deliveries_RequestId",
+                table: "dso_deliveries",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ledger_entries_AccountNumber_OccurredAt",
                 table: "ledger_entries",
                 columns: new[] { "AccountNumber", "OccurredAt" });
@@ -425,7 +504,16 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                 name: "calendar_transfers");
 
             migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
                 name: "dso_api_keys");
+
+            migrationBuilder.DropTable(
+                name: "dso_callback_events");
+
+            migrationBuilder.DropTable(
+                name: "dso_deliveries");
 
             migrationBuilder.DropTable(
                 name: "dso_restoration_prices");

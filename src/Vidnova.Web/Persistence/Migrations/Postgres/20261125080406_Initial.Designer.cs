@@ -12,7 +12,7 @@ using Vidnova.Persistence;
 namespace Vidnova.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresVidnovaDbContext))]
-    [Migration("20261125070318_Initial")]
+    [Migration("20261125080406_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -24,6 +24,25 @@ namespace Vidnova.Persistence.Migrations.Postgres
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
 
             modelBuilder.Entity("Vidnova.Accounts.CustomerAccount", b =>
                 {
@@ -146,6 +165,17 @@ namespace Vidnova.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("ChannelEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("ChannelType")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Pull");
+
                     b.Property<string>("Edrpou")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -160,6 +190,14 @@ namespace Vidnova.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("WebhookSecret")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.HasKey("Code");
 
@@ -200,6 +238,97 @@ namespace Vidnova.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("dso_api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Vidnova.Dso.DsoCallbackEvent", b =>
+                {
+                    b.Property<string>("DsoCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("EventId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("DsoCode", "EventId");
+
+                    b.ToTable("dso_callback_events", (string)null);
+                });
+
+            modelBuilder.Entity("Vidnova.Dso.DsoDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeadLetteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DsoCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("DeliveredAt", "DeadLetteredAt", "NextAttemptAt");
+
+                    b.ToTable("dso_deliveries", (string)null);
                 });
 
             modelBuilder.Entity("Vidnova.Ledger.LedgerEntry", b =>
@@ -258,6 +387,13 @@ namespace Vidnova.Persistence.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -312,7 +448,6 @@ namespace Vidnova.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("LastValue")
-                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Year");
@@ -689,6 +824,34 @@ namespace Vidnova.Persistence.Migrations.Postgres
                             b1.WithOwner()
                                 .HasForeignKey("RestorationApplicationId");
                         });
+
+                    b.OwnsOne("Vidnova.Restoration.SlaCompensation", "Compensation", b1 =>
+                        {
+                            b1.Property<Guid>("RestorationApplicationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)");
+
+                            b1.Property<bool>("Household")
+                                .HasColumnType("boolean");
+
+                            b1.Property<DateOnly>("MissedDeadline")
+                                .HasColumnType("date");
+
+                            b1.Property<DateTime>("RecordedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("RestorationApplicationId");
+
+                            b1.ToTable("restoration_applications");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RestorationApplicationId");
+                        });
+
+                    b.Navigation("Compensation");
 
                     b.Navigation("DsoRequest");
 

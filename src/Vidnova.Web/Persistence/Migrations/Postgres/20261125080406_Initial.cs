@@ -72,13 +72,70 @@ namespace Vidnova.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_protection_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dso_callback_events",
+                columns: table => new
+                {
+                    DsoCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    EventId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dso_callback_events", x => new { x.DsoCode, x.EventId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dso_deliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DsoCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    EventType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DeliveredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DeadLetteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dso_deliveries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "dsos",
                 columns: table => new
                 {
                     Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Edrpou = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    Iban = table.Column<string>(type: "character varying(29)", maxLength: 29, nullable: false)
+                    Iban = table.Column<string>(type: "character varying(29)", maxLength: 29, nullable: false),
+                    ChannelType = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, defaultValue: "Pull"),
+                    WebhookUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    WebhookSecret = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ChannelEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -114,7 +171,9 @@ namespace Vidnova.Persistence.Migrations.Postgres
                     NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -204,6 +263,10 @@ namespace Vidnova.Persistence.Migrations.Postgres
                     DsoRequest_CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     DsoRequest_RejectedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     DsoRequest_RejectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Compensation_Amount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    Compensation_Household = table.Column<bool>(type: "boolean", nullable: true),
+                    Compensation_MissedDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    Compensation_RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -338,6 +401,22 @@ namespace Vidnova.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_dso_deliveries_DeliveredAt_DeadLetteredAt_NextAttemptAt",
+                table: "dso_deliveries",
+                columns: new[] { "DeliveredAt", "DeadLetteredAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dso_deliveries_IdempotencyKey",
+                table: "dso_deliveries",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dso_deliveries_RequestId",
+                table: "dso_deliveries",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ledger_entries_AccountNumber_OccurredAt",
                 table: "ledger_entries",
                 columns: new[] { "AccountNumber", "OccurredAt" });
@@ -426,7 +505,16 @@ namespace Vidnova.Persistence.Migrations.Postgres
                 name: "calendar_transfers");
 
             migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
                 name: "dso_api_keys");
+
+            migrationBuilder.DropTable(
+                name: "dso_callback_events");
+
+            migrationBuilder.DropTable(
+                name: "dso_deliveries");
 
             migrationBuilder.DropTable(
                 name: "dso_restoration_prices");

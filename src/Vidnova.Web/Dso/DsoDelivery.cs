@@ -1,0 +1,183 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NodaTime;
+
+namespace Vidnova.Dso;
+
+/// <summary>
+/// A message waiting to reach a DSO by its channel (today: a restoration request to its webhook). Written in the
+/// same transaction as the change that caused it, delivered afterwards by <see cref="DsoDeliveryDispatcher"/>,
+/// retried with backoff and, after <see cref="DsoDeliveryOptions.MaxAttempts"/> failures, dead-lettered for staff.
+/// </summary>
+public sealed class DsoDelivery
+{
+    public const string RestorationRequested = "restoration_requested";
+
+    private DsoDelivery(Guid id, Guid requestId, DsoCode dsoCode, string eventType, string idempotencyKey, string payload, Instant createdAt)
+    {
+        Id = id;
+        RequestId = requestId;
+        DsoCode = dsoCode;
+        EventType = eventType;
+        IdempotencyKey = idempotencyKey;
+        Payload = payload;
+        CreatedAt = createdAt;
+        NextAttemptAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The restoration request (<c>DsoRequest.Id</c>) this delivery carries.</summary>
+    public Guid RequestId { get; private set; }
+
+    public DsoCode DsoCode { get; private set; }
+
+    public string EventType { get; private set; }
+
+    /// <summary>Stable per request and event, sent as <c>Idempotency-Key</c> so the DSO can drop repeats.</summary>
+    public string IdempotencyKey { get; private set; }
+
+    /// <summary>The JSON body, fixed when written, so every attempt sends the same bytes.</summary>
+    public string Payload { get; private set; }
+
+    public Instant CreatedAt { get; private set; }
+
+    public Instant NextAttemptAt { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public Instant? DeliveredAt { get; private set; }
+
+    public Instant? DeadLetteredAt { get; private set; }
+
+    public string? ClaimedBy { get; private set; }
+
+    public Instant? ClaimedUntil { get; private set; }
+
+    public bool IsPending => DeliveredAt is null && DeadLetteredAt is null;
+
+    public static string IdempotencyKeyFor(Guid requestId, string eventType) => $"{requestId:N}.{eventType}";
+
+    public static DsoDelivery Create(Guid requestId, DsoCode dsoCode, string eventType, string payload, Instant now) =>
+        new(Guid.NewGuid(), requestId, dsoCode, eventType, IdempotencyKeyFor(requestId, eventType), payload, now);
+
+    public void MarkDelivered(Instant at)
+    {
+        Attempts++;
+        DeliveredAt = at;
+        LastError = null;
+        ReleaseClaim();
+    }
+
+    /// <summary>A failed attempt: due again after <paramref name="retryAfter"/>, or dead-lettered when it was the last one allowed.</summary>
+    public void MarkFailed(string error, Instant at, int maxAttempts, Duration retryAfter)
+    {
+        Attempts++;
+        LastError = error.Length > 1000 ? error[..1000] : error;
+        if (Attempts >= maxAttempts)
+        {
+            DeadLetteredAt = at;
+        }
+        else
+        {
+            NextAttemptAt = at + retryAfter;
+        }
+
+        ReleaseClaim();
+    }
+
+    /// <summary>Staff put a dead letter back in the queue (after the DSO fixed its endpoint).</summary>
+    public void Retry(Instant now)
+    {
+        if (DeadLetteredAt is null)
+        {
+            return;
+        }
+
+        DeadLetteredAt = null;
+        Attempts = 0;
+        NextAttemptAt = now;
+    }
+
+    private void ReleaseClaim()
+    {
+        ClaimedBy = null;
+        ClaimedUntil = null;
+    }
+}
+
+/// <summary>
+/// Exponential backoff with "full jitter": attempt n waits a random time between half and all of
+/// <c>min(cap, base · 2^(n-1))</c>, so many requests failing together do not come back together.
+/// </summary>
+public static class DeliveryBackoff
+{
+    /// <param name="attempts">Failed attempts so far (1 after the first failure).</param>
+    /// <param name="jitter">A number in [0, 1), e.g. <see cref="Random.NextDouble"/>.</param>
+    public static Duration After(int attempts, Duration baseDelay, Duration maxDelay, double jitter)
+    {
+        var exponent = Math.Clamp(attempts - 1, 0, 30);
+        var ceiling = Math.Min(maxDelay.TotalSeconds, baseDelay.TotalSeconds * Math.Pow(2, exponent));
+        var seconds = ceiling * (0.5 + (0.5 * Math.Clamp(jitter, 0, 1)));
+        return Duration.FromMilliseconds(Math.Round(seconds * 1000));
+    }
+}
+
+/// <summary>An event id a DSO's callback carried, kept so a replayed or repeated callback has no second effect.</summary>
+public sealed class DsoCallbackEvent
+{
+    private DsoCallbackEvent(DsoCode dsoCode, string eventId, Guid requestId, string type, Instant receivedAt)
+    {
+        DsoCode = dsoCode;
+        EventId = eventId;
+        RequestId = requestId;
+        Type = type;
+        ReceivedAt = receivedAt;
+    }
+
+    public DsoCode DsoCode { get; private set; }
+
+    public string EventId { get; private set; }
+
+    public Guid RequestId { get; private set; }
+
+    public string Type { get; private set; }
+
+    public Instant ReceivedAt { get; private set; }
+
+    public static DsoCallbackEvent Seen(DsoCode dso, string eventId, Guid requestId, string type, Instant at) =>
+        new(dso, eventId, requestId, type, at);
+}
+
+internal sealed class DsoDeliveryConfiguration : IEntityTypeConfiguration<DsoDelivery>
+{
+    public void Configure(EntityTypeBuilder<DsoDelivery> builder)
+    {
+        builder.ToTable("dso_deliveries");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.DsoCode).HasMaxLength(32);
+        builder.Property(d => d.EventType).HasMaxLength(40);
+        builder.Property(d => d.IdempotencyKey).HasMaxLength(100);
+        builder.HasIndex(d => d.IdempotencyKey).IsUnique();
+        builder.Property(d => d.LastError).HasMaxLength(1000);
+        builder.Property(d => d.ClaimedBy).HasMaxLength(120);
+        builder.HasIndex(d => new { d.DeliveredAt, d.DeadLetteredAt, d.NextAttemptAt });
+        builder.HasIndex(d => d.RequestId);
+        builder.Ignore(d => d.IsPending);
+    }
+}
+
+internal sealed class DsoCallbackEventConfiguration : IEntityTypeConfiguration<DsoCallbackEvent>
+{
+    public void Configure(EntityTypeBuilder<DsoCallbackEvent> builder)
+    {
+        builder.ToTable("dso_callback_events");
+        builder.HasKey(e => new { e.DsoCode, e.EventId });
+        builder.Property(e => e.DsoCode).HasMaxLength(32);
+        builder.Property(e => e.EventId).HasMaxLength(100);
+        builder.Property(e => e.Type).HasMaxLength(20);
+    }
+}

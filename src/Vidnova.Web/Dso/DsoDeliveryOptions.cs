@@ -1,0 +1,30 @@
+namespace Vidnova.Dso;
+
+/// <summary>Configuration section <c>Dso:Delivery</c>.</summary>
+public sealed class DsoDeliveryOptions
+{
+    public const string Section = "Dso:Delivery";
+
+    /// <summary>Attempts (each with its own HTTP retries) before a delivery is dead-lettered for staff.</summary>
+    public int MaxAttempts { get; set; } = 12;
+
+    /// <summary>The wait after the first failed attempt; it doubles each time (with jitter) up to <see cref="MaxDelaySeconds"/>.</summary>
+    public double BaseDelaySeconds { get; set; } = 30;
+
+    public double MaxDelaySeconds { get; set; } = 3600;
+
+    /// <summary>How often the queue is checked when nothing wakes it earlier.</summary>
+    public double PollSeconds { get; set; } = 5;
+
+    /// <summary>Quick retries of one HTTP call on a transient failure (5xx, 408, 429, network), inside one attempt.</summary>
+    public int HttpRetries { get; set; } = 2;
+
+    /// <summary>The first quick retry waits this long, then doubling with jitter.</summary>
+    public double HttpRetryDelaySeconds { get; set; } = 1;
+
+    /// <summary>How long the DSO has to answer one HTTP call.</summary>
+    public double HttpTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>How far the timestamp of a DSO's callback may lie from our clock (replay window).</summary>
+    public double CallbackToleranceSeconds { get; set; } = 300;
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+using Vidnova.Accounts;
+using Vidnova.Persistence;
+using Vidnova.Restoration;
+
+namespace Vidnova.Dso;
+
+/// <summary>
+/// Writes what must reach a DSO into <c>dso_deliveries</c> in the caller's unit of work (the caller saves), so the
+/// request is never lost between the state change and the delivery. A DSO on the pull channel gets no row: it
+/// lists its pending requests through the API.
+/// </summary>
+public sealed class DsoOutbox(VidnovaDbContext db, DsoDeliverySignal signal)
+{
+    internal static readonly JsonSerializerOptions PayloadJson =
+        new JsonSerializerOptions(JsonSerializerDefaults.Web).ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+
+    /// <summary>Queues the restoration request of <paramref name="application"/> (just approved) for its DSO's channel.</summary>
+    public async Task<DsoDelivery?> EnqueueRestorationRequestAsync(RestorationApplication application, Instant now, CancellationToken cancellationToken)
+    {
+        var request = application.DsoRequest ?? throw new InvalidOperationException("The application has no DSO request yet.");
+        var dso = await db.Set<DistributionOperator>().AsNoTracking().SingleAsync(d => d.Code == request.DsoCode, cancellationToken);
+        if (dso.ChannelType != DsoChannelType.Webhook)
+        {
+            return null;
+        }
+
+        var account = await db.Set<CustomerAccount>().AsNoTracking().SingleAsync(a => a.Number == application.AccountNumber, cancellationToken);
+        var payload = new RestorationRequestedPayload(DsoDelivery.RestorationRequested, dso.Code.Value, DsoRequestItem.From(application, account));
+        var delivery = DsoDelivery.Create(request.Id, dso.Code, DsoDelivery.RestorationRequested, JsonSerializer.Serialize(payload, PayloadJson), now);
+        db.Add(delivery);
+        return delivery;
+    }
+
+    /// <summary>Call after the unit of work committed, so the dispatcher does not wait for its next poll.</summary>
+    public void Notify() => signal.Notify();
+}
+
+/// <summary>The webhook body for a new restoration request (see docs/dso-protocol.md).</summary>
+public sealed record RestorationRequestedPayload(string EventType, string DsoCode, DsoRequestItem Request);
+
+/// <summary>Wakes the DSO delivery dispatcher when a request commits new deliveries.</summary>
+public sealed class DsoDeliverySignal
+{
+    private readonly Channel<bool> _wakeUps = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    public void Notify() => _wakeUps.Writer.TryWrite(true);
+
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timer.CancelAfter(timeout);
+        try
+        {
+            await _wakeUps.Reader.ReadAsync(timer.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The poll interval passed without a wake-up.
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Vidnova.Persistence;
+using Vidnova.Problems;
+using Vidnova.Restoration;
+using Vidnova.Restoration.DsoEvents;
+
+namespace Vidnova.Dso;
+
+/// <summary>The body of a DSO's signed callback (docs/dso-protocol.md).</summary>
+public sealed record DsoCallbackBody(string? EventId, Guid? RequestId, string? Type, Instant? OccurredAt, string? Reason);
+
+/// <summary>What Vidnova did with a callback: <c>applied</c>, or <c>duplicate</c> when it had no (second) effect.</summary>
+public sealed record DsoCallbackResponse(string EventId, string Outcome, string RequestStatus);
+
+public static class DsoWebhooks
+{
+    /// <summary>Callbacks are small; anything larger is not a DSO event.</summary>
+    private const int MaxBodyBytes = 64 * 1024;
+
+    public static RouteGroupBuilder MapDsoWebhooks(this RouteGroupBuilder api)
+    {
+        api.MapPost("/dso/webhooks/{dsoCode}", ReceiveAsync)
+            .AllowAnonymous()
+            .WithTags("DSO exchange")
+            .WithName("ReceiveDsoCallback")
+            .WithSummary("A DSO's signed callback: received, completed or rejected")
+            .WithDescription("Headers Vidnova-Timestamp (Unix seconds, within ±5 min) and Vidnova-Signature "
+                + "(v1=hex HMAC-SHA256 of timestamp + \".\" + body with the DSO's webhook secret); body eventId, requestId, type, occurredAt, reason. "
+                + "A repeated eventId has no second effect. See docs/dso-protocol.md.");
+        return api;
+    }
+
+    private static async Task<Ok<DsoCallbackResponse>> ReceiveAsync(string dsoCode, HttpRequest request, ReceiveDsoCallback useCase, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBodyBytes)
+            {
+                throw new BadHttpRequestException("A callback body is at most 64 KB.", StatusCodes.Status413PayloadTooLarge);
+            }
+        }
+
+        var response = await useCase.HandleAsync(dsoCode, request.Headers[WebhookSignature.TimestampHeader].ToString(),
+            request.Headers[WebhookSignature.SignatureHeader].ToString(), buffer.ToArray(), cancellationToken);
+        return TypedResults.Ok(response);
+    }
+}
+
+/// <summary>
+/// Verifies a DSO's callback (signature with its webhook secret, timestamp window, event id not seen before) and
+/// records the event through <see cref="RecordDsoEvent"/>, in the same transaction as the seen event id.
+/// </summary>
+public sealed class ReceiveDsoCallback(
+    VidnovaDbContext db, RecordDsoEvent recordEvent, IClock clock, IOptionsMonitor<DsoDeliveryOptions> options, ILogger<ReceiveDsoCallback> logger)
+{
+    public async Task<DsoCallbackResponse> HandleAsync(string? codeText, string? timestamp, string? signature, byte[] body, CancellationToken cancellationToken)
+    {
+        var dso = DsoCode.TryParse(codeText, out var code)
+            ? await db.Set<DistributionOperator>().AsNoTracking().SingleOrDefaultAsync(d => d.Code == code.Value, cancellationToken)
+            : null;
+        var now = clock.GetCurrentInstant();
+        var check = dso?.WebhookSecret is { } secret
+            ? WebhookSignature.Verify(secret, timestamp, signature, body, now.ToUnixTimeSeconds(), TimeSpan.FromSeconds(options.CurrentValue.CallbackToleranceSeconds))
+            : SignatureCheck.Mismatch;
+        if (check != SignatureCheck.Valid)
+        {
+            logger.LogWarning("Refused a DSO callback for {Dso}: signature {Check} (timestamp {Timestamp})", codeText, check, timestamp);
+            throw new BusinessRuleException("invalid_signature",
+                "Підпис запиту недійсний або застарілий: перевірте Vidnova-Timestamp і Vidnova-Signature (docs/dso-protocol.md).")
+            { StatusCode = StatusCodes.Status401Unauthorized };
+        }
+
+        var callback = Parse(body);
+        var dsoCode = dso!.Code;
+        var eventId = callback.EventId!.Trim();
+        var requestId = callback.RequestId!.Value;
+        if (await db.Set<DsoCallbackEvent>().AnyAsync(e => e.DsoCode == dsoCode && e.EventId == eventId, cancellationToken))
+        {
+            return await DuplicateAsync(dsoCode, eventId, requestId, cancellationToken);
+        }
+
+        var application = await db.Set<RestorationApplication>().AsNoTracking()
+            .SingleOrDefaultAsync(a => a.DsoRequest!.Id == requestId && a.DsoCode == dsoCode, cancellationToken);
+        if (application?.DsoRequest is { } current && AlreadyApplied(current, callback.Type!))
+        {
+            // The same fact reported again under a new event id (or overtaken by a later one): acknowledge, change nothing.
+            db.Add(DsoCallbackEvent.Seen(dsoCode, eventId, requestId, callback.Type!, now));
+            await db.SaveChangesAsync(cancellationToken);
+            return new DsoCallbackResponse(eventId, "duplicate", current.Status.ToApiName());
+        }
+
+        db.Add(DsoCallbackEvent.Seen(dsoCode, eventId, requestId, callback.Type!, now));
+        var updated = await recordEvent.HandleAsync(dsoCode, new DsoEventCommand(requestId, callback.Type, callback.OccurredAt, callback.Reason), cancellationToken);
+        logger.LogInformation("DSO {Dso} callback {EventId}: {Type} for request {RequestId}", dsoCode, eventId, callback.Type, requestId);
+        return new DsoCallbackResponse(eventId, "applied", updated.DsoRequest!.Status.ToApiName());
+    }
+
+    /// <summary>True when the event would repeat what the request already says, or a final state has overtaken it.</summary>
+    internal static bool AlreadyApplied(DsoRequest request, string type) => type switch
+    {
+        "received" => request.ReceivedAt is not null || request.Status is DsoRequestStatus.Completed or DsoRequestStatus.Rejected,
+        "completed" => request.Status is DsoRequestStatus.Completed,
+        "rejected" => request.Status is DsoRequestStatus.Rejected,
+        _ => false,
+    };
+
+    private async Task<DsoCallbackResponse> DuplicateAsync(DsoCode dso, string eventId, Guid requestId, CancellationToken cancellationToken)
+    {
+        var application = await db.Set<RestorationApplication>().AsNoTracking()
+            .SingleOrDefaultAsync(a => a.DsoRequest!.Id == requestId && a.DsoCode == dso, cancellationToken);
+        return new DsoCallbackResponse(eventId, "duplicate", application?.DsoRequest?.Status.ToApiName() ?? "unknown");
+    }
+
+    private static DsoCallbackBody Parse(byte[] body)
+    {
+        DsoCallbackBody? callback;
+        try
+        {
+            callback = JsonSerializer.Deserialize<DsoCallbackBody>(body, DsoOutbox.PayloadJson);
+        }
+        catch (JsonException)
+        {
+            callback = null;
+        }
+
+        var errors = new InputErrors();
+        if (callback is null)
+        {
+            errors.Add("body", "Тіло — JSON-об'єкт з полями eventId, requestId, type, occurredAt, reason.");
+            errors.ThrowIfAny();
+        }
+
+        if (string.IsNullOrWhiteSpace(callback!.EventId) || callback.EventId.Trim().Length > 100)
+        {
+            errors.Add("eventId", "Вкажіть eventId — унікальний ідентифікатор події до 100 символів; повтор з тим самим eventId не має ефекту.");
+        }
+
+        if (callback.RequestId is null)
+        {
+            errors.Add("requestId", "Вкажіть requestId — ідентифікатор запиту на відновлення.");
+        }
+
+        if (callback.Type is not ("received" or "completed" or "rejected"))
+        {
+            errors.Add("type", "Тип події має бути received, completed або rejected.");
+        }
+
+        errors.ThrowIfAny();
+        return callback;
+    }
+}

@@ -1,0 +1,99 @@
+namespace Vidnova.Restoration.Receipts;
+
+public enum ReceiptAutoCheckOutcome
+{
+    /// <summary>Every check passed and automatic approval is on: the request goes to the DSO now.</summary>
+    Approved,
+
+    /// <summary>Every check passed but automatic approval is off (<c>Receipts:AutoApprove=false</c>).</summary>
+    PassedAwaitingOperator,
+
+    /// <summary>At least one check failed.</summary>
+    ChecksFailed,
+
+    /// <summary>A PDF with no text layer: a scan or a photo saved as PDF.</summary>
+    NoTextLayer,
+
+    /// <summary>A PDF that could not be read (damaged, encrypted…).</summary>
+    UnreadablePdf,
+
+    /// <summary>A photo or screenshot (JPEG, PNG): only PDFs are read automatically.</summary>
+    Image,
+}
+
+/// <summary>What the automatic check made of a receipt, and the system's timeline entry about it.</summary>
+public sealed record ReceiptAssessment(ReceiptAutoCheckOutcome Outcome, ReceiptFields? Fields, ReceiptVerificationResult? Verification)
+{
+    public const string VerifiedKind = "receipt_verified";
+    public const string CheckFailedKind = "receipt_check_failed";
+    public const string NeedsOperatorKind = "receipt_needs_operator";
+
+    public bool ApproveAutomatically => Outcome == ReceiptAutoCheckOutcome.Approved;
+
+    /// <summary><c>receipt_verified</c>, <c>receipt_check_failed</c> or <c>receipt_needs_operator</c>.</summary>
+    public string TimelineKind => Outcome switch
+    {
+        ReceiptAutoCheckOutcome.Approved or ReceiptAutoCheckOutcome.PassedAwaitingOperator => VerifiedKind,
+        ReceiptAutoCheckOutcome.ChecksFailed => CheckFailedKind,
+        _ => NeedsOperatorKind,
+    };
+
+    /// <summary>The timeline text: what was read, each check with its reason, and what happens next.</summary>
+    public string Describe()
+    {
+        var description = Outcome switch
+        {
+            ReceiptAutoCheckOutcome.Approved => $"Автоматична перевірка квитанції: усі перевірки пройдено. {Details()}",
+            ReceiptAutoCheckOutcome.PassedAwaitingOperator =>
+                $"Автоматична перевірка квитанції: усі перевірки пройдено; автоматичне підтвердження вимкнено — рішення за оператором. {Details()}",
+            ReceiptAutoCheckOutcome.ChecksFailed =>
+                $"Автоматична перевірка не пройдена ({string.Join(" ", Verification!.Failed.Select(c => c.Explanation))}) — квитанцію перевірить оператор. {Details()}",
+            ReceiptAutoCheckOutcome.NoTextLayer =>
+                "PDF без текстового шару (скан або фото) — автоматично прочитати квитанцію не можна, її перевірить оператор.",
+            ReceiptAutoCheckOutcome.UnreadablePdf => "PDF не вдалося прочитати (пошкоджений або захищений паролем) — квитанцію перевірить оператор.",
+            _ => "Квитанцію надіслано як зображення; автоматично перевіряються лише PDF з банківського застосунку — її перевірить оператор.",
+        };
+        return ReceiptFields.Shorten(description, 2000);
+    }
+
+    private string Details() =>
+        $"Прочитано з квитанції — {Fields!.Describe()}. Перевірки: "
+        + string.Join(" ", Verification!.Checks.Select(c => (c.Passed ? "✓ " : "✗ ") + c.Explanation));
+}
+
+/// <summary>
+/// The decision on a newly uploaded receipt, free of I/O: read a PDF's text layer, verify it against the invoice,
+/// and approve without an operator only when every check passed and automatic approval is on.
+/// </summary>
+public static class ReceiptAutoCheck
+{
+    public static ReceiptAssessment Assess(string contentType, ReadOnlyMemory<byte> content, Invoice invoice, string applicationNumber, bool autoApprove)
+    {
+        if (contentType != "application/pdf")
+        {
+            return new(ReceiptAutoCheckOutcome.Image, null, null);
+        }
+
+        var text = ReceiptTextExtractor.Extract(content);
+        if (text is null)
+        {
+            return new(ReceiptAutoCheckOutcome.UnreadablePdf, null, null);
+        }
+
+        if (text.IsEmpty)
+        {
+            return new(ReceiptAutoCheckOutcome.NoTextLayer, null, null);
+        }
+
+        return Assess(ReceiptFields.Parse(text), invoice, applicationNumber, autoApprove);
+    }
+
+    public static ReceiptAssessment Assess(ReceiptFields fields, Invoice invoice, string applicationNumber, bool autoApprove)
+    {
+        var verification = ReceiptVerification.Verify(fields, invoice, applicationNumber);
+        var outcome = !verification.Passed ? ReceiptAutoCheckOutcome.ChecksFailed
+            : autoApprove ? ReceiptAutoCheckOutcome.Approved
+            : ReceiptAutoCheckOutcome.PassedAwaitingOperator;
+        return new(outcome, fields, verification);
+    }
+}

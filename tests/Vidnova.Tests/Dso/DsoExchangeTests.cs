@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Vidnova.Dso;
+using Vidnova.Persistence;
+using Vidnova.Tests.Infrastructure;
+
+namespace Vidnova.Tests.Dso;
+
+/// <summary>The host with quick DSO delivery settings: one quick HTTP retry, a short poll, a minute's backoff on the fake clock.</summary>
+public class DsoExchangeApp(DatabaseProvider provider) : VidnovaApp(provider)
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Dso:Delivery:HttpRetries", "1");
+        builder.UseSetting("Dso:Delivery:HttpRetryDelaySeconds", "0.01");
+        builder.UseSetting("Dso:Delivery:BaseDelaySeconds", "60");
+        builder.UseSetting("Dso:Delivery:PollSeconds", "0.2");
+        builder.UseSetting("Dso:Delivery:MaxAttempts", "5");
+    }
+}
+
+public sealed class DsoExchangeSqliteApp() : DsoExchangeApp(DatabaseProvider.Sqlite);
+
+public sealed class DsoExchangePostgresApp() : DsoExchangeApp(DatabaseProvider.Postgres);
+
+/// <summary>Push delivery to a DSO webhook through the outbox, and the DSO's signed callbacks.</summary>
+public abstract class DsoExchangeTests(DsoExchangeApp app)
+{
+    private const string Secret = "whsec_kyiv_city_0123456789";
+    private readonly Scenario _scenario = new(app);
+
+    [Fact]
+    public async Task Webhook_FailingTheFirstAttempts_GetsTheRequestExactlyOnce()
+    {
+        // 4 × 500: both calls of the first attempt (one quick retry), the first of the second; the fourth call succeeds.
+        await using var receiver = await WebhookReceiver.StartAsync(Secret, () => app.Clock.GetCurrentInstant().ToUnixTimeSeconds(), failFirst: 3);
+        // A DSO of its own: the class's other tests leave undelivered requests for kyiv-city in the shared database.
+        await RegisterWebhookDsoAsync(receiver.Url, "hook-retry");
+        await _scenario.PutAccountAsync("3000000001", dso: "hook-retry");
+
+        var sent = await _scenario.SentToDsoAsync("3000000001");
+        var requestId = sent.DsoRequest!.Id;
+
+        var afterFirst = await WaitForDeliveryAsync(requestId, d => d.Attempts >= 1);
+        Assert.Null(afterFirst.DeliveredAt);
+        Assert.Equal("HTTP 500 Internal Server Error", afterFirst.LastError);
+        Assert.InRange((afterFirst.NextAttemptAt - app.Clock.GetCurrentInstant()).TotalSeconds, 30, 60);
+        Assert.Equal(2, receiver.Calls.Count);
+
+        // Nothing more happens until the backoff has passed.
+        await Task.Delay(600);
+        Assert.Equal(2, receiver.Calls.Count);
+
+        app.Clock.Advance(Duration.FromMinutes(2));
+        var delivered = await WaitForDeliveryAsync(requestId, d => d.DeliveredAt is not null);
+        Assert.Equal(2, delivered.Attempts);
+
+        var calls = receiver.Calls.ToList();
+        Assert.Equal(4, calls.Count);
+        Assert.All(calls, c => Assert.Equal(SignatureCheck.Valid, c.Signature));
+        var key = Assert.Single(calls.Select(c => c.IdempotencyKey).Distinct());
+        Assert.Equal(DsoDelivery.IdempotencyKeyFor(requestId, DsoDelivery.RestorationRequested), key);
+        Assert.Single(calls, c => c.Status == 200);
+
+        using var body = JsonDocument.Parse(calls[^1].Body);
+        Assert.Equal("restoration_requested", body.RootElement.GetProperty("eventType").GetString());
+        Assert.Equal(requestId, body.RootElement.GetProperty("request").GetProperty("id").GetGuid());
+        Assert.Equal("62Z100000000001Z", body.RootElement.GetProperty("request").GetProperty("eic").GetString());
+
+        // Later polls send nothing more.
+        app.Clock.Advance(Duration.FromHours(2));
+        await Task.Delay(600);
+        Assert.Equal(4, receiver.Calls.Count);
+    }
+
+    [Fact]
+    public async Task Callback_SignedWithTheSecret_IsApplied_AndARepeatHasNoSecondEffect()
+    {
+        await RegisterWebhookDsoAsync(new Uri("http://127.0.0.1:9/unused"));
+        await _scenario.PutAccountAsync("3000000002");
+        var sent = await _scenario.SentToDsoAsync("3000000002");
+        var callback = CallbackBody("evt-1", sent.DsoRequest!.Id, "received");
+
+        var applied = await (await PostCallbackAsync(callback, Secret)).ReadAsync<DsoCallbackResponse>(HttpStatusCode.OK);
+        Assert.Equal(new DsoCallbackResponse("evt-1", "applied", "received"), applied);
+        var repeated = await (await PostCallbackAsync(callback, Secret)).ReadAsync<DsoCallbackResponse>(HttpStatusCode.OK);
+        Assert.Equal("duplicate", repeated.Outcome);
+        var sameFactNewId = await (await PostCallbackAsync(CallbackBody("evt-2", sent.DsoRequest.Id, "received"), Secret))
+            .ReadAsync<DsoCallbackResponse>(HttpStatusCode.OK);
+        Assert.Equal("duplicate", sameFactNewId.Outcome);
+
+        var application = await _scenario.GetAsAdminAsync(sent.Id);
+        Assert.Equal("in_progress_at_dso", application.Status);
+        Assert.Single(application.Timeline, t => t.Kind == "dso_received");
+
+        var completed = await (await PostCallbackAsync(CallbackBody("evt-3", sent.DsoRequest.Id, "completed"), Secret))
+            .ReadAsync<DsoCallbackResponse>(HttpStatusCode.OK);
+        Assert.Equal("completed", completed.RequestStatus);
+        Assert.Equal("restored", (await _scenario.GetAsAdminAsync(sent.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Callback_WithAForgedOrStaleSignature_IsRefused_AndChangesNothing()
+    {
+        await RegisterWebhookDsoAsync(new Uri("http://127.0.0.1:9/unused"));
+        await _scenario.PutAccountAsync("3000000003");
+        var sent = await _scenario.SentToDsoAsync("3000000003");
+        var callback = CallbackBody("evt-forged", sent.DsoRequest!.Id, "completed");
+
+        var forged = await PostCallbackAsync(callback, "whsec_guessed_by_an_attacker");
+        await AssertUnauthorizedAsync(forged);
+        var stale = await PostCallbackAsync(callback, Secret, at: app.Clock.GetCurrentInstant() - Duration.FromMinutes(6));
+        await AssertUnauthorizedAsync(stale);
+        var unsigned = await app.CreateClient().PostAsync("/api/v1/dso/webhooks/kyiv-city", new StringContent(callback, Encoding.UTF8, "application/json"));
+        await AssertUnauthorizedAsync(unsigned);
+        var unknownDso = await PostCallbackAsync(callback, Secret, dso: "nowhere");
+        await AssertUnauthorizedAsync(unknownDso);
+
+        var application = await _scenario.GetAsAdminAsync(sent.Id);
+        Assert.Equal("sent_to_dso", application.Status);
+        Assert.DoesNotContain(application.Timeline, t => t.Kind.StartsWith("dso_", StringComparison.Ordinal) && t.Kind != "sent_to_dso");
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.Set<DsoCallbackEvent>().CountAsync()));
+
+        // The event id was not burnt by the forgery: the genuine callback with it still works.
+        var genuine = await (await PostCallbackAsync(callback, Secret)).ReadAsync<DsoCallbackResponse>(HttpStatusCode.OK);
+        Assert.Equal("applied", genuine.Outcome);
+    }
+
+    [Fact]
+    public async Task Channel_IsValidated_AndEmailIsRefusedForNow()
+    {
+        var email = await PutDsoAsync(new { type = "email", address = "requests@dso.example" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, email.StatusCode);
+        Assert.Contains("dso_channel_not_supported", await email.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var plainHttp = await PutDsoAsync(new { type = "webhook", url = "http://dso.example/hook", secret = "short" });
+        var problem = await plainHttp.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, plainHttp.StatusCode);
+        Assert.Contains("channel.url", problem, StringComparison.Ordinal);
+        Assert.Contains("channel.secret", problem, StringComparison.Ordinal);
+
+        var webhook = await PutDsoAsync(new { type = "webhook", url = "https://dso.example/hook", secret = Secret });
+        var saved = await webhook.Content.ReadAsStringAsync();
+        Assert.True(webhook.IsSuccessStatusCode, saved);
+        Assert.Contains("\"type\":\"webhook\"", saved, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, saved, StringComparison.Ordinal);
+
+        // Without a channel an update keeps the webhook; {"type":"pull"} switches back.
+        await _scenario.RegisterDsoAsync();
+        Assert.Equal(DsoChannelType.Webhook, await ChannelAsync());
+        (await PutDsoAsync(new { type = "pull" })).EnsureSuccessStatusCode();
+        Assert.Equal(DsoChannelType.Pull, await ChannelAsync());
+    }
+
+    private Task<DsoChannelType> ChannelAsync() =>
+        app.InDatabaseAsync(db => db.Set<DistributionOperator>().Where(d => d.Code == DsoCode.Parse(Scenario.DsoCode)).Select(d => d.ChannelType).SingleAsync());
+
+    private Task<HttpResponseMessage> PutDsoAsync(object channel, string code = Scenario.DsoCode) =>
+        app.Admin().PutAsJsonAsync($"/api/v1/dsos/{code}", new
+        {
+            name = "ПрАТ «ДТЕК Київські електромережі»",
+            edrpou = Scenario.DsoEdrpou,
+            iban = Scenario.DsoIban,
+            restorationPrice = 1234.56m,
+            channel,
+        });
+
+    private async Task RegisterWebhookDsoAsync(Uri url, string code = Scenario.DsoCode)
+    {
+        var response = await PutDsoAsync(new { type = "webhook", url = url.AbsoluteUri, secret = Secret }, code);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private string CallbackBody(string eventId, Guid requestId, string type) =>
+        JsonSerializer.Serialize(new { eventId, requestId, type, occurredAt = app.Clock.GetCurrentInstant().ToString() });
+
+    private Task<HttpResponseMessage> PostCallbackAsync(string body, string secret, Instant? at = null, string dso = Scenario.DsoCode)
+    {
+        var timestamp = (at ?? app.Clock.GetCurrentInstant()).ToUnixTimeSeconds();
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/dso/webhooks/{dso}")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secret, timestamp, body));
+        return app.CreateClient().SendAsync(request);
+    }
+
+    private static async Task AssertUnauthorizedAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"Expected 401 but got {(int)response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(text);
+        Assert.Equal("invalid_signature", problem.RootElement.GetProperty("code").GetString());
+    }
+
+    private async Task<DsoDelivery> WaitForDeliveryAsync(Guid requestId, Func<DsoDelivery, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var delivery = await app.InDatabaseAsync(db => db.Set<DsoDelivery>().AsNoTracking().SingleOrDefaultAsync(d => d.RequestId == requestId));
+            if (delivery is not null && condition(delivery))
+            {
+                return delivery;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The delivery of {requestId} did not reach the expected state: attempts {delivery?.Attempts}, error {delivery?.LastError}");
+            await Task.Delay(100);
+        }
+    }
+}
+
+public sealed class DsoExchangeOnSqlite(DsoExchangeSqliteApp app) : DsoExchangeTests(app), IClassFixture<DsoExchangeSqliteApp>;
+
+public sealed class DsoExchangeOnPostgres(DsoExchangePostgresApp app) : DsoExchangeTests(app), IClassFixture<DsoExchangePostgresApp>;
