@@ -1,4 +1,3 @@
-using PdfSharp;
 using PdfSharp.Fonts;
 
 namespace Vidnova.Tests.Restoration.Receipts;
@@ -13,18 +12,11 @@ internal sealed class DejaVuFontResolver : IFontResolver
     public const string Family = "DejaVu Sans";
     private const string Directory = "/usr/share/fonts/truetype/dejavu";
     private static readonly Lock Gate = new();
-    private static bool _licensed;
 
     public static void Install()
     {
         lock (Gate)
         {
-            if (!_licensed)
-            {
-                PdfSharpLicense.SetAgplLicense();
-                _licensed = true;
-            }
-
             if (GlobalFontSettings.FontResolver is not DejaVuFontResolver)
             {
                 GlobalFontSettings.FontResolver = new DejaVuFontResolver();
