@@ -273,6 +273,10 @@ public sealed class StatusModel(
         "dso_completed" => t["Електропостачання відновлено"],
         "dso_rejected" => t["ОСР відмовив"],
         "cancelled" => t["Заяву скасовано"],
+        "receipt_verified" => t["Квитанцію перевірено автоматично"],
+        "receipt_check_failed" => t["Автоматична перевірка не пройдена"],
+        "receipt_needs_operator" => t["Квитанцію передано оператору"],
+        "sla_breached" => t["ОСР порушив строк — вам належить компенсація"],
         _ => kind,
     };
 
