@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vidnova.Dso;
+using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 using Vidnova.Restoration;
@@ -13,14 +14,15 @@ using Vidnova.Restoration;
 namespace Vidnova.Hosting;
 
 /// <summary>
-/// Authenticates machine callers by the <c>X-Api-Key</c> header: the configured admin key (staff rights) or a
-/// DSO's own key (rights over that DSO's requests only).
+/// Authenticates machine callers by the <c>X-Api-Key</c> header: the configured admin key (staff rights), the mail
+/// gateway's key (pushing inbound mail only) or a DSO's own key (rights over that DSO's requests only).
 /// </summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     IOptionsMonitor<VidnovaOptions> vidnova,
+    IOptionsMonitor<MailOptions> mail,
     VidnovaDbContext db) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -43,6 +45,13 @@ public sealed class ApiKeyAuthentication(
             && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(adminKey)))
         {
             return Success([new Claim(ClaimTypes.Name, "api-key"), new Claim(ClaimTypes.Role, StaffRoles.Administrator)]);
+        }
+
+        var mailGatewayKey = mail.CurrentValue.Inbound.ApiKey;
+        if (!string.IsNullOrEmpty(mailGatewayKey)
+            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(mailGatewayKey)))
+        {
+            return Success([new Claim(ClaimTypes.Name, "mail-gateway"), new Claim(ClaimTypes.Role, StaffRoles.MailGateway)]);
         }
 
         foreach (var (code, configuredKey) in vidnova.CurrentValue.DsoApiKeys)

@@ -8,6 +8,9 @@ public static class StaffRoles
     public const string Operator = "operator";
     public const string Supervisor = "supervisor";
     public const string Administrator = "administrator";
+
+    /// <summary>A mail service pushing the supplier's inbound mail (<c>Mail:Inbound:ApiKey</c>).</summary>
+    public const string MailGateway = "mail-gateway";
 }
 
 public static class AuthorizationPolicies
@@ -24,6 +27,9 @@ public static class AuthorizationPolicies
     /// <summary>May change reference data (accounts, DSOs, calendar, keys): administrators and the admin key.</summary>
     public const string Administrator = "Administrator";
 
+    /// <summary>Pushes inbound mail: the mail gateway's key, or an administrator.</summary>
+    public const string MailGateway = "MailGateway";
+
     /// <summary>A DSO's systems, identified by their own API key.</summary>
     public const string Dso = "Dso";
 
@@ -34,6 +40,7 @@ public static class AuthorizationPolicies
         options.AddPolicy(Supervisor, p => p.RequireRole(StaffRoles.Supervisor, StaffRoles.Administrator));
         options.AddPolicy(Administrator, p => p.RequireRole(StaffRoles.Administrator));
         options.AddPolicy(Dso, p => p.RequireClaim(ApiKeyAuthentication.DsoClaim));
+        options.AddPolicy(MailGateway, p => p.RequireRole(StaffRoles.MailGateway, StaffRoles.Administrator));
     }
 }
 

@@ -12,6 +12,7 @@ using Vidnova.Accounts;
 using Vidnova.BackOffice;
 using Vidnova.Calendar;
 using Vidnova.Dso;
+using Vidnova.InboundMail;
 using Vidnova.Localization;
 using Vidnova.Notifications;
 using Vidnova.Payments;
@@ -67,6 +68,7 @@ public static class VidnovaHost
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddDsoExchange(configuration);
+        services.AddInboundMail(configuration);
 
         services.AddScoped<ApplyForRestoration>();
         services.AddScoped<ConfirmEmail>();
@@ -195,6 +197,7 @@ public static class VidnovaHost
         api.MapAccountsApi();
         api.MapDsoApi();
         api.MapPaymentsApi();
+        api.MapInboundMailApi();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api", options => options.WithTitle("Vidnova API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

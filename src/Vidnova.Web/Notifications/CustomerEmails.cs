@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Vidnova.Hosting;
+using Vidnova.InboundMail;
 using Vidnova.Restoration;
 
 namespace Vidnova.Notifications;
@@ -13,7 +14,7 @@ namespace Vidnova.Notifications;
 /// The emails a customer receives at each step, in Ukrainian, each as HTML with an equivalent plain-text part.
 /// They are queued through the outbox with a key that makes each one unique per application and step.
 /// </summary>
-public sealed class CustomerEmails(IOptions<VidnovaOptions> options)
+public sealed class CustomerEmails(IOptions<VidnovaOptions> options, IOptions<MailOptions> mail)
 {
     private static readonly CultureInfo Ukrainian = CultureInfo.GetCultureInfo("uk-UA");
 
@@ -52,7 +53,7 @@ public sealed class CustomerEmails(IOptions<VidnovaOptions> options)
                 ("Сума", invoice.Amount.ToString(null, Ukrainian)),
                 ("Призначення платежу", invoice.Purpose)),
             new Paragraph("Важливо: вкажіть призначення платежу точно як тут — з номером заяви."),
-            new Paragraph("Після оплати надішліть квитанцію (PDF, JPEG або PNG, до 10 МБ) у відповідь на цей лист або завантажте її на сторінці заяви:"),
+            new Paragraph("Після оплати надішліть квитанцію (PDF з банківського застосунку або фото/скриншот у JPEG, PNG чи HEIC, до 10 МБ) у відповідь на цей лист або завантажте її на сторінці заяви:"),
             new Action("Завантажити квитанцію", StatusLink(application)));
     }
 
@@ -60,6 +61,14 @@ public sealed class CustomerEmails(IOptions<VidnovaOptions> options)
         Message(application, $"receipt-received:{receipt.Id}", now, $"Квитанцію отримано, заява {application.Number}",
             new Paragraph($"Ми отримали квитанцію «{receipt.FileName}» і перевіряємо її. Після перевірки передамо заявку ОСР і повідомимо вас."),
             new Action("Переглянути заяву", StatusLink(application)));
+
+    /// <summary>The answer to a reply that brought no receipt we could take: what was wrong and what to send instead.</summary>
+    public OutboxMessage ReceiptNotTaken(RestorationApplication application, Guid inboundEmailId, string? inReplyTo, string problem, Instant now) =>
+        AutoReply(application, inboundEmailId, inReplyTo, now, $"Квитанцію не отримано, заява {application.Number}",
+            new Paragraph($"Дякуємо за лист. {problem}"),
+            new Paragraph($"Надішліть, будь ласка, квитанцію про оплату рахунку у відповідь на цей лист: PDF з банківського застосунку (найкраще — його перевіряємо автоматично) або фото чи скриншот у JPEG, PNG або HEIC, кожен файл до {ReceiptFormat.MaxBytes / (1024 * 1024)} МБ. Архіви (ZIP, RAR) і програми ми не відкриваємо."),
+            new Paragraph("Або завантажте квитанцію на сторінці заяви:"),
+            new Action("Завантажити квитанцію", StatusLink(application)));
 
     public OutboxMessage ReceiptApproved(RestorationApplication application, Instant now) =>
         Message(application, "receipt-approved", now, $"Заявку {application.Number} передано ОСР",
@@ -96,7 +105,18 @@ public sealed class CustomerEmails(IOptions<VidnovaOptions> options)
             new Paragraph($"За порушення гарантованого стандарту вам належить компенсація {application.Compensation.Amount.ToString(null, Ukrainian)} (постанова НКРЕКП № 375). ОСР зараховує її протягом 45 днів — окремо звертатися не потрібно."),
             new Action("Переглянути заяву", StatusLink(application)));
 
-    private static OutboxMessage Message(RestorationApplication application, string step, Instant now, string subject, params Block[] blocks)
+    private OutboxMessage Message(RestorationApplication application, string step, Instant now, string subject, params Block[] blocks) =>
+        OutboxMessage.Create($"application:{application.Id}:{step}", Render(application, subject, blocks), application.Email, application.Id, now,
+            ReplyTo(application));
+
+    private OutboxMessage AutoReply(RestorationApplication application, Guid inboundEmailId, string? inReplyTo, Instant now, string subject,
+        params Block[] blocks) =>
+        OutboxMessage.AutoReply($"inbound-email:{inboundEmailId}:reply", Render(application, subject, blocks), application.Email,
+            application.Id, now, ReplyTo(application), inReplyTo);
+
+    private string? ReplyTo(RestorationApplication application) => ReplyAddress.Parse(mail.Value.ReplyAddress)?.For(application.ReplyToken);
+
+    private static EmailContent Render(RestorationApplication application, string subject, Block[] blocks)
     {
         var html = new StringBuilder();
         var text = new StringBuilder();
@@ -112,8 +132,7 @@ public sealed class CustomerEmails(IOptions<VidnovaOptions> options)
         html.Append("<hr><p style=\"color:#666;font-size:12px\">Заява ").Append(Html.Encode(application.Number))
             .Append(". Цей лист надіслано автоматично; ви можете відповісти на нього.</p></body></html>");
         text.AppendLine().Append("Заява ").Append(application.Number).AppendLine(". Цей лист надіслано автоматично; ви можете відповісти на нього.");
-        return OutboxMessage.Create($"application:{application.Id}:{step}",
-            new EmailContent(subject, html.ToString(), text.ToString()), application.Email, application.Id, now);
+        return new EmailContent(subject, html.ToString(), text.ToString());
     }
 
     private abstract record Block

@@ -140,6 +140,21 @@ public sealed class OutboxDispatcher(
         };
         mime.From.Add(MailboxAddress.Parse(options.Value.From));
         mime.To.Add(MailboxAddress.Parse(message.To));
+        if (message.ReplyTo is not null)
+        {
+            mime.ReplyTo.Add(MailboxAddress.Parse(message.ReplyTo));
+        }
+
+        if (message.InReplyTo is not null)
+        {
+            mime.InReplyTo = message.InReplyTo;
+            mime.References.Add(message.InReplyTo);
+        }
+
+        if (message.IsAutoReply)
+        {
+            mime.Headers.Add("Auto-Submitted", "auto-replied");
+        }
         mime.Body = new BodyBuilder { HtmlBody = message.HtmlBody, TextBody = message.TextBody }.ToMessageBody();
         return mime;
     }

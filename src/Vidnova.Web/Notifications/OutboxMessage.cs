@@ -10,6 +10,8 @@ namespace Vidnova.Notifications;
 /// </summary>
 public sealed class OutboxMessage
 {
+    private const string MessageIdDomain = "vidnova";
+
     private OutboxMessage(Guid id, string deduplicationKey, string to, string subject, string htmlBody, string textBody,
         Guid? applicationId, Instant createdAt)
     {
@@ -54,11 +56,42 @@ public sealed class OutboxMessage
     /// <summary>When an unfinished claim lapses, so that a crashed instance's work is picked up by another.</summary>
     public Instant? ClaimedUntil { get; private set; }
 
-    /// <summary>The RFC 5322 Message-ID the email goes out with, so replies can be threaded back to it.</summary>
-    public string MessageId => $"{Id:N}@vidnova";
+    /// <summary>Where replies go: the application's plus-address (see <see cref="InboundMail.ReplyAddress"/>), if one is configured.</summary>
+    public string? ReplyTo { get; private set; }
 
-    public static OutboxMessage Create(string deduplicationKey, EmailContent content, string to, Guid? applicationId, Instant now) =>
-        new(Guid.NewGuid(), deduplicationKey, to, content.Subject, content.HtmlBody, content.TextBody, applicationId, now);
+    /// <summary>The Message-ID of the customer's email this one answers, so their mail app shows it in that thread.</summary>
+    public string? InReplyTo { get; private set; }
+
+    /// <summary>An automatic answer to an incoming email: marked so (RFC 3834) that mail robots do not answer back.</summary>
+    public bool IsAutoReply { get; private set; }
+
+    /// <summary>The RFC 5322 Message-ID the email goes out with, so replies can be threaded back to it.</summary>
+    public string MessageId => MessageIdOf(Id);
+
+    public static string MessageIdOf(Guid id) => $"{id:N}@{MessageIdDomain}";
+
+    /// <summary>The id of our own outgoing message that <paramref name="messageId"/> names, if it is one of ours.</summary>
+    public static Guid? IdFromMessageId(string messageId)
+    {
+        var at = messageId.IndexOf('@', StringComparison.Ordinal);
+        return at == 32 && messageId[(at + 1)..].Equals(MessageIdDomain, StringComparison.OrdinalIgnoreCase)
+            && Guid.TryParseExact(messageId[..at], "N", out var id)
+            ? id
+            : null;
+    }
+
+    public static OutboxMessage Create(string deduplicationKey, EmailContent content, string to, Guid? applicationId, Instant now,
+        string? replyTo = null) =>
+        new(Guid.NewGuid(), deduplicationKey, to, content.Subject, content.HtmlBody, content.TextBody, applicationId, now) { ReplyTo = replyTo };
+
+    public static OutboxMessage AutoReply(string deduplicationKey, EmailContent content, string to, Guid? applicationId, Instant now,
+        string? replyTo, string? inReplyTo) =>
+        new(Guid.NewGuid(), deduplicationKey, to, content.Subject, content.HtmlBody, content.TextBody, applicationId, now)
+        {
+            ReplyTo = replyTo,
+            InReplyTo = inReplyTo,
+            IsAutoReply = true,
+        };
 
     public void MarkSent(Instant at)
     {
@@ -100,6 +133,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
         builder.Property(m => m.ClaimedBy).HasMaxLength(120);
+        builder.Property(m => m.ReplyTo).HasMaxLength(254);
+        builder.Property(m => m.InReplyTo).HasMaxLength(998);
         builder.HasIndex(m => m.ApplicationId);
         builder.Ignore(m => m.MessageId);
     }

@@ -15,9 +15,10 @@ public enum ReceiptDecision
 /// </summary>
 public sealed class Receipt
 {
-    private Receipt(Guid id, string fileName, string contentType, long sizeBytes, string sha256, Instant receivedAt)
+    private Receipt(Guid id, string fileName, string contentType, long sizeBytes, string sha256, Instant receivedAt, Guid? sourceEmailId)
     {
         Id = id;
+        SourceEmailId = sourceEmailId;
         FileName = fileName;
         ContentType = contentType;
         SizeBytes = sizeBytes;
@@ -37,6 +38,9 @@ public sealed class Receipt
 
     public Instant ReceivedAt { get; private set; }
 
+    /// <summary>The customer's email the receipt was attached to, kept verbatim as evidence; null for an upload.</summary>
+    public Guid? SourceEmailId { get; private set; }
+
     public ReceiptDecision Decision { get; private set; }
 
     public string? DecidedBy { get; private set; }
@@ -45,8 +49,9 @@ public sealed class Receipt
 
     public string? RejectionReason { get; private set; }
 
-    public static Receipt Received(Guid id, string fileName, string contentType, long sizeBytes, string sha256, Instant at) =>
-        new(id, fileName, contentType, sizeBytes, sha256, at);
+    public static Receipt Received(Guid id, string fileName, string contentType, long sizeBytes, string sha256, Instant at,
+        Guid? sourceEmailId = null) =>
+        new(id, fileName, contentType, sizeBytes, sha256, at, sourceEmailId);
 
     internal void Approve(string actor, Instant at)
     {
@@ -80,6 +85,12 @@ public static class ReceiptFormat
     private static readonly byte[] JpegMagic = [0xFF, 0xD8, 0xFF];
     private static readonly byte[] PngMagic = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
+    /// <summary>The formats a receipt may come in; HEIC is what iPhones save photos as, stored as sent.</summary>
+    public const string Accepted = "PDF, JPEG, PNG, HEIC";
+
+    // ISO BMFF brands of HEIF still images (ISO/IEC 23008-12): an "ftyp" box at offset 4 naming one of them.
+    private static readonly string[] HeifBrands = ["heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1"];
+
     public static string? DetectContentType(ReadOnlySpan<byte> head)
     {
         if (head.StartsWith("%PDF-"u8))
@@ -95,6 +106,12 @@ public static class ReceiptFormat
         if (head.StartsWith(PngMagic))
         {
             return "image/png";
+        }
+
+        if (head.Length >= 12 && head[4..8].SequenceEqual("ftyp"u8)
+            && HeifBrands.Contains(System.Text.Encoding.ASCII.GetString(head[8..12])))
+        {
+            return "image/heic";
         }
 
         return null;

@@ -18,9 +18,10 @@ public sealed class RestorationApplication
     private readonly List<Receipt> _receipts = [];
 
     private RestorationApplication(Guid id, string number, AccountNumber accountNumber, DsoCode dsoCode, Settlement settlement,
-        string email, string phone, string accessTokenHash, string confirmationCodeHash, Instant submittedAt)
+        string email, string phone, string accessTokenHash, string confirmationCodeHash, string replyToken, Instant submittedAt)
     {
         Id = id;
+        ReplyToken = replyToken;
         Number = number;
         AccountNumber = accountNumber;
         DsoCode = dsoCode;
@@ -59,6 +60,12 @@ public sealed class RestorationApplication
 
     public int FailedConfirmationAttempts { get; private set; }
 
+    /// <summary>
+    /// Identifies the application in the plus-addressed reply address of its emails (<c>receipts+token@…</c>), so a
+    /// customer's reply is filed under it even when the mail client drops the subject and the threading headers.
+    /// </summary>
+    public string ReplyToken { get; private set; }
+
     public Invoice? Invoice { get; private set; }
 
     public DsoRequest? DsoRequest { get; private set; }
@@ -76,11 +83,14 @@ public sealed class RestorationApplication
 
     public Receipt? ReceiptUnderReview => _receipts.LastOrDefault(r => r.Decision == ReceiptDecision.Pending);
 
+    /// <summary>Whether a receipt sent now would be taken: the invoice is issued and nothing is under review or sent to the DSO.</summary>
+    public bool AcceptsReceipt => ApplicationStateMachine.CanFire(Status, ApplicationTrigger.SubmitReceipt);
+
     public static RestorationApplication Submit(Guid id, string number, CustomerAccount account, string email, string phone,
-        string accessTokenHash, string confirmationCodeHash, Instant now)
+        string accessTokenHash, string confirmationCodeHash, string replyToken, Instant now)
     {
         var application = new RestorationApplication(id, number, account.Number, account.DsoCode, account.Settlement,
-            email, phone, accessTokenHash, confirmationCodeHash, now)
+            email, phone, accessTokenHash, confirmationCodeHash, replyToken, now)
         {
             Status = ApplicationStatus.AwaitingEmailConfirmation,
         };
@@ -128,8 +138,12 @@ public sealed class RestorationApplication
         Ensure(ApplicationTrigger.SubmitReceipt, "Квитанцію можна надіслати лише після підтвердження email і до передачі заявки ОСР.");
         _receipts.Add(receipt);
         Move(ApplicationTrigger.SubmitReceipt);
-        Record(now, actor, "receipt_received", $"Отримано квитанцію «{receipt.FileName}» ({Math.Max(1, (receipt.SizeBytes + 1023) / 1024)} КБ).");
+        var channel = receipt.SourceEmailId is null ? "" : " листом";
+        Record(now, actor, "receipt_received", $"Отримано{channel} квитанцію «{receipt.FileName}» ({Math.Max(1, (receipt.SizeBytes + 1023) / 1024)} КБ).");
     }
+
+    /// <summary>A customer's email that brought no receipt to file: kept in the history so the operator sees the whole conversation.</summary>
+    public void RecordCustomerEmail(string description, Instant now) => Record(now, Actors.Customer, "email_received", description);
 
     public DsoRequest ApproveReceipt(string actor, Instant now) => ApproveReceipt(actor, "Квитанцію підтверджено.", now);
 

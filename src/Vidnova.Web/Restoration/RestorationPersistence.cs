@@ -17,6 +17,8 @@ internal sealed class RestorationApplicationConfiguration : IEntityTypeConfigura
         builder.Property(a => a.Phone).HasMaxLength(20);
         builder.Property(a => a.AccessTokenHash).HasMaxLength(64);
         builder.Property(a => a.ConfirmationCodeHash).HasMaxLength(64);
+        builder.Property(a => a.ReplyToken).HasMaxLength(32);
+        builder.HasIndex(a => a.ReplyToken).IsUnique();
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => new { a.AccountNumber, a.Status });
         // One open application per account, even when two submissions race.
@@ -27,6 +29,7 @@ internal sealed class RestorationApplicationConfiguration : IEntityTypeConfigura
         builder.HasOne<CustomerAccount>().WithMany().HasForeignKey(a => a.AccountNumber);
         builder.Ignore(a => a.IsOpen);
         builder.Ignore(a => a.ReceiptUnderReview);
+        builder.Ignore(a => a.AcceptsReceipt);
 
         builder.OwnsOne(a => a.Invoice, invoice =>
         {
@@ -67,6 +70,7 @@ internal sealed class RestorationApplicationConfiguration : IEntityTypeConfigura
             receipt.Property(r => r.Sha256).HasMaxLength(64);
             receipt.Property(r => r.DecidedBy).HasMaxLength(120);
             receipt.Property(r => r.RejectionReason).HasMaxLength(1000);
+            receipt.HasIndex(r => r.SourceEmailId);
         });
         builder.Navigation(a => a.Receipts).HasField("_receipts");
     }

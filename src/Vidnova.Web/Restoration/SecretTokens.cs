@@ -9,6 +9,10 @@ public static class SecretTokens
 {
     public static string NewAccessToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>60 random bits in lowercase base32: safe in an email address's local part, which some servers lower-case.</summary>
+    public static string NewReplyToken() =>
+        string.Concat(RandomNumberGenerator.GetBytes(12).Select(b => "abcdefghijklmnopqrstuvwxyz234567"[b & 31]));
+
     public static string NewConfirmationCode() => RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("000000");
 
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));

@@ -31,11 +31,23 @@ public sealed class MailFolder(string path)
 
 public sealed record SentMail(string To, string Subject, string HtmlBody, string TextBody, DateTimeOffset Date, string MessageId)
 {
+    /// <summary>The Reply-To address, or null.</summary>
+    public string? ReplyTo { get; init; }
+
+    public string? InReplyTo { get; init; }
+
+    public string? AutoSubmitted { get; init; }
+
     public static SentMail From(MimeMessage message) => new(
         string.Join(", ", message.To.Mailboxes.Select(m => m.Address)),
         message.Subject ?? "",
         message.HtmlBody ?? "",
         message.TextBody ?? "",
         message.Date,
-        message.MessageId ?? "");
+        message.MessageId ?? "")
+    {
+        ReplyTo = message.ReplyTo.Mailboxes.FirstOrDefault()?.Address,
+        InReplyTo = message.InReplyTo,
+        AutoSubmitted = message.Headers[HeaderId.AutoSubmitted],
+    };
 }

@@ -19,6 +19,7 @@ namespace Vidnova.Tests.Infrastructure;
 public class VidnovaApp(DatabaseProvider provider) : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key";
+    public const string MailGatewayKey = "test-mail-gateway-key";
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "vidnova-tests", Guid.NewGuid().ToString("N"));
     private string? _connectionString;
@@ -43,6 +44,9 @@ public class VidnovaApp(DatabaseProvider provider) : WebApplicationFactory<Progr
 
     public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 11, 25, 8, 0));
 
+    /// <summary>Configuration on top of the test defaults, e.g. an IMAP server to poll.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
     public MailFolder Mail => new(Path.Combine(_root, "mail"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -56,6 +60,12 @@ public class VidnovaApp(DatabaseProvider provider) : WebApplicationFactory<Progr
         builder.UseSetting("Vidnova:AdminApiKey", AdminKey);
         builder.UseSetting("Vidnova:SeedDemoData", "false");
         builder.UseSetting("Vidnova:PublicBaseUrl", "https://vidnova.test");
+        builder.UseSetting("Mail:ReplyAddress", "Vidnova <receipts@vidnova.test>");
+        builder.UseSetting("Mail:Inbound:ApiKey", MailGatewayKey);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IClock>(Clock)));
         builder.ConfigureLogging(logging => logging.AddProvider(Errors));
     }

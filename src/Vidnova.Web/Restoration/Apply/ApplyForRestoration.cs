@@ -50,7 +50,7 @@ public sealed class ApplyForRestoration(
         var code = SecretTokens.NewConfirmationCode();
         var number = await NextNumberAsync(now, cancellationToken);
         var application = RestorationApplication.Submit(id, number, account, email, phone,
-            SecretTokens.Hash(accessToken), SecretTokens.HashConfirmationCode(id, code), now);
+            SecretTokens.Hash(accessToken), SecretTokens.HashConfirmationCode(id, code), SecretTokens.NewReplyToken(), now);
         db.Add(application);
         db.Add(emails.ConfirmationCode(application, accessToken, code, now));
         try

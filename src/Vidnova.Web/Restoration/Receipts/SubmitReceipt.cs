@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using NodaTime;
 using Vidnova.Dso;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
@@ -7,12 +6,16 @@ using Vidnova.Problems;
 
 namespace Vidnova.Restoration.Receipts;
 
+/// <summary>A receipt file whose bytes were read and whose type was recognised from them.</summary>
+/// <param name="SourceEmailId">The customer's email it came attached to; null for an upload.</param>
+public sealed record ReceiptUpload(string FileName, string ContentType, byte[] Content, Guid? SourceEmailId);
+
 /// <summary>
 /// Stores the customer's proof of payment verbatim and checks it automatically: a bank app's PDF that matches the
 /// invoice is approved in the same transaction (unless <c>Receipts:AutoApprove</c> is false); anything else waits for
 /// an operator, with what the check found in the timeline.
 /// </summary>
-public sealed class SubmitReceipt(VidnovaDbContext db, IClock clock, CustomerEmails emails, OutboxSignal outbox, DsoOutbox dsoOutbox,
+public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, CustomerEmails emails, OutboxSignal outbox, DsoOutbox dsoOutbox,
     IConfiguration configuration)
 {
     public async Task<RestorationApplication> HandleAsync(Guid id, string? accessToken, string fileName, Stream content, CancellationToken cancellationToken)
@@ -24,36 +27,50 @@ public sealed class SubmitReceipt(VidnovaDbContext db, IClock clock, CustomerEma
                 "Файл не схожий на PDF, JPEG чи PNG. Надішліть квитанцію з банківського застосунку як PDF або фото/скриншот у JPEG чи PNG.")
             { StatusCode = StatusCodes.Status415UnsupportedMediaType };
 
-        var now = clock.GetCurrentInstant();
-        var receipt = Receipt.Received(Guid.NewGuid(), SafeFileName(fileName, contentType), contentType, bytes.Length,
-            Convert.ToHexStringLower(SHA256.HashData(bytes)), now);
-        application.SubmitReceipt(receipt, Actors.Customer, now);
-        db.Add(new ReceiptFile(receipt.Id, bytes));
+        var sentToDso = await AddAsync(application, new ReceiptUpload(fileName, contentType, bytes, null), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        WakeDispatchers(sentToDso);
+        return application;
+    }
 
-        var assessment = ReceiptAutoCheck.Assess(contentType, bytes, application.Invoice!, application.Number,
+    /// <summary>
+    /// Adds the receipt, its automatic check, the customer's email and (when approved) the DSO request to the
+    /// caller's unit of work, which saves them in one transaction.
+    /// </summary>
+    /// <returns>Whether the receipt was approved automatically and the request queued for the DSO.</returns>
+    public async Task<bool> AddAsync(RestorationApplication application, ReceiptUpload upload, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var receipt = Receipt.Received(Guid.NewGuid(), SafeFileName(upload.FileName, upload.ContentType), upload.ContentType, upload.Content.Length,
+            Convert.ToHexStringLower(SHA256.HashData(upload.Content)), now, upload.SourceEmailId);
+        application.SubmitReceipt(receipt, Actors.Customer, now);
+        db.Add(new ReceiptFile(receipt.Id, upload.Content));
+
+        var assessment = ReceiptAutoCheck.Assess(upload.ContentType, upload.Content, application.Invoice!, application.Number,
             configuration.GetValue("Receipts:AutoApprove", true));
         application.RecordReceiptCheck(assessment.TimelineKind, assessment.Describe(), now);
-        if (assessment.ApproveAutomatically)
-        {
-            // The approval email says the receipt was checked and the request went to the DSO; a "received, we are
-            // checking it" email in the same instant would only arrive out of order.
-            application.ApproveReceiptAutomatically(now);
-            db.Add(emails.ReceiptApproved(application, now));
-            await dsoOutbox.EnqueueRestorationRequestAsync(application, now, cancellationToken);
-        }
-        else
+        if (!assessment.ApproveAutomatically)
         {
             db.Add(emails.ReceiptReceived(application, receipt, now));
+            return false;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // The approval email says the receipt was checked and the request went to the DSO; a "received, we are
+        // checking it" email in the same instant would only arrive out of order.
+        application.ApproveReceiptAutomatically(now);
+        db.Add(emails.ReceiptApproved(application, now));
+        await dsoOutbox.EnqueueRestorationRequestAsync(application, now, cancellationToken);
+        return true;
+    }
+
+    /// <summary>After the commit: let the dispatchers send what was queued without waiting for their next poll.</summary>
+    public void WakeDispatchers(bool sentToDso)
+    {
         outbox.Notify();
-        if (assessment.ApproveAutomatically)
+        if (sentToDso)
         {
             dsoOutbox.Notify();
         }
-
-        return application;
     }
 
     private static async Task<byte[]> ReadBoundedAsync(Stream content, CancellationToken cancellationToken)
@@ -95,6 +112,7 @@ public sealed class SubmitReceipt(VidnovaDbContext db, IClock clock, CustomerEma
         {
             "application/pdf" => ".pdf",
             "image/jpeg" => ".jpg",
+            "image/heic" => ".heic",
             _ => ".png",
         };
         return Path.ChangeExtension(name, extension);

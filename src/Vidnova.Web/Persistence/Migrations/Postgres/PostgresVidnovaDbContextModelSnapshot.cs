@@ -328,6 +328,112 @@ namespace Vidnova.Persistence.Migrations.Postgres
                     b.ToTable("dso_deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("Vidnova.InboundMail.InboundEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApplicationNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("DeduplicationKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("MatchedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(998)
+                        .HasColumnType("character varying(998)");
+
+                    b.Property<bool>("NeedsAttention")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("ReceiptId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("DeduplicationKey")
+                        .IsUnique();
+
+                    b.HasIndex("NeedsAttention", "ReceivedAt");
+
+                    b.ToTable("inbound_emails", (string)null);
+                });
+
+            modelBuilder.Entity("Vidnova.InboundMail.InboundEmailContent", b =>
+                {
+                    b.Property<Guid>("InboundEmailId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("HeadersOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("InboundEmailId");
+
+                    b.ToTable("inbound_email_contents", (string)null);
+                });
+
             modelBuilder.Entity("Vidnova.Ledger.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -403,12 +509,23 @@ namespace Vidnova.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("InReplyTo")
+                        .HasMaxLength(998)
+                        .HasColumnType("character varying(998)");
+
+                    b.Property<bool>("IsAutoReply")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
@@ -513,6 +630,11 @@ namespace Vidnova.Persistence.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("ReplyToken")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Settlement")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -533,6 +655,9 @@ namespace Vidnova.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ReplyToken")
                         .IsUnique();
 
                     b.HasIndex("AccountNumber", "Status");
@@ -620,6 +745,15 @@ namespace Vidnova.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vidnova.InboundMail.InboundEmailContent", b =>
+                {
+                    b.HasOne("Vidnova.InboundMail.InboundEmail", null)
+                        .WithOne()
+                        .HasForeignKey("Vidnova.InboundMail.InboundEmailContent", "InboundEmailId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vidnova.Ledger.LedgerEntry", b =>
                 {
                     b.HasOne("Vidnova.Accounts.CustomerAccount", null)
@@ -682,9 +816,14 @@ namespace Vidnova.Persistence.Migrations.Postgres
                             b1.Property<long>("SizeBytes")
                                 .HasColumnType("bigint");
 
+                            b1.Property<Guid?>("SourceEmailId")
+                                .HasColumnType("uuid");
+
                             b1.HasKey("Id");
 
                             b1.HasIndex("ApplicationId");
+
+                            b1.HasIndex("SourceEmailId");
 
                             b1.ToTable("receipts", (string)null);
 

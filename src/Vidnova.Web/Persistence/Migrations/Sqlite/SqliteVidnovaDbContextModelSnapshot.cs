@@ -315,6 +315,112 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                     b.ToTable("dso_deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("Vidnova.InboundMail.InboundEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeduplicationKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeedsAttention")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReceiptId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("DeduplicationKey")
+                        .IsUnique();
+
+                    b.HasIndex("NeedsAttention", "ReceivedAt");
+
+                    b.ToTable("inbound_emails", (string)null);
+                });
+
+            modelBuilder.Entity("Vidnova.InboundMail.InboundEmailContent", b =>
+                {
+                    b.Property<Guid>("InboundEmailId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HeadersOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("InboundEmailId");
+
+                    b.ToTable("inbound_email_contents", (string)null);
+                });
+
             modelBuilder.Entity("Vidnova.Ledger.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -390,11 +496,22 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InReplyTo")
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsAutoReply")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAt")
@@ -500,6 +617,11 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReplyToken")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Settlement")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -520,6 +642,9 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ReplyToken")
                         .IsUnique();
 
                     b.HasIndex("AccountNumber", "Status");
@@ -607,6 +732,15 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vidnova.InboundMail.InboundEmailContent", b =>
+                {
+                    b.HasOne("Vidnova.InboundMail.InboundEmail", null)
+                        .WithOne()
+                        .HasForeignKey("Vidnova.InboundMail.InboundEmailContent", "InboundEmailId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vidnova.Ledger.LedgerEntry", b =>
                 {
                     b.HasOne("Vidnova.Accounts.CustomerAccount", null)
@@ -669,9 +803,14 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                             b1.Property<long>("SizeBytes")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<Guid?>("SourceEmailId")
+                                .HasColumnType("TEXT");
+
                             b1.HasKey("Id");
 
                             b1.HasIndex("ApplicationId");
+
+                            b1.HasIndex("SourceEmailId");
 
                             b1.ToTable("receipts", (string)null);
 
