@@ -7,6 +7,7 @@ using Vidnova.Accounts;
 using Vidnova.Calendar;
 using Vidnova.Dso;
 using Vidnova.Hosting;
+using Vidnova.InboundMail;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 using Vidnova.Restoration;
@@ -32,6 +33,12 @@ public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAut
     public Receipt? ShownReceipt { get; private set; }
 
     public bool CanDecide { get; private set; }
+
+    /// <summary>What the automatic check reads from the shown receipt (a PDF with text), each field against the invoice.</summary>
+    public ReceiptAssessment? ShownReceiptReading { get; private set; }
+
+    /// <summary>The customer's emails about this application, newest first.</summary>
+    public IReadOnlyList<CustomerEmailRow> CustomerEmails { get; private set; } = [];
 
     /// <summary>The oldest other application whose receipt waits for a decision, to move on to after deciding.</summary>
     public NextApplication? NextUnderReview { get; private set; }
@@ -152,6 +159,18 @@ public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAut
         return await LoadAsync(id, null, ct) ? Page() : NotFound();
     }
 
+    private async Task<ReceiptAssessment?> ReadAsync(RestorationApplication application, Receipt? receipt, CancellationToken ct)
+    {
+        if (receipt is not { ContentType: "application/pdf" } || application.Invoice is not { } invoice)
+        {
+            return null;
+        }
+
+        var file = await db.Set<ReceiptFile>().AsNoTracking().SingleOrDefaultAsync(f => f.ReceiptId == receipt.Id, ct);
+        var reading = file is null ? null : ReceiptAutoCheck.Assess(receipt.ContentType, file.Content, invoice, application.Number, autoApprove: false);
+        return reading?.Fields is null ? null : reading;
+    }
+
     private async Task<bool> LoadAsync(Guid id, Guid? receiptId, CancellationToken ct)
     {
         var application = await db.Set<RestorationApplication>().AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, ct);
@@ -171,6 +190,12 @@ public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAut
             ?? application.ReceiptUnderReview
             ?? application.Receipts.OrderBy(r => r.ReceivedAt).LastOrDefault();
         CanDecide = application.Status == ApplicationStatus.ReceiptUnderReview && await MayDecideAsync();
+        ShownReceiptReading = await ReadAsync(application, ShownReceipt, ct);
+        CustomerEmails = await db.Set<InboundEmail>().AsNoTracking()
+            .Where(e => e.ApplicationId == id)
+            .OrderByDescending(e => e.ReceivedAt)
+            .Select(e => new CustomerEmailRow(e.Id, e.ReceivedAt, e.Subject, e.Outcome, e.NeedsAttention))
+            .ToListAsync(ct);
 
         if (application.Status != ApplicationStatus.ReceiptUnderReview)
         {
@@ -186,3 +211,5 @@ public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAut
 }
 
 public sealed record NextApplication(Guid Id, string Number, Instant SubmittedAt);
+
+public sealed record CustomerEmailRow(Guid Id, Instant ReceivedAt, string Subject, InboundEmailOutcome Outcome, bool NeedsAttention);

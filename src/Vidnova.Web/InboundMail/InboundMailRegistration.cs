@@ -6,6 +6,7 @@ public static class InboundMailRegistration
     public static IServiceCollection AddInboundMail(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ReceiveInboundEmail>();
+        services.AddScoped<ResolveInboundEmail>();
         if (!string.IsNullOrEmpty(configuration["Mail:Imap:Host"]))
         {
             services.AddSingleton<ImapInboxPoller>();
