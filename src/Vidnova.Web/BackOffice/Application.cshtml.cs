@@ -12,6 +12,7 @@ using Vidnova.Persistence;
 using Vidnova.Problems;
 using Vidnova.Restoration;
 using Vidnova.Restoration.Receipts;
+using Vidnova.Restoration.Receipts.Ocr;
 
 namespace Vidnova.BackOffice;
 
@@ -36,6 +37,9 @@ public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAut
 
     /// <summary>What the automatic check reads from the shown receipt (a PDF with text), each field against the invoice.</summary>
     public ReceiptAssessment? ShownReceiptReading { get; private set; }
+
+    /// <summary>The reading comes from OCR of a photo or scan, so the operator checks each figure against the file.</summary>
+    public bool ShownReceiptReadByOcr { get; private set; }
 
     /// <summary>The customer's emails about this application, newest first.</summary>
     public IReadOnlyList<CustomerEmailRow> CustomerEmails { get; private set; } = [];
@@ -161,14 +165,27 @@ public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAut
 
     private async Task<ReceiptAssessment?> ReadAsync(RestorationApplication application, Receipt? receipt, CancellationToken ct)
     {
-        if (receipt is not { ContentType: "application/pdf" } || application.Invoice is not { } invoice)
+        if (receipt is null || application.Invoice is not { } invoice)
         {
             return null;
         }
 
-        var file = await db.Set<ReceiptFile>().AsNoTracking().SingleOrDefaultAsync(f => f.ReceiptId == receipt.Id, ct);
-        var reading = file is null ? null : ReceiptAutoCheck.Assess(receipt.ContentType, file.Content, invoice, application.Number, autoApprove: false);
-        return reading?.Fields is null ? null : reading;
+        if (receipt.ContentType == "application/pdf")
+        {
+            var file = await db.Set<ReceiptFile>().AsNoTracking().SingleOrDefaultAsync(f => f.ReceiptId == receipt.Id, ct);
+            var reading = file is null ? null : ReceiptAutoCheck.Assess(receipt.ContentType, file.Content, invoice, application.Number, autoApprove: false);
+            if (reading?.Fields is not null)
+            {
+                return reading;
+            }
+        }
+
+        var recognised = await db.Set<ReceiptRecognition>().AsNoTracking()
+            .Where(r => r.ReceiptId == receipt.Id && r.Status == RecognitionStatus.Done)
+            .Select(r => r.Text)
+            .SingleOrDefaultAsync(ct);
+        ShownReceiptReadByOcr = recognised is not null;
+        return recognised is null ? null : ReceiptAutoCheck.Assess(ReceiptFields.Parse(recognised), invoice, application.Number, autoApprove: false);
     }
 
     private async Task<bool> LoadAsync(Guid id, Guid? receiptId, CancellationToken ct)

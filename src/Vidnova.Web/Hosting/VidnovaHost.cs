@@ -23,6 +23,7 @@ using Vidnova.Restoration.Apply;
 using Vidnova.Restoration.DsoEvents;
 using Vidnova.Restoration.EmailConfirmation;
 using Vidnova.Restoration.Receipts;
+using Vidnova.Restoration.Receipts.Ocr;
 using Vidnova.Sla;
 
 namespace Vidnova.Hosting;
@@ -69,6 +70,7 @@ public static class VidnovaHost
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddDsoExchange(configuration);
         services.AddInboundMail(configuration);
+        services.AddReceiptOcr(configuration);
 
         services.AddScoped<ApplyForRestoration>();
         services.AddScoped<ConfirmEmail>();

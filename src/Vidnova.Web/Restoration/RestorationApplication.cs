@@ -142,6 +142,9 @@ public sealed class RestorationApplication
         Record(now, actor, "receipt_received", $"Отримано{channel} квитанцію «{receipt.FileName}» ({Math.Max(1, (receipt.SizeBytes + 1023) / 1024)} КБ).");
     }
 
+    /// <summary>What OCR read from a photo or scan of the receipt: a hint for the operator, never a decision.</summary>
+    public void RecordReceiptRecognition(string description, Instant now) => Record(now, Actors.System, "receipt_ocr", description);
+
     /// <summary>A customer's email that brought no receipt to file: kept in the history so the operator sees the whole conversation.</summary>
     public void RecordCustomerEmail(string description, Instant now) => Record(now, Actors.Customer, "email_received", description);
 

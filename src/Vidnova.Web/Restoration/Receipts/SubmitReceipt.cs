@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 using Vidnova.Dso;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Problems;
+using Vidnova.Restoration.Receipts.Ocr;
 
 namespace Vidnova.Restoration.Receipts;
 
@@ -16,7 +18,7 @@ public sealed record ReceiptUpload(string FileName, string ContentType, byte[] C
 /// an operator, with what the check found in the timeline.
 /// </summary>
 public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, CustomerEmails emails, OutboxSignal outbox, DsoOutbox dsoOutbox,
-    IConfiguration configuration)
+    IConfiguration configuration, IOptions<OcrOptions> ocr)
 {
     public async Task<RestorationApplication> HandleAsync(Guid id, string? accessToken, string fileName, Stream content, CancellationToken cancellationToken)
     {
@@ -49,6 +51,12 @@ public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, Cu
         var assessment = ReceiptAutoCheck.Assess(upload.ContentType, upload.Content, application.Invoice!, application.Number,
             configuration.GetValue("Receipts:AutoApprove", true));
         application.RecordReceiptCheck(assessment.TimelineKind, assessment.Describe(), now);
+        if (ocr.Value.Enabled && assessment.Outcome is ReceiptAutoCheckOutcome.Image or ReceiptAutoCheckOutcome.NoTextLayer
+            && TesseractOcr.CanRead(upload.ContentType))
+        {
+            db.Add(ReceiptRecognition.Queue(receipt.Id, application.Id, now));
+        }
+
         if (!assessment.ApproveAutomatically)
         {
             db.Add(emails.ReceiptReceived(application, receipt, now));

@@ -84,6 +84,49 @@ internal sealed class ReceiptPdf(double width = 595, double height = 842)
         return output.ToArray();
     }
 
+    /// <summary>A scanned receipt: the page image <paramref name="png"/> as the only content, no text layer.</summary>
+    public static byte[] Scanned(byte[] png)
+    {
+        using var document = new PdfDocument();
+        var page = document.AddPage();
+        using (var image = XImage.FromStream(new MemoryStream(png)))
+        {
+            page.Width = XUnit.FromPoint(image.PointWidth);
+            page.Height = XUnit.FromPoint(image.PointHeight);
+            using var graphics = XGraphics.FromPdfPage(page);
+            graphics.DrawImage(image, 0, 0, image.PointWidth, image.PointHeight);
+        }
+
+        using var output = new MemoryStream();
+        document.Save(output, false);
+        return output.ToArray();
+    }
+
+    /// <summary>A photo of <paramref name="pdf"/>'s first page: rendered to PNG by poppler's <c>pdftoppm</c>, the way a phone screenshot looks.</summary>
+    public static byte[] Photograph(byte[] pdf, int dpi = 150)
+    {
+        var folder = Directory.CreateTempSubdirectory("vidnova-photo-");
+        try
+        {
+            var input = Path.Combine(folder.FullName, "receipt.pdf");
+            File.WriteAllBytes(input, pdf);
+            var start = new System.Diagnostics.ProcessStartInfo("pdftoppm") { RedirectStandardError = true };
+            foreach (var argument in new[] { "-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-png", "-singlefile", input, Path.Combine(folder.FullName, "page") })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = System.Diagnostics.Process.Start(start)
+                ?? throw new InvalidOperationException("pdftoppm is not installed: apt-get install poppler-utils (.ci/run does this).");
+            process.WaitForExit(TimeSpan.FromSeconds(60));
+            return File.ReadAllBytes(Path.Combine(folder.FullName, "page.png"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     /// <summary>Word-wraps <paramref name="text"/> at <paramref name="width"/> characters, the way an app wraps a long purpose.</summary>
     public static IReadOnlyList<string> Wrap(string text, int width)
     {

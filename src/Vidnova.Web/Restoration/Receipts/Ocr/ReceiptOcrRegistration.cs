@@ -1,0 +1,18 @@
+namespace Vidnova.Restoration.Receipts.Ocr;
+
+public static class ReceiptOcrRegistration
+{
+    /// <summary>The recogniser always (the back office reads its results); the worker only when <c>Receipts:Ocr:Enabled</c>.</summary>
+    public static IServiceCollection AddReceiptOcr(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<OcrOptions>(configuration.GetSection(OcrOptions.Section));
+        services.AddSingleton<TesseractOcr>();
+        if (configuration.GetValue<bool>($"{OcrOptions.Section}:Enabled"))
+        {
+            services.AddSingleton<ReceiptOcrWorker>();
+            services.AddHostedService(sp => sp.GetRequiredService<ReceiptOcrWorker>());
+        }
+
+        return services;
+    }
+}

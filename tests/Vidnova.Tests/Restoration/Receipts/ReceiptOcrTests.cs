@@ -1,0 +1,129 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Vidnova.Persistence;
+using Vidnova.Restoration;
+using Vidnova.Restoration.Receipts;
+using Vidnova.Restoration.Receipts.Ocr;
+using Vidnova.Tests.InboundMail;
+using Vidnova.Tests.Infrastructure;
+
+namespace Vidnova.Tests.Restoration.Receipts;
+
+/// <summary>Debian's Tesseract reading photos and scans of the corpus receipts (run as a process, as in production).</summary>
+public sealed class TesseractOcrTests
+{
+    private static readonly TesseractOcr Ocr = new(Options.Create(new OcrOptions { Enabled = true }));
+
+    [Theory]
+    [InlineData("PrivatBank")]
+    [InlineData("Oschadbank")]
+    [InlineData("ABank")]
+    public async Task APhotoOfAReceipt_YieldsItsIbanCodeAndDate(string layout)
+    {
+        var photo = ReceiptPdf.Photograph(BankReceipts.Render(Enum.Parse<BankLayout>(layout), ReceiptCorpus.Exact));
+
+        var fields = ReceiptFields.Parse(await Ocr.ReadAsync("image/png", photo, CancellationToken.None));
+
+        Assert.Equal(ReceiptCorpus.DsoIban, fields.PayeeIban?.Value);
+        Assert.Equal(ReceiptCorpus.DsoEdrpou, fields.PayeeCode?.Value);
+        Assert.Equal(new LocalDate(2026, 11, 25), fields.PaymentDate);
+    }
+
+    [Fact]
+    public async Task AScannedPdf_IsRenderedAndRead()
+    {
+        var scan = ReceiptPdf.Scanned(ReceiptPdf.Photograph(BankReceipts.Render(BankLayout.Oschadbank, ReceiptCorpus.Exact), dpi: 200));
+        Assert.True(ReceiptTextExtractor.Extract(scan)!.IsEmpty);
+
+        var fields = ReceiptFields.Parse(await Ocr.ReadAsync("application/pdf", scan, CancellationToken.None));
+
+        Assert.Equal(ReceiptCorpus.DsoIban, fields.PayeeIban?.Value);
+        Assert.Equal(1234.56m, fields.Amount?.Amount);
+    }
+}
+
+/// <summary>With OCR on, a photographed receipt is recognised in the background to help the operator — and never approved by it.</summary>
+public abstract class ReceiptOcrTests(VidnovaApp app)
+{
+    private readonly Scenario _scenario = new(app);
+
+    [Fact]
+    public async Task APhotoReceipt_IsRecognisedForTheOperator_ButStillWaitsForTheirDecision()
+    {
+        await _scenario.RegisterDsoAsync();
+        await _scenario.PutAccountAsync("4300000001");
+        var application = await _scenario.ConfirmedApplicationAsync("4300000001");
+        var photo = ReceiptPdf.Photograph(Replies.BankReceipt(application.Number, layout: BankLayout.Oschadbank));
+
+        var uploaded = await (await _scenario.UploadAsync(application, photo, "IMG_0042.png", "image/png")).ReadAsync<ApplicationResponse>(HttpStatusCode.Created);
+        Assert.Equal("receipt_under_review", uploaded.Status);
+
+        var recognised = await WaitForAsync(async () => (await _scenario.GetAsync(application)).Timeline.FirstOrDefault(t => t.Kind == "receipt_ocr"));
+        Assert.Contains($"IBAN: {Scenario.DsoIban}", recognised.Description, StringComparison.Ordinal);
+        Assert.Contains("✓ IBAN", recognised.Description, StringComparison.Ordinal);
+        Assert.Equal("receipt_under_review", (await _scenario.GetAsync(application)).Status);
+    }
+
+    [Fact]
+    public async Task ARecognitionThatKeepsFailing_GivesUpAfterThreeAttempts_AndChangesNothingElse()
+    {
+        await using var broken = new VidnovaApp(app.Provider)
+        {
+            Settings = new Dictionary<string, string?> { ["Receipts:Ocr:Enabled"] = "true", ["Receipts:Ocr:TesseractPath"] = "/bin/false" },
+        };
+        var scenario = new Scenario(broken);
+        await scenario.RegisterDsoAsync();
+        await scenario.PutAccountAsync("4300000002");
+        var application = await scenario.ConfirmedApplicationAsync("4300000002");
+        (await scenario.UploadAsync(application, Replies.Photo(), "photo.jpg", "image/jpeg")).EnsureSuccessStatusCode();
+
+        var failed = await WaitForAsync(() => broken.InDatabaseAsync(db => db.Set<ReceiptRecognition>()
+            .FirstOrDefaultAsync(r => r.ApplicationId == application.Id && r.Status == RecognitionStatus.Failed)));
+
+        Assert.Equal(ReceiptRecognition.MaxAttempts, failed.Attempts);
+        var state = await scenario.GetAsync(application);
+        Assert.Equal("receipt_under_review", state.Status);
+        Assert.DoesNotContain(state.Timeline, t => t.Kind == "receipt_ocr");
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("The receipt was not recognised in time.");
+    }
+}
+
+public sealed class OcrSqliteApp() : VidnovaApp(DatabaseProvider.Sqlite)
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Receipts:Ocr:Enabled", "true");
+    }
+}
+
+public sealed class OcrPostgresApp() : VidnovaApp(DatabaseProvider.Postgres)
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Receipts:Ocr:Enabled", "true");
+    }
+}
+
+public sealed class ReceiptOcrOnSqlite(OcrSqliteApp app) : ReceiptOcrTests(app), IClassFixture<OcrSqliteApp>;
+
+public sealed class ReceiptOcrOnPostgres(OcrPostgresApp app) : ReceiptOcrTests(app), IClassFixture<OcrPostgresApp>;
