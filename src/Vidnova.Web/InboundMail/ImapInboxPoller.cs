@@ -82,9 +82,17 @@ public sealed class ImapInboxPoller(IServiceScopeFactory scopes, IOptionsMonitor
             {
                 var raw = await ReadAsync(folder, summary, cancellationToken);
                 InboundEmailResult result;
-                await using (var scope = scopes.CreateAsyncScope())
+                try
                 {
+                    await using var scope = scopes.CreateAsyncScope();
                     result = await scope.ServiceProvider.GetRequiredService<ReceiveInboundEmail>().HandleAsync(raw, cancellationToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // The mailbox is fine but this message could not be filed now (a race, the database away): it stays
+                    // in the folder for the next poll, and the messages after it are not held up.
+                    logger.LogWarning(exception, "Could not file IMAP message {Uid}; it stays in {Folder} for the next poll", summary.UniqueId, folder.FullName);
+                    continue;
                 }
 
                 var destination = result.Email.Outcome == InboundEmailOutcome.ReceiptFiled ? processed : failed;

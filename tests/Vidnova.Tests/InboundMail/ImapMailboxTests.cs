@@ -70,6 +70,25 @@ public abstract class ImapMailboxTests
     }
 
     [Fact]
+    public async Task AReplySentOverSmtp_IsDeliveredToTheMailbox_AndFiled()
+    {
+        var (application, invoice) = await AwaitingPaymentAsync();
+        await using var mailServer = await SmtpServer.StartAsync(Mailbox.UserMaildir);
+        var reply = Replies.To(invoice, attachments: Replies.Pdf(Replies.BankReceipt(application.Number)));
+
+        using (var customer = new MailKit.Net.Smtp.SmtpClient())
+        {
+            await customer.ConnectAsync("127.0.0.1", mailServer.Port, MailKit.Security.SecureSocketOptions.None);
+            await customer.SendAsync(reply);
+            await customer.DisconnectAsync(true);
+        }
+
+        Assert.Equal(InboundEmailOutcome.ReceiptFiled, (await FiledAsync(reply.MessageId)).Outcome);
+        Assert.Equal("sent_to_dso", (await _scenario.GetAsync(application)).Status);
+        await MovedAsync(reply.MessageId, "Processed");
+    }
+
+    [Fact]
     public async Task ADoubtfulReceipt_WaitsInTheQueue_WithTheReason()
     {
         var (application, invoice) = await AwaitingPaymentAsync();

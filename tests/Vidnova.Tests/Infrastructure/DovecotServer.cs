@@ -38,6 +38,9 @@ public sealed class DovecotServer : IAsyncDisposable
 
     public string CertificatePath => Path.Combine(_root, "server.crt");
 
+    /// <summary>The mail user's Maildir, where a mail server delivers what it receives for the mailbox.</summary>
+    public string UserMaildir => Path.Combine(_root, "mail", User);
+
     public string Log => File.Exists(Path.Combine(_root, "dovecot.log")) ? File.ReadAllText(Path.Combine(_root, "dovecot.log")) : "";
 
     public static async Task<DovecotServer> StartAsync(bool tls = false)
