@@ -30,6 +30,12 @@ public sealed class DsoDeliveryDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.CurrentValue.Enabled)
+        {
+            logger.LogInformation("DSO delivery is switched off on this instance (Dso:Delivery:Enabled=false)");
+            return;
+        }
+
         try
         {
             while (!stoppingToken.IsCancellationRequested)
