@@ -5,13 +5,16 @@ using NodaTime;
 namespace Vidnova.Dso;
 
 /// <summary>
-/// A message waiting to reach a DSO by its channel (today: a restoration request to its webhook). Written in the
+/// A message waiting to reach a DSO by its channel (a webhook call or an email). Written in the
 /// same transaction as the change that caused it, delivered afterwards by <see cref="DsoDeliveryDispatcher"/>,
 /// retried with backoff and, after <see cref="DsoDeliveryOptions.MaxAttempts"/> failures, dead-lettered for staff.
 /// </summary>
 public sealed class DsoDelivery
 {
     public const string RestorationRequested = "restoration_requested";
+
+    /// <summary>The deadline is near and the DSO has not reported the reconnection (see <c>Sla:Reminder</c>).</summary>
+    public const string Reminder = "reminder";
 
     private DsoDelivery(Guid id, Guid requestId, DsoCode dsoCode, string eventType, string idempotencyKey, string payload, Instant createdAt)
     {

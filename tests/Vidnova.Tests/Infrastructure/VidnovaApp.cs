@@ -43,7 +43,10 @@ public class VidnovaApp(DatabaseProvider provider) : WebApplicationFactory<Progr
 
     public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 11, 25, 8, 0));
 
-    public MailFolder Mail => new(Path.Combine(_root, "mail"));
+    public MailFolder Mail => new(MailDirectory);
+
+    /// <summary>The pickup folder itself, for tests that read the raw <c>.eml</c> files.</summary>
+    public string MailDirectory => Path.Combine(_root, "mail");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
