@@ -57,6 +57,11 @@ public sealed class DsoDelivery
 
     public string? ClaimedBy { get; private set; }
 
+    /// <summary>Who last put this dead letter back in the queue (<c>staff:…</c>), and when.</summary>
+    public string? RetriedBy { get; private set; }
+
+    public Instant? RetriedAt { get; private set; }
+
     public Instant? ClaimedUntil { get; private set; }
 
     public bool IsPending => DeliveredAt is null && DeadLetteredAt is null;
@@ -91,17 +96,23 @@ public sealed class DsoDelivery
         ReleaseClaim();
     }
 
-    /// <summary>Staff put a dead letter back in the queue (after the DSO fixed its endpoint).</summary>
-    public void Retry(Instant now)
+    /// <summary>
+    /// Staff put a dead letter back in the queue (after the DSO fixed its endpoint), with a fresh set of attempts.
+    /// False, and nothing changes, when it is not dead-lettered (already retried, or delivered).
+    /// </summary>
+    public bool Retry(string actor, Instant now)
     {
         if (DeadLetteredAt is null)
         {
-            return;
+            return false;
         }
 
         DeadLetteredAt = null;
         Attempts = 0;
         NextAttemptAt = now;
+        RetriedBy = actor;
+        RetriedAt = now;
+        return true;
     }
 
     private void ReleaseClaim()
@@ -167,6 +178,9 @@ internal sealed class DsoDeliveryConfiguration : IEntityTypeConfiguration<DsoDel
         builder.HasIndex(d => d.IdempotencyKey).IsUnique();
         builder.Property(d => d.LastError).HasMaxLength(1000);
         builder.Property(d => d.ClaimedBy).HasMaxLength(120);
+        builder.Property(d => d.RetriedBy).HasMaxLength(120);
+        // Two supervisors retrying the same dead letter at once: the second save finds it no longer dead-lettered.
+        builder.Property(d => d.DeadLetteredAt).IsConcurrencyToken();
         builder.HasIndex(d => new { d.DeliveredAt, d.DeadLetteredAt, d.NextAttemptAt });
         builder.HasIndex(d => d.RequestId);
         builder.Ignore(d => d.IsPending);

@@ -29,9 +29,22 @@ public sealed class DsoOutbox(VidnovaDbContext db, DsoDeliverySignal signal)
             return null;
         }
 
+        return await EnqueueAsync(application, dso, DsoDelivery.RestorationRequested, now, cancellationToken);
+    }
+
+    /// <summary>Queues a reminder of the approaching deadline (see <c>Sla:Reminder</c>) for the DSO's channel.</summary>
+    public async Task<DsoDelivery?> EnqueueReminderAsync(RestorationApplication application, Instant now, CancellationToken cancellationToken)
+    {
+        var request = application.DsoRequest ?? throw new InvalidOperationException("The application has no DSO request.");
+        var dso = await db.Set<DistributionOperator>().AsNoTracking().SingleAsync(d => d.Code == request.DsoCode, cancellationToken);
+        return dso.ChannelType == DsoChannelType.Pull ? null : await EnqueueAsync(application, dso, DsoDelivery.Reminder, now, cancellationToken);
+    }
+
+    private async Task<DsoDelivery> EnqueueAsync(RestorationApplication application, DistributionOperator dso, string eventType, Instant now, CancellationToken cancellationToken)
+    {
         var account = await db.Set<CustomerAccount>().AsNoTracking().SingleAsync(a => a.Number == application.AccountNumber, cancellationToken);
-        var payload = new DsoEventPayload(DsoDelivery.RestorationRequested, dso.Code.Value, DsoRequestItem.From(application, account));
-        var delivery = DsoDelivery.Create(request.Id, dso.Code, DsoDelivery.RestorationRequested, JsonSerializer.Serialize(payload, PayloadJson), now);
+        var payload = new DsoEventPayload(eventType, dso.Code.Value, DsoRequestItem.From(application, account));
+        var delivery = DsoDelivery.Create(application.DsoRequest!.Id, dso.Code, eventType, JsonSerializer.Serialize(payload, PayloadJson), now);
         db.Add(delivery);
         return delivery;
     }

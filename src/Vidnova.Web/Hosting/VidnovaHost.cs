@@ -62,6 +62,7 @@ public static class VidnovaHost
         }
 
         services.Configure<CompensationRateOptions>(configuration.GetSection(CompensationRateOptions.Section));
+        services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
         services.AddSingleton<SlaMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<SlaMonitor>());
         services.AddSingleton<OutboxDispatcher>();

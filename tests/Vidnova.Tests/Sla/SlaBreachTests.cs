@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Vidnova.Accounts;
 using Vidnova.Ledger;
 using Vidnova.Sla;
 using Vidnova.Tests.Infrastructure;
@@ -103,12 +104,12 @@ public sealed class CompensationRatesTests
     [Fact]
     public void Rate_IsTheOneInForceOnTheMissedDeadline()
     {
-        Assert.Equal(Money.Uah(355m), CompensationRates.For(Rates, new LocalDate(2026, 6, 30), household: true));
-        Assert.Equal(Money.Uah(400m), CompensationRates.For(Rates, new LocalDate(2026, 7, 1), household: true));
-        Assert.Equal(Money.Uah(800m), CompensationRates.For(Rates, new LocalDate(2026, 12, 1), household: false));
+        Assert.Equal(Money.Uah(355m), CompensationRates.For(Rates, new LocalDate(2026, 6, 30), CustomerKind.Household));
+        Assert.Equal(Money.Uah(400m), CompensationRates.For(Rates, new LocalDate(2026, 7, 1), CustomerKind.Household));
+        Assert.Equal(Money.Uah(800m), CompensationRates.For(Rates, new LocalDate(2026, 12, 1), CustomerKind.NonHousehold));
     }
 
     [Fact]
     public void Rate_BeforeAnyConfiguredDate_IsUnknown() =>
-        Assert.Null(CompensationRates.For(Rates, new LocalDate(2023, 12, 31), household: true));
+        Assert.Null(CompensationRates.For(Rates, new LocalDate(2023, 12, 31), CustomerKind.Household));
 }
