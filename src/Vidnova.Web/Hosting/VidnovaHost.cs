@@ -77,6 +77,7 @@ public static class VidnovaHost
         services.AddScoped<UpsertAccount>();
         services.AddScoped<RegisterDso>();
         services.AddScoped<IssueDsoApiKey>();
+        services.AddScoped<RetryDsoDelivery>();
         services.AddScoped<PostPayment>();
 
         services.AddAuthentication(SelectScheme)

@@ -199,6 +199,11 @@ public sealed class RestorationApplication
         return true;
     }
 
+    /// <summary>Notes (for the audit trail) that staff put a dead-lettered message to the DSO back in the queue.</summary>
+    public void RecordDsoDeliveryRetried(string actor, string eventType, int failedAttempts, Instant now) =>
+        Record(now, actor, "dso_delivery_retried",
+            $"Передачу ОСР ({eventType}) відновлено вручну після {failedAttempts} невдалих спроб.");
+
     public void DsoCompleted(Instant completedAt, string actor, Instant now)
     {
         EnsureDsoEvent(ApplicationTrigger.DsoCompleted, "completed");
