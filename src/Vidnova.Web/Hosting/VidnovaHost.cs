@@ -11,6 +11,7 @@ using Scalar.AspNetCore;
 using Vidnova.Accounts;
 using Vidnova.BackOffice;
 using Vidnova.Calendar;
+using Vidnova.Demo;
 using Vidnova.Dso;
 using Vidnova.Localization;
 using Vidnova.Notifications;
@@ -68,6 +69,7 @@ public static class VidnovaHost
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddDsoExchange(configuration);
+        services.AddDemoDsoSimulator(configuration);
 
         services.AddScoped<ApplyForRestoration>();
         services.AddScoped<ConfirmEmail>();
@@ -162,6 +164,7 @@ public static class VidnovaHost
             if (scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<VidnovaOptions>>().Value.SeedDemoData)
             {
                 await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<IClock>(), CancellationToken.None);
+                await DemoDsoSimulator.ConnectDemoDsosAsync(db, app.Configuration, CancellationToken.None);
             }
         }
         catch (DbUpdateException exception)
@@ -203,6 +206,7 @@ public static class VidnovaHost
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapCultureSwitch();
+        app.MapDemoDsoSimulator();
         app.MapReceiptFiles();
         app.MapRazorPages();
         return app;
