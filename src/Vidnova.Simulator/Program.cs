@@ -1,5 +1,5 @@
-using Vidnova.Dso;
 using Vidnova.Demo;
+using Vidnova.Dso;
 
 // A DSO that speaks docs/dso-protocol.md: receives Vidnova's signed webhook, verifies it, answers 2xx, and later calls
 // back "received" then "completed", signed with the same secret. Switches in SimulatorOptions inject failures.

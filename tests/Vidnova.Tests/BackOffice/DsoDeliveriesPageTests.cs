@@ -26,7 +26,10 @@ public abstract partial class DsoDeliveriesPageTests(DsoExchangeApp app)
         receiver.Down = true;
         var registered = await app.Admin().PutAsJsonAsync("/api/v1/dsos/dead-dso", new
         {
-            name = "ОСР, що не відповідає", edrpou = Scenario.DsoEdrpou, iban = Scenario.DsoIban, restorationPrice = 1000m,
+            name = "ОСР, що не відповідає",
+            edrpou = Scenario.DsoEdrpou,
+            iban = Scenario.DsoIban,
+            restorationPrice = 1000m,
             channel = new { type = "webhook", url = receiver.Url.AbsoluteUri, secret = Secret },
         });
         Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());

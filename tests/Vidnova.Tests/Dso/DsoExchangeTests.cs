@@ -162,7 +162,10 @@ public abstract class DsoExchangeTests(DsoExchangeApp app)
         {
             Content = JsonContent.Create(new
             {
-                name = "ОСР", edrpou = Scenario.DsoEdrpou, iban = Scenario.DsoIban, restorationPrice = 1m,
+                name = "ОСР",
+                edrpou = Scenario.DsoEdrpou,
+                iban = Scenario.DsoIban,
+                restorationPrice = 1m,
                 channel = new { type = "email", address = "nowhere" },
             }),
         };

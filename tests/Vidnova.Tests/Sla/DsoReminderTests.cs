@@ -24,7 +24,10 @@ public abstract class DsoReminderTests(DsoExchangeApp app)
         await using var receiver = await WebhookReceiver.StartAsync(Secret, () => app.Clock.GetCurrentInstant().ToUnixTimeSeconds());
         var registered = await app.Admin().PutAsJsonAsync("/api/v1/dsos/remind-dso", new
         {
-            name = "ОСР для нагадувань", edrpou = Scenario.DsoEdrpou, iban = Scenario.DsoIban, restorationPrice = 1000m,
+            name = "ОСР для нагадувань",
+            edrpou = Scenario.DsoEdrpou,
+            iban = Scenario.DsoIban,
+            restorationPrice = 1000m,
             channel = new { type = "webhook", url = receiver.Url.AbsoluteUri, secret = Secret },
         });
         Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());

@@ -69,8 +69,13 @@ public abstract class SlaBreachTests(VidnovaApp app) : IAsyncLifetime
         await _scenario.PutAccountAsync("7000000004");
         var account = new
         {
-            holderName = "Шевченко Тарас Григорович", address = "м. Київ, вул. Лаврська, 2 (майстерня ФОП)", eic = "62Z100000000001Z", settlement = "city",
-            dsoCode = Scenario.DsoCode, supplyStatus = "disconnected_for_debt", debt = 0m,
+            holderName = "Шевченко Тарас Григорович",
+            address = "м. Київ, вул. Лаврська, 2 (майстерня ФОП)",
+            eic = "62Z100000000001Z",
+            settlement = "city",
+            dsoCode = Scenario.DsoCode,
+            supplyStatus = "disconnected_for_debt",
+            debt = 0m,
         };
         var bad = await app.Admin().PutAsJsonAsync("/api/v1/accounts/7000000004", new { account.holderName, account.address, account.eic, account.settlement, account.dsoCode, account.supplyStatus, account.debt, kind = "business" });
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
