@@ -22,6 +22,11 @@ public sealed record LoadTestOptions
           --setup-concurrency P   parallel requests while setting up (default 4)
           --timeout S             per-request timeout; a timeout counts as an error (default 10)
           --host-pid PID          the host's process id, to report its CPU use beside the generator's and the machine's
+          --mode MODE             status (the default: the read load above) or dso-latency: --applications applications
+                                  one at a time through the whole journey, timing receipt approval → DSO acknowledgement
+                                  (needs a DSO on a webhook channel, e.g. the Development demo's simulator)
+          --dso CODE              dso-latency: the DSO the accounts belong to (default kyiv-city)
+          --mail-dir DIR          dso-latency: the host's Mail:PickupDirectory, to read the confirmation codes
 
         Exit code: 0 when every measured read returned 200, 1 when some did not, 2 on bad usage or failed setup.
         """;
@@ -47,6 +52,12 @@ public sealed record LoadTestOptions
     public double TimeoutSeconds { get; init; } = 10;
 
     public int? HostPid { get; init; }
+
+    public string Mode { get; init; } = "status";
+
+    public string Dso { get; init; } = "kyiv-city";
+
+    public string MailDirectory { get; init; } = "src/Vidnova.Web/data/mail";
 
     /// <summary>Account numbers are 16 digits at most: <c>5</c>, the run id, then a 5-digit index.</summary>
     public string AccountNumber(int index) => $"5{RunId}{index.ToString("D5", CultureInfo.InvariantCulture)}";
@@ -81,6 +92,9 @@ public sealed record LoadTestOptions
                 "--setup-concurrency" => options with { SetupConcurrency = Int(name, value, 1, 256) },
                 "--timeout" => options with { TimeoutSeconds = Number(name, value, 0.1, 600) },
                 "--host-pid" => options with { HostPid = Int(name, value, 1, int.MaxValue) },
+                "--mode" => options with { Mode = value is "status" or "dso-latency" ? value : throw new UsageException("--mode: status or dso-latency.") },
+                "--dso" => options with { Dso = value },
+                "--mail-dir" => options with { MailDirectory = value },
                 _ => throw new UsageException($"Unknown option {name}."),
             };
         }

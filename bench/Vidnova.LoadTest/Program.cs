@@ -44,6 +44,19 @@ var invariant = CultureInfo.InvariantCulture;
 Console.WriteLine(string.Create(invariant,
     $"Vidnova load test → {options.BaseUrl}  run {options.RunId}: accounts {options.AccountNumber(1)}…{options.AccountNumber(options.Applications)}"));
 
+if (options.Mode == "dso-latency")
+{
+    try
+    {
+        return await new DsoLatency(http, options, Console.Out).RunAsync(cancel.Token);
+    }
+    catch (Exception exception) when (exception is SetupException or HttpRequestException or TaskCanceledException)
+    {
+        Console.Error.WriteLine($"Failed: {exception.Message}");
+        return 2;
+    }
+}
+
 IReadOnlyList<BenchApplication> applications;
 var setupClock = System.Diagnostics.Stopwatch.StartNew();
 try

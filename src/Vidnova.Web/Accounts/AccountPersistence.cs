@@ -13,6 +13,7 @@ internal sealed class CustomerAccountConfiguration : IEntityTypeConfiguration<Cu
         builder.Property(a => a.HolderName).HasMaxLength(200);
         builder.Property(a => a.Address).HasMaxLength(400);
         builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(16).HasDefaultValue(CustomerKind.Household).HasSentinel((CustomerKind)(-1));
         builder.HasMany(a => a.Ledger).WithOne().HasForeignKey(e => e.AccountNumber);
         builder.Navigation(a => a.Ledger).HasField("_ledger").AutoInclude();
         builder.Ignore(a => a.Balance);

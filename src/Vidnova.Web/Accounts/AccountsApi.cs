@@ -11,7 +11,8 @@ public static class AccountsApi
         accounts.MapPut("/{accountNumber}", UpsertAsync)
             .WithName("UpsertAccount")
             .WithSummary("Create or update a personal account")
-            .WithDescription("Sets the holder, metering point (EIC), settlement type, DSO, supply status and debt. The debt is brought about by one ledger adjustment.");
+            .WithDescription("Sets the holder, metering point (EIC), settlement type, DSO, supply status, debt and kind "
+                + "(household, the default for a new account, or non_household; omitted keeps the current one). The debt is brought about by one ledger adjustment.");
         return api;
     }
 
@@ -25,11 +26,11 @@ public static class AccountsApi
 }
 
 public sealed record AccountResponse(string AccountNumber, string HolderName, string Address, string Eic, string Settlement, string DsoCode,
-    string SupplyStatus, decimal Debt, decimal Balance)
+    string SupplyStatus, decimal Debt, decimal Balance, string Kind)
 {
     public static AccountResponse From(CustomerAccount account) => new(
         account.Number.Value, account.HolderName, account.Address, account.Eic.Value,
         account.Settlement == Accounts.Settlement.City ? "city" : "rural", account.DsoCode.Value,
         account.SupplyStatus == Accounts.SupplyStatus.Connected ? "connected" : "disconnected_for_debt",
-        account.Debt.Amount, account.Balance.Amount);
+        account.Debt.Amount, account.Balance.Amount, account.Kind == CustomerKind.Household ? "household" : "non_household");
 }

@@ -10,13 +10,23 @@ public enum Settlement
     Rural,
 }
 
+/// <summary>
+/// Household (побутовий) or non-household (непобутовий) customer: guaranteed-standard compensation differs
+/// (NEURC resolution No. 375) and so do some protections (PRRE 7.11 protects households only).
+/// </summary>
+public enum CustomerKind
+{
+    Household,
+    NonHousehold,
+}
+
 public enum SupplyStatus
 {
     Connected,
     DisconnectedForDebt,
 }
 
-/// <summary>A household's personal account with the supplier and its ledger of charges and payments.</summary>
+/// <summary>A customer's personal account with the supplier and its ledger of charges and payments.</summary>
 public sealed class CustomerAccount
 {
     private readonly List<LedgerEntry> _ledger = [];
@@ -46,6 +56,8 @@ public sealed class CustomerAccount
 
     public SupplyStatus SupplyStatus { get; private set; }
 
+    public CustomerKind Kind { get; private set; } = CustomerKind.Household;
+
     public uint Version { get; private set; }
 
     public IReadOnlyList<LedgerEntry> Ledger => _ledger;
@@ -65,6 +77,12 @@ public sealed class CustomerAccount
         Eic = eic;
         Settlement = settlement;
         DsoCode = dsoCode;
+        Version++;
+    }
+
+    public void SetKind(CustomerKind kind)
+    {
+        Kind = kind;
         Version++;
     }
 

@@ -8,7 +8,7 @@ using Vidnova.Problems;
 namespace Vidnova.Accounts;
 
 public sealed record UpsertAccountCommand(string? HolderName, string? Address, string? Eic, string? Settlement, string? DsoCode,
-    string? SupplyStatus, decimal? Debt);
+    string? SupplyStatus, decimal? Debt, string? Kind = null);
 
 /// <summary>Creates or updates a personal account from billing (or an administrator), setting its debt through the ledger.</summary>
 public sealed class UpsertAccount(VidnovaDbContext db, IClock clock)
@@ -58,6 +58,18 @@ public sealed class UpsertAccount(VidnovaDbContext db, IClock clock)
             errors.Add("supplyStatus", "Стан постачання: connected або disconnected_for_debt.");
         }
 
+        var kind = command.Kind switch
+        {
+            null => (CustomerKind?)null,
+            "household" => CustomerKind.Household,
+            "non_household" => CustomerKind.NonHousehold,
+            _ => null,
+        };
+        if (command.Kind is not null && kind is null)
+        {
+            errors.Add("kind", "Тип споживача: household (побутовий) або non_household (непобутовий).");
+        }
+
         if (!DsoCode.TryParse(command.DsoCode, out var dsoCode))
         {
             errors.Add("dsoCode", "Вкажіть код ОСР (латинські літери, цифри, дефіс).");
@@ -92,6 +104,12 @@ public sealed class UpsertAccount(VidnovaDbContext db, IClock clock)
         else
         {
             account.UpdateDetails(command.HolderName!, command.Address!, eic!.Value, settlement!.Value, dsoCode!.Value);
+        }
+
+        // Omitted: a new account is a household, an existing one keeps its kind.
+        if (kind is { } newKind && account.Kind != newKind)
+        {
+            account.SetKind(newKind);
         }
 
         if (account.SupplyStatus != supplyStatus!.Value)

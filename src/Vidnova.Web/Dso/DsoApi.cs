@@ -18,7 +18,8 @@ public static class DsoApi
             .WithName("UpsertDso")
             .WithSummary("Create or update a distribution system operator")
             .WithDescription("Name, EDRPOU and IBAN (both validated with their check digits), the default restoration price and the channel "
-                + "requests reach the DSO by: {\"type\":\"webhook\",\"url\",\"secret\"} or {\"type\":\"pull\"} (the default; omitted keeps the current one). "
+                + "requests reach the DSO by: {\"type\":\"webhook\",\"url\",\"secret\"}, {\"type\":\"email\",\"address\"} or {\"type\":\"pull\"} "
+                + "(the default; omitted keeps the current one). "
                 + "See docs/dso-protocol.md.");
         admin.MapPost("/{dsoCode}/api-keys", IssueKeyAsync)
             .WithName("IssueDsoApiKey")

@@ -5,13 +5,16 @@ using NodaTime;
 namespace Vidnova.Dso;
 
 /// <summary>
-/// A message waiting to reach a DSO by its channel (today: a restoration request to its webhook). Written in the
+/// A message waiting to reach a DSO by its channel (a webhook call or an email). Written in the
 /// same transaction as the change that caused it, delivered afterwards by <see cref="DsoDeliveryDispatcher"/>,
 /// retried with backoff and, after <see cref="DsoDeliveryOptions.MaxAttempts"/> failures, dead-lettered for staff.
 /// </summary>
 public sealed class DsoDelivery
 {
     public const string RestorationRequested = "restoration_requested";
+
+    /// <summary>The deadline is near and the DSO has not reported the reconnection (see <c>Sla:Reminder</c>).</summary>
+    public const string Reminder = "reminder";
 
     private DsoDelivery(Guid id, Guid requestId, DsoCode dsoCode, string eventType, string idempotencyKey, string payload, Instant createdAt)
     {
@@ -54,6 +57,11 @@ public sealed class DsoDelivery
 
     public string? ClaimedBy { get; private set; }
 
+    /// <summary>Who last put this dead letter back in the queue (<c>staff:…</c>), and when.</summary>
+    public string? RetriedBy { get; private set; }
+
+    public Instant? RetriedAt { get; private set; }
+
     public Instant? ClaimedUntil { get; private set; }
 
     public bool IsPending => DeliveredAt is null && DeadLetteredAt is null;
@@ -88,17 +96,23 @@ public sealed class DsoDelivery
         ReleaseClaim();
     }
 
-    /// <summary>Staff put a dead letter back in the queue (after the DSO fixed its endpoint).</summary>
-    public void Retry(Instant now)
+    /// <summary>
+    /// Staff put a dead letter back in the queue (after the DSO fixed its endpoint), with a fresh set of attempts.
+    /// False, and nothing changes, when it is not dead-lettered (already retried, or delivered).
+    /// </summary>
+    public bool Retry(string actor, Instant now)
     {
         if (DeadLetteredAt is null)
         {
-            return;
+            return false;
         }
 
         DeadLetteredAt = null;
         Attempts = 0;
         NextAttemptAt = now;
+        RetriedBy = actor;
+        RetriedAt = now;
+        return true;
     }
 
     private void ReleaseClaim()
@@ -164,6 +178,9 @@ internal sealed class DsoDeliveryConfiguration : IEntityTypeConfiguration<DsoDel
         builder.HasIndex(d => d.IdempotencyKey).IsUnique();
         builder.Property(d => d.LastError).HasMaxLength(1000);
         builder.Property(d => d.ClaimedBy).HasMaxLength(120);
+        builder.Property(d => d.RetriedBy).HasMaxLength(120);
+        // Two supervisors retrying the same dead letter at once: the second save finds it no longer dead-lettered.
+        builder.Property(d => d.DeadLetteredAt).IsConcurrencyToken();
         builder.HasIndex(d => new { d.DeliveredAt, d.DeadLetteredAt, d.NextAttemptAt });
         builder.HasIndex(d => d.RequestId);
         builder.Ignore(d => d.IsPending);

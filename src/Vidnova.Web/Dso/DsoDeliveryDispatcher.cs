@@ -3,18 +3,21 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Vidnova.Notifications;
 using Vidnova.Persistence;
 
 namespace Vidnova.Dso;
 
 /// <summary>
-/// Delivers due <see cref="DsoDelivery"/> rows to the DSOs' webhooks. Each batch is claimed first
+/// Delivers due <see cref="DsoDelivery"/> rows by each DSO's channel: a signed webhook call or an email. Each batch is claimed first
 /// (<see cref="DsoDeliveryClaims"/>), so any number of instances can run this at once; a failed attempt is
 /// retried later with exponential backoff and jitter, and dead-lettered after the configured number of attempts.
 /// </summary>
 public sealed class DsoDeliveryDispatcher(
     IServiceScopeFactory scopes,
     IHttpClientFactory httpClients,
+    IMailTransport mail,
+    IOptions<MailOptions> mailOptions,
     DsoDeliverySignal signal,
     IClock clock,
     IOptionsMonitor<DsoDeliveryOptions> options,
@@ -30,6 +33,12 @@ public sealed class DsoDeliveryDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.CurrentValue.Enabled)
+        {
+            logger.LogInformation("DSO delivery is switched off on this instance (Dso:Delivery:Enabled=false)");
+            return;
+        }
+
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -76,38 +85,41 @@ public sealed class DsoDeliveryDispatcher(
         foreach (var delivery in due.OrderBy(d => d.CreatedAt))
         {
             var dso = dsos[delivery.DsoCode];
-            if (dso.ChannelType != DsoChannelType.Webhook || dso.WebhookUrl is null || dso.WebhookSecret is null)
+            var error = dso.ChannelType switch
+            {
+                DsoChannelType.Pull => null,
+                DsoChannelType.Webhook when dso.WebhookUrl is not null && dso.WebhookSecret is not null =>
+                    await SendAsync(delivery, new Uri(dso.WebhookUrl), dso.WebhookSecret, cancellationToken),
+                DsoChannelType.Email when dso.ChannelEmail is not null => await MailAsync(delivery, dso.ChannelEmail, cancellationToken),
+                _ => $"The DSO's {dso.ChannelType} channel has no address.",
+            };
+            var now = clock.GetCurrentInstant();
+            if (dso.ChannelType == DsoChannelType.Pull)
             {
                 // The DSO switched to pull after this was queued: it sees the request through the API; nothing to push.
-                delivery.MarkFailed($"The DSO's channel is now {dso.ChannelType.ToString().ToLowerInvariant()}, not a webhook.",
-                    clock.GetCurrentInstant(), maxAttempts: 1, Duration.Zero);
-                logger.LogWarning("DSO delivery {IdempotencyKey} dead-lettered: {Dso} has no webhook", delivery.IdempotencyKey, delivery.DsoCode);
+                delivery.MarkFailed("The DSO's channel is now pull: it lists its requests through the API.", now, maxAttempts: 1, Duration.Zero);
+                logger.LogWarning("DSO delivery {IdempotencyKey} dead-lettered: {Dso} pulls", delivery.IdempotencyKey, delivery.DsoCode);
+            }
+            else if (error is null)
+            {
+                delivery.MarkDelivered(now);
+                logger.LogInformation("Delivered {EventType} {IdempotencyKey} to DSO {Dso} by {Channel} on attempt {Attempts}",
+                    delivery.EventType, delivery.IdempotencyKey, delivery.DsoCode, dso.ChannelType, delivery.Attempts);
             }
             else
             {
-                var error = await SendAsync(delivery, new Uri(dso.WebhookUrl), dso.WebhookSecret, cancellationToken);
-                var now = clock.GetCurrentInstant();
-                if (error is null)
+                var wait = DeliveryBackoff.After(delivery.Attempts + 1, Duration.FromSeconds(settings.BaseDelaySeconds),
+                    Duration.FromSeconds(settings.MaxDelaySeconds), Random.Shared.NextDouble());
+                delivery.MarkFailed(error, now, Math.Max(1, settings.MaxAttempts), wait);
+                if (delivery.DeadLetteredAt is not null)
                 {
-                    delivery.MarkDelivered(now);
-                    logger.LogInformation("Delivered {EventType} {IdempotencyKey} to DSO {Dso} on attempt {Attempts}",
-                        delivery.EventType, delivery.IdempotencyKey, delivery.DsoCode, delivery.Attempts);
+                    logger.LogError("DSO delivery {IdempotencyKey} to {Dso} dead-lettered after {Attempts} attempts: {Error}",
+                        delivery.IdempotencyKey, delivery.DsoCode, delivery.Attempts, error);
                 }
                 else
                 {
-                    var wait = DeliveryBackoff.After(delivery.Attempts + 1, Duration.FromSeconds(settings.BaseDelaySeconds),
-                        Duration.FromSeconds(settings.MaxDelaySeconds), Random.Shared.NextDouble());
-                    delivery.MarkFailed(error, now, Math.Max(1, settings.MaxAttempts), wait);
-                    if (delivery.DeadLetteredAt is not null)
-                    {
-                        logger.LogError("DSO delivery {IdempotencyKey} to {Dso} dead-lettered after {Attempts} attempts: {Error}",
-                            delivery.IdempotencyKey, delivery.DsoCode, delivery.Attempts, error);
-                    }
-                    else
-                    {
-                        logger.LogWarning("DSO delivery {IdempotencyKey} to {Dso} failed (attempt {Attempts}), next at {NextAttemptAt}: {Error}",
-                            delivery.IdempotencyKey, delivery.DsoCode, delivery.Attempts, delivery.NextAttemptAt, error);
-                    }
+                    logger.LogWarning("DSO delivery {IdempotencyKey} to {Dso} failed (attempt {Attempts}), next at {NextAttemptAt}: {Error}",
+                        delivery.IdempotencyKey, delivery.DsoCode, delivery.Attempts, delivery.NextAttemptAt, error);
                 }
             }
 
@@ -115,6 +127,20 @@ public sealed class DsoDeliveryDispatcher(
         }
 
         return claimed.Count;
+    }
+
+    /// <summary>One email with the JSON and CSV attachments; null when the mail server (or pickup folder) took it, else why not.</summary>
+    private async Task<string?> MailAsync(DsoDelivery delivery, string address, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await mail.SendAsync(DsoEmail.Compose(delivery, mailOptions.Value.From, address), cancellationToken);
+            return null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return $"{exception.GetType().Name}: {exception.Message}";
+        }
     }
 
     /// <summary>One signed POST (with the resilience pipeline's quick retries); null when the DSO answered 2xx, else why not.</summary>

@@ -5,6 +5,12 @@ public sealed class DsoDeliveryOptions
 {
     public const string Section = "Dso:Delivery";
 
+    /// <summary>
+    /// Whether this instance delivers at all. False leaves the queue to other instances (or to a later start):
+    /// nothing is lost, requests wait in <c>dso_deliveries</c>.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>Attempts (each with its own HTTP retries) before a delivery is dead-lettered for staff.</summary>
     public int MaxAttempts { get; set; } = 12;
 

@@ -12,7 +12,7 @@ namespace Vidnova.Dso;
 /// <summary>
 /// Writes what must reach a DSO into <c>dso_deliveries</c> in the caller's unit of work (the caller saves), so the
 /// request is never lost between the state change and the delivery. A DSO on the pull channel gets no row: it
-/// lists its pending requests through the API.
+/// lists its pending requests through the API. Webhook and email DSOs get the same body.
 /// </summary>
 public sealed class DsoOutbox(VidnovaDbContext db, DsoDeliverySignal signal)
 {
@@ -24,14 +24,27 @@ public sealed class DsoOutbox(VidnovaDbContext db, DsoDeliverySignal signal)
     {
         var request = application.DsoRequest ?? throw new InvalidOperationException("The application has no DSO request yet.");
         var dso = await db.Set<DistributionOperator>().AsNoTracking().SingleAsync(d => d.Code == request.DsoCode, cancellationToken);
-        if (dso.ChannelType != DsoChannelType.Webhook)
+        if (dso.ChannelType == DsoChannelType.Pull)
         {
             return null;
         }
 
+        return await EnqueueAsync(application, dso, DsoDelivery.RestorationRequested, now, cancellationToken);
+    }
+
+    /// <summary>Queues a reminder of the approaching deadline (see <c>Sla:Reminder</c>) for the DSO's channel.</summary>
+    public async Task<DsoDelivery?> EnqueueReminderAsync(RestorationApplication application, Instant now, CancellationToken cancellationToken)
+    {
+        var request = application.DsoRequest ?? throw new InvalidOperationException("The application has no DSO request.");
+        var dso = await db.Set<DistributionOperator>().AsNoTracking().SingleAsync(d => d.Code == request.DsoCode, cancellationToken);
+        return dso.ChannelType == DsoChannelType.Pull ? null : await EnqueueAsync(application, dso, DsoDelivery.Reminder, now, cancellationToken);
+    }
+
+    private async Task<DsoDelivery> EnqueueAsync(RestorationApplication application, DistributionOperator dso, string eventType, Instant now, CancellationToken cancellationToken)
+    {
         var account = await db.Set<CustomerAccount>().AsNoTracking().SingleAsync(a => a.Number == application.AccountNumber, cancellationToken);
-        var payload = new RestorationRequestedPayload(DsoDelivery.RestorationRequested, dso.Code.Value, DsoRequestItem.From(application, account));
-        var delivery = DsoDelivery.Create(request.Id, dso.Code, DsoDelivery.RestorationRequested, JsonSerializer.Serialize(payload, PayloadJson), now);
+        var payload = new DsoEventPayload(eventType, dso.Code.Value, DsoRequestItem.From(application, account));
+        var delivery = DsoDelivery.Create(application.DsoRequest!.Id, dso.Code, eventType, JsonSerializer.Serialize(payload, PayloadJson), now);
         db.Add(delivery);
         return delivery;
     }
@@ -40,8 +53,8 @@ public sealed class DsoOutbox(VidnovaDbContext db, DsoDeliverySignal signal)
     public void Notify() => signal.Notify();
 }
 
-/// <summary>The webhook body for a new restoration request (see docs/dso-protocol.md).</summary>
-public sealed record RestorationRequestedPayload(string EventType, string DsoCode, DsoRequestItem Request);
+/// <summary>The body of every message to a DSO, by webhook or as an email's JSON attachment (see docs/dso-protocol.md).</summary>
+public sealed record DsoEventPayload(string EventType, string DsoCode, DsoRequestItem Request);
 
 /// <summary>Wakes the DSO delivery dispatcher when a request commits new deliveries.</summary>
 public sealed class DsoDeliverySignal

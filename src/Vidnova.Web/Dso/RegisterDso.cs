@@ -62,10 +62,13 @@ public sealed class RegisterDso(VidnovaDbContext db)
 
         switch (channel)
         {
-            case (DsoChannelType.Webhook, { } url, { } secret):
+            case (DsoChannelType.Webhook, { } url, { } secret, _):
                 dso.UseWebhook(url, secret);
                 break;
-            case (DsoChannelType.Pull, _, _):
+            case (DsoChannelType.Email, _, _, { } address):
+                dso.UseEmail(address);
+                break;
+            case (DsoChannelType.Pull, _, _, _):
                 dso.UsePull();
                 break;
             default:
@@ -77,18 +80,22 @@ public sealed class RegisterDso(VidnovaDbContext db)
         return (dso, created);
     }
 
-    private static (DsoChannelType Type, Uri? Url, string? Secret)? ValidateChannel(DsoChannelCommand? channel, InputErrors errors)
+    private static (DsoChannelType Type, Uri? Url, string? Secret, string? Address)? ValidateChannel(DsoChannelCommand? channel, InputErrors errors)
     {
         switch (channel?.Type?.Trim().ToLowerInvariant())
         {
             case null when channel is null:
                 return null;
             case "pull":
-                return (DsoChannelType.Pull, null, null);
+                return (DsoChannelType.Pull, null, null, null);
             case "email":
-                throw new BusinessRuleException("dso_channel_not_supported",
-                    "Канал email для ОСР ще не підтримується. Оберіть webhook або pull.")
-                { StatusCode = StatusCodes.Status422UnprocessableEntity };
+                if (!ContactDetails.TryNormaliseEmail(channel!.Address, out var address))
+                {
+                    errors.Add("channel.address", "Адреса email ОСР — одна повна адреса без імені, наприклад requests@dso.example; на неї надходитимуть заявки з вкладеннями JSON і CSV.");
+                    return null;
+                }
+
+                return (DsoChannelType.Email, null, null, address);
             case "webhook":
                 var urlOk = Uri.TryCreate(channel!.Url, UriKind.Absolute, out var url)
                     && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback));
@@ -102,7 +109,7 @@ public sealed class RegisterDso(VidnovaDbContext db)
                     errors.Add("channel.secret", "Секрет webhook — від 16 до 200 символів; ним підписуються запити в обидва боки.");
                 }
 
-                return urlOk ? (DsoChannelType.Webhook, url, channel.Secret) : null;
+                return urlOk ? (DsoChannelType.Webhook, url, channel.Secret, null) : null;
             default:
                 errors.Add("channel.type", "Тип каналу має бути webhook, email або pull.");
                 return null;

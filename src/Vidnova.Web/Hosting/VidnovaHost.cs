@@ -11,6 +11,7 @@ using Scalar.AspNetCore;
 using Vidnova.Accounts;
 using Vidnova.BackOffice;
 using Vidnova.Calendar;
+using Vidnova.Demo;
 using Vidnova.Dso;
 using Vidnova.InboundMail;
 using Vidnova.Localization;
@@ -64,6 +65,7 @@ public static class VidnovaHost
         }
 
         services.Configure<CompensationRateOptions>(configuration.GetSection(CompensationRateOptions.Section));
+        services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
         services.AddSingleton<SlaMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<SlaMonitor>());
         services.AddSingleton<OutboxDispatcher>();
@@ -71,6 +73,7 @@ public static class VidnovaHost
         services.AddDsoExchange(configuration);
         services.AddInboundMail(configuration);
         services.AddReceiptOcr(configuration);
+        services.AddDemoDsoSimulator(configuration);
 
         services.AddScoped<ApplyForRestoration>();
         services.AddScoped<ConfirmEmail>();
@@ -80,6 +83,7 @@ public static class VidnovaHost
         services.AddScoped<UpsertAccount>();
         services.AddScoped<RegisterDso>();
         services.AddScoped<IssueDsoApiKey>();
+        services.AddScoped<RetryDsoDelivery>();
         services.AddScoped<PostPayment>();
 
         services.AddAuthentication(SelectScheme)
@@ -164,6 +168,7 @@ public static class VidnovaHost
             if (scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<VidnovaOptions>>().Value.SeedDemoData)
             {
                 await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<IClock>(), CancellationToken.None);
+                await DemoDsoSimulator.ConnectDemoDsosAsync(db, app.Configuration, CancellationToken.None);
             }
         }
         catch (DbUpdateException exception)
@@ -206,6 +211,7 @@ public static class VidnovaHost
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapCultureSwitch();
+        app.MapDemoDsoSimulator();
         app.MapReceiptFiles();
         app.MapRazorPages();
         return app;

@@ -200,6 +200,27 @@ public sealed class RestorationApplication
         Record(now, actor, "dso_received", $"ОСР отримав заявку; граничний строк відновлення — {deadline:dd.MM.yyyy}.");
     }
 
+    /// <summary>
+    /// Records that the DSO was reminded of the deadline. Only a request the DSO acknowledged and has not finished is
+    /// reminded, and only once.
+    /// </summary>
+    public bool RemindDso(Instant now)
+    {
+        if (Status != ApplicationStatus.InProgressAtDso || DsoRequest is not { Deadline: { } deadline, RemindedAt: null })
+        {
+            return false;
+        }
+
+        DsoRequest.MarkReminded(now);
+        Record(now, Actors.System, "dso_reminded", $"ОСР нагадано: граничний строк відновлення — {deadline:dd.MM.yyyy}.");
+        return true;
+    }
+
+    /// <summary>Notes (for the audit trail) that staff put a dead-lettered message to the DSO back in the queue.</summary>
+    public void RecordDsoDeliveryRetried(string actor, string eventType, int failedAttempts, Instant now) =>
+        Record(now, actor, "dso_delivery_retried",
+            $"Передачу ОСР ({eventType}) відновлено вручну після {failedAttempts} невдалих спроб.");
+
     public void DsoCompleted(Instant completedAt, string actor, Instant now)
     {
         EnsureDsoEvent(ApplicationTrigger.DsoCompleted, "completed");
@@ -347,6 +368,9 @@ public sealed class DsoRequest
 
     public string? RejectionReason { get; private set; }
 
+    /// <summary>When the DSO was reminded of the approaching deadline (<c>Sla:Reminder</c>); null until then.</summary>
+    public Instant? RemindedAt { get; private set; }
+
     internal static DsoRequest Create(Guid id, DsoCode dsoCode, Instant createdAt) => new(id, dsoCode, createdAt);
 
     internal void MarkReceived(Instant at, LocalDate deadline)
@@ -355,6 +379,8 @@ public sealed class DsoRequest
         ReceivedAt = at;
         Deadline = deadline;
     }
+
+    internal void MarkReminded(Instant at) => RemindedAt = at;
 
     internal void MarkCompleted(Instant at)
     {

@@ -277,6 +277,8 @@ public sealed class StatusModel(
         "receipt_check_failed" => t["Автоматична перевірка не пройдена"],
         "receipt_needs_operator" => t["Квитанцію передано оператору"],
         "sla_breached" => t["ОСР порушив строк — вам належить компенсація"],
+        "dso_reminded" => t["ОСР нагадано про строк"],
+        "dso_delivery_retried" => t["Передачу ОСР повторено"],
         _ => kind,
     };
 

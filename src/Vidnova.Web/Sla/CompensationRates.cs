@@ -1,4 +1,5 @@
 using NodaTime;
+using Vidnova.Accounts;
 using Vidnova.Ledger;
 
 namespace Vidnova.Sla;
@@ -27,11 +28,11 @@ public sealed class CompensationRate
 public static class CompensationRates
 {
     /// <summary>The rate in force on the day the deadline was missed; null when none is configured for that day.</summary>
-    public static Money? For(IEnumerable<CompensationRate> rates, LocalDate missedDeadline, bool household)
+    public static Money? For(IEnumerable<CompensationRate> rates, LocalDate missedDeadline, CustomerKind kind)
     {
         var rate = rates
             .Where(r => LocalDate.FromDateOnly(r.EffectiveFrom) <= missedDeadline)
             .MaxBy(r => r.EffectiveFrom);
-        return rate is null ? null : Money.Uah(household ? rate.Household : rate.NonHousehold);
+        return rate is null ? null : Money.Uah(kind == CustomerKind.Household ? rate.Household : rate.NonHousehold);
     }
 }

@@ -54,10 +54,13 @@ public sealed class DsoDeliveryTests
         Assert.Equal(1000, delivery.LastError!.Length);
         Assert.Null(delivery.ClaimedBy);
 
-        delivery.Retry(Now + Duration.FromHours(2));
+        Assert.True(delivery.Retry("staff:marko", Now + Duration.FromHours(2)));
         Assert.True(delivery.IsPending);
         Assert.Equal(0, delivery.Attempts);
         Assert.Equal(Now + Duration.FromHours(2), delivery.NextAttemptAt);
+        Assert.Equal("staff:marko", delivery.RetriedBy);
+        Assert.False(delivery.Retry("staff:olena", Now + Duration.FromHours(3)));
+        Assert.Equal("staff:marko", delivery.RetriedBy);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Vidnova.Dso;
 using Vidnova.Persistence;
@@ -134,12 +135,8 @@ public abstract class DsoExchangeTests(DsoExchangeApp app)
     }
 
     [Fact]
-    public async Task Channel_IsValidated_AndEmailIsRefusedForNow()
+    public async Task Channel_IsValidated_AndABadOneChangesNothing()
     {
-        var email = await PutDsoAsync(new { type = "email", address = "requests@dso.example" });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, email.StatusCode);
-        Assert.Contains("dso_channel_not_supported", await email.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-
         var plainHttp = await PutDsoAsync(new { type = "webhook", url = "http://dso.example/hook", secret = "short" });
         var problem = await plainHttp.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.BadRequest, plainHttp.StatusCode);
@@ -152,11 +149,93 @@ public abstract class DsoExchangeTests(DsoExchangeApp app)
         Assert.Contains("\"type\":\"webhook\"", saved, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, saved, StringComparison.Ordinal);
 
+        foreach (var address in new[] { "", "not an address", "Requests <requests@dso.example>", "requests@localhost", "a@b.example, c@d.example" })
+        {
+            var badEmail = await PutDsoAsync(new { type = "email", address });
+            Assert.Equal(HttpStatusCode.BadRequest, badEmail.StatusCode);
+            using var details = JsonDocument.Parse(await badEmail.Content.ReadAsStringAsync());
+            var error = details.RootElement.GetProperty("errors").GetProperty("channel.address")[0].GetString();
+            Assert.StartsWith("Адреса email ОСР", error, StringComparison.Ordinal);
+        }
+
+        var english = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/dsos/{Scenario.DsoCode}")
+        {
+            Content = JsonContent.Create(new
+            {
+                name = "ОСР",
+                edrpou = Scenario.DsoEdrpou,
+                iban = Scenario.DsoIban,
+                restorationPrice = 1m,
+                channel = new { type = "email", address = "nowhere" },
+            }),
+        };
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        var inEnglish = await (await app.Admin().SendAsync(english)).Content.ReadAsStringAsync();
+        Assert.Contains("The DSO's email is one full address", inEnglish, StringComparison.Ordinal);
+        Assert.Equal(DsoChannelType.Webhook, await ChannelAsync());
+        Assert.Equal("ПрАТ «ДТЕК Київські електромережі»", await app.InDatabaseAsync(db => db.Set<DistributionOperator>()
+            .Where(d => d.Code == DsoCode.Parse(Scenario.DsoCode)).Select(d => d.Name).SingleAsync()));
+
         // Without a channel an update keeps the webhook; {"type":"pull"} switches back.
         await _scenario.RegisterDsoAsync();
         Assert.Equal(DsoChannelType.Webhook, await ChannelAsync());
         (await PutDsoAsync(new { type = "pull" })).EnsureSuccessStatusCode();
         Assert.Equal(DsoChannelType.Pull, await ChannelAsync());
+    }
+
+    [Fact]
+    public async Task EmailChannel_MailsTheRequestWithJsonAndCsv_AndAResendIsTheSameMessage()
+    {
+        const string Mailbox = "requests@mail-dso.example";
+        var channel = await (await PutDsoAsync(new { type = "email", address = $"  {Mailbox} " }, "mail-dso")).ReadAsync<DsoResponse>(HttpStatusCode.Created);
+        Assert.Equal(new DsoChannelResponse("email", null, Mailbox), channel.Channel);
+        await _scenario.PutAccountAsync("3000000004", dso: "mail-dso");
+
+        var sent = await _scenario.SentToDsoAsync("3000000004");
+        var requestId = sent.DsoRequest!.Id;
+        var delivered = await WaitForDeliveryAsync(requestId, d => d.DeliveredAt is not null);
+        Assert.Equal(1, delivered.Attempts);
+
+        var mail = Assert.Single(DsoMail(Mailbox));
+        Assert.Equal($"{delivered.IdempotencyKey}@vidnova", mail.MessageId);
+        Assert.Equal(delivered.IdempotencyKey, mail.Headers[DsoEmail.IdempotencyKeyHeader]);
+        Assert.Contains(sent.Number, mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("62Z100000000001Z", mail.TextBody, StringComparison.Ordinal);
+
+        var attachments = mail.Attachments.OfType<MimeKit.MimePart>().ToDictionary(a => a.FileName ?? "");
+        Assert.Equal([$"{sent.Number}-restoration_requested.csv", $"{sent.Number}-restoration_requested.json"], attachments.Keys.Order());
+        var json = attachments[$"{sent.Number}-restoration_requested.json"];
+        Assert.Equal("application/json", json.ContentType.MimeType);
+        Assert.Equal(delivered.Payload, Decode(json));
+        using (var body = JsonDocument.Parse(Decode(json)))
+        {
+            Assert.Equal("restoration_requested", body.RootElement.GetProperty("eventType").GetString());
+            Assert.Equal(requestId, body.RootElement.GetProperty("request").GetProperty("id").GetGuid());
+        }
+
+        var csv = Decode(attachments[$"{sent.Number}-restoration_requested.csv"]).ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("EventType,DsoCode,RequestId,Status,ApplicationNumber,AccountNumber,Eic,Address,Settlement,CreatedAt,ReceivedAt,Deadline", csv[0]);
+        Assert.Equal($"restoration_requested,mail-dso,{requestId},pending,{sent.Number},3000000004,62Z100000000001Z,\"м. Київ, вул. Хрещатик, 1, кв. 5\",city,{delivered.CreatedAt:uuuu-MM-dd'T'HH:mm:ss'Z'},,", csv[1]);
+
+        // Sent, but the instance died before recording it: the next attempt sends the same message again, not a second one.
+        await app.InDatabaseAsync(db => db.Set<DsoDelivery>().Where(d => d.Id == delivered.Id)
+            .ExecuteUpdateAsync(d => d.SetProperty(x => x.DeliveredAt, (Instant?)null)));
+        app.Services.GetRequiredService<DsoDeliverySignal>().Notify();
+        var again = await WaitForDeliveryAsync(requestId, d => d.DeliveredAt is not null && d.Attempts == 2);
+        Assert.Equal(delivered.IdempotencyKey, again.IdempotencyKey);
+        Assert.Equal(mail.MessageId, Assert.Single(DsoMail(Mailbox)).MessageId);
+    }
+
+    private List<MimeKit.MimeMessage> DsoMail(string mailbox) =>
+        Directory.Exists(app.MailDirectory)
+            ? Directory.GetFiles(app.MailDirectory, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).Where(m => m.To.Mailboxes.Any(a => a.Address == mailbox)).ToList()
+            : [];
+
+    private static string Decode(MimeKit.MimePart part)
+    {
+        using var content = new MemoryStream();
+        part.Content!.DecodeTo(content);
+        return Encoding.UTF8.GetString(content.ToArray());
     }
 
     private Task<DsoChannelType> ChannelAsync() =>

@@ -47,7 +47,10 @@ public class VidnovaApp(DatabaseProvider provider) : WebApplicationFactory<Progr
     /// <summary>Configuration on top of the test defaults, e.g. an IMAP server to poll.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
-    public MailFolder Mail => new(Path.Combine(_root, "mail"));
+    public MailFolder Mail => new(MailDirectory);
+
+    /// <summary>The pickup folder itself, for tests that read the raw <c>.eml</c> files.</summary>
+    public string MailDirectory => Path.Combine(_root, "mail");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Vidnova.Accounts;
 using Vidnova.Ledger;
 using Vidnova.Sla;
 using Vidnova.Tests.Infrastructure;
@@ -62,6 +63,40 @@ public abstract class SlaBreachTests(VidnovaApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NonHouseholdCustomer_IsOwedTheNonHouseholdAmount()
+    {
+        app.Clock.Reset(Instant.FromUtc(2026, 11, 25, 8, 0));
+        await _scenario.PutAccountAsync("7000000004");
+        var account = new
+        {
+            holderName = "Шевченко Тарас Григорович",
+            address = "м. Київ, вул. Лаврська, 2 (майстерня ФОП)",
+            eic = "62Z100000000001Z",
+            settlement = "city",
+            dsoCode = Scenario.DsoCode,
+            supplyStatus = "disconnected_for_debt",
+            debt = 0m,
+        };
+        var bad = await app.Admin().PutAsJsonAsync("/api/v1/accounts/7000000004", new { account.holderName, account.address, account.eic, account.settlement, account.dsoCode, account.supplyStatus, account.debt, kind = "business" });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("\"kind\"", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var set = await app.Admin().PutAsJsonAsync("/api/v1/accounts/7000000004", new { account.holderName, account.address, account.eic, account.settlement, account.dsoCode, account.supplyStatus, account.debt, kind = "non_household" });
+        Assert.Contains("\"kind\":\"non_household\"", await set.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // An update without "kind" keeps it (older billing exports do not send it).
+        var kept = await app.Admin().PutAsJsonAsync("/api/v1/accounts/7000000004", account);
+        Assert.Contains("\"kind\":\"non_household\"", await kept.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var sent = await _scenario.SentToDsoAsync("7000000004");
+        (await _dso.PostAsJsonAsync($"/api/v1/dso/restoration-requests/{sent.DsoRequest!.Id}/events",
+            new { type = "received", occurredAt = "2026-11-25T08:00:00Z" })).EnsureSuccessStatusCode();
+        app.Clock.Reset(Instant.FromUtc(2026, 12, 1, 9, 0));
+        await app.Services.GetRequiredService<SlaMonitor>().DetectBreachesAsync(CancellationToken.None);
+
+        var application = await _scenario.GetAsAdminAsync(sent.Id);
+        Assert.Equal(710.00m, application.Compensation!.Amount);
+    }
+
+    [Fact]
     public async Task RestoredAfterTheDeadline_IsABreachToo_ButOnTimeIsNot()
     {
         app.Clock.Reset(Instant.FromUtc(2026, 11, 25, 8, 0));
@@ -103,12 +138,12 @@ public sealed class CompensationRatesTests
     [Fact]
     public void Rate_IsTheOneInForceOnTheMissedDeadline()
     {
-        Assert.Equal(Money.Uah(355m), CompensationRates.For(Rates, new LocalDate(2026, 6, 30), household: true));
-        Assert.Equal(Money.Uah(400m), CompensationRates.For(Rates, new LocalDate(2026, 7, 1), household: true));
-        Assert.Equal(Money.Uah(800m), CompensationRates.For(Rates, new LocalDate(2026, 12, 1), household: false));
+        Assert.Equal(Money.Uah(355m), CompensationRates.For(Rates, new LocalDate(2026, 6, 30), CustomerKind.Household));
+        Assert.Equal(Money.Uah(400m), CompensationRates.For(Rates, new LocalDate(2026, 7, 1), CustomerKind.Household));
+        Assert.Equal(Money.Uah(800m), CompensationRates.For(Rates, new LocalDate(2026, 12, 1), CustomerKind.NonHousehold));
     }
 
     [Fact]
     public void Rate_BeforeAnyConfiguredDate_IsUnknown() =>
-        Assert.Null(CompensationRates.For(Rates, new LocalDate(2023, 12, 31), household: true));
+        Assert.Null(CompensationRates.For(Rates, new LocalDate(2023, 12, 31), CustomerKind.Household));
 }

@@ -67,6 +67,13 @@ namespace Vidnova.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Household");
+
                     b.Property<string>("Settlement")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -282,6 +289,7 @@ namespace Vidnova.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("DeadLetteredAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("DeliveredAt")
@@ -315,6 +323,13 @@ namespace Vidnova.Persistence.Migrations.Postgres
 
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RetriedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RetriedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
 
                     b.HasKey("Id");
 
@@ -945,6 +960,9 @@ namespace Vidnova.Persistence.Migrations.Postgres
                             b1.Property<string>("RejectionReason")
                                 .HasMaxLength(1000)
                                 .HasColumnType("character varying(1000)");
+
+                            b1.Property<DateTime?>("RemindedAt")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.Property<string>("Status")
                                 .IsRequired()

@@ -60,6 +60,13 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Household");
+
                     b.Property<string>("Settlement")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -269,6 +276,7 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DeadLetteredAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DeliveredAt")
@@ -301,6 +309,13 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetriedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetriedBy")
+                        .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -929,6 +944,9 @@ namespace Vidnova.Persistence.Migrations.Sqlite
 
                             b1.Property<string>("RejectionReason")
                                 .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("RemindedAt")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Status")

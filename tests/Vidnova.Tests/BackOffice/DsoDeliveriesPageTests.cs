@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Vidnova.Dso;
+using Vidnova.Hosting;
+using Vidnova.Staff;
+using Vidnova.Tests.Dso;
+using Vidnova.Tests.Infrastructure;
+
+namespace Vidnova.Tests.BackOffice;
+
+/// <summary>The dead-letter view: staff see what failed and why; a supervisor puts a dead letter back in the queue, once.</summary>
+public abstract partial class DsoDeliveriesPageTests(DsoExchangeApp app)
+{
+    private const string Secret = "whsec_dead_letters_0123456789";
+    private const string Password = "correct-horse-battery";
+    private readonly Scenario _scenario = new(app);
+
+    [Fact]
+    public async Task DeadLetter_IsShownWithItsError_AndASupervisorRetriesItOnce()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(Secret, () => app.Clock.GetCurrentInstant().ToUnixTimeSeconds());
+        receiver.Down = true;
+        var registered = await app.Admin().PutAsJsonAsync("/api/v1/dsos/dead-dso", new
+        {
+            name = "ОСР, що не відповідає",
+            edrpou = Scenario.DsoEdrpou,
+            iban = Scenario.DsoIban,
+            restorationPrice = 1000m,
+            channel = new { type = "webhook", url = receiver.Url.AbsoluteUri, secret = Secret },
+        });
+        Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
+        await _scenario.PutAccountAsync("3400000001", dso: "dead-dso");
+        var sent = await _scenario.SentToDsoAsync("3400000001");
+        var delivery = await DeadLetteredAsync(sent.DsoRequest!.Id);
+        await app.InDatabaseAsync(async db =>
+        {
+            db.Add(StaffUser.Create("marko@dead-letters.test", "Марко", StaffRoles.Supervisor, Password));
+            db.Add(StaffUser.Create("olena@dead-letters.test", "Олена", StaffRoles.Operator, Password));
+            return await db.SaveChangesAsync();
+        });
+
+        // An operator sees the dead letter and why, but may not retry it.
+        var operatorClient = await SignInAsync("olena@dead-letters.test");
+        var operatorPage = await operatorClient.GetStringAsync("/backoffice/dso-deliveries?dso=dead-dso");
+        Assert.Contains(sent.Number, operatorPage, StringComparison.Ordinal);
+        Assert.Contains("Зупинено", operatorPage, StringComparison.Ordinal);
+        Assert.Contains("HttpRequestException", operatorPage, StringComparison.Ordinal);
+        Assert.Contains("href=\"/backoffice/dso-deliveries\"", operatorPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("retry-form", operatorPage, StringComparison.Ordinal);
+        // With a valid antiforgery token (from a receipt decision form, which an operator does get) the retry is still forbidden.
+        await _scenario.PutAccountAsync("3400000002", dso: "dead-dso");
+        var underReview = await _scenario.ConfirmedApplicationAsync("3400000002");
+        (await _scenario.UploadAsync(underReview, Scenario.PdfReceipt)).EnsureSuccessStatusCode();
+        var decisionPage = await operatorClient.GetStringAsync($"/backoffice/applications/{underReview.Id}");
+        var refused = await RetryAsync(operatorClient, decisionPage, delivery.Id);
+        Assert.StartsWith("/backoffice/denied", refused.Headers.Location?.AbsolutePath, StringComparison.Ordinal);
+        Assert.NotNull((await DeliveryAsync(delivery.Id)).DeadLetteredAt);
+
+        // The supervisor retries after the DSO is back: delivered, audited once, a second click changes nothing.
+        var supervisor = await SignInAsync("marko@dead-letters.test");
+        var page = await supervisor.GetStringAsync("/backoffice/dso-deliveries?state=dead");
+        Assert.Contains("data-confirm=\"Повернути в чергу доставку за заявою " + sent.Number, page, StringComparison.Ordinal);
+        receiver.Down = false;
+        var retried = await RetryAsync(supervisor, page, delivery.Id);
+        Assert.Equal(HttpStatusCode.Redirect, retried.StatusCode);
+        var after = await supervisor.GetStringAsync(retried.Headers.Location!.OriginalString);
+        Assert.Contains("Доставку повернуто в чергу", after, StringComparison.Ordinal);
+
+        var delivered = await WaitForAsync(delivery.Id, d => d.DeliveredAt is not null);
+        Assert.Equal("staff:marko@dead-letters.test", delivered.RetriedBy);
+        Assert.Equal(1, delivered.Attempts);
+        Assert.Single(receiver.Calls, c => c.Status == 200);
+
+        var again = await RetryAsync(supervisor, page, delivery.Id);
+        Assert.Contains("нічого не змінено", await supervisor.GetStringAsync(again.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        var timeline = (await _scenario.GetAsAdminAsync(sent.Id)).Timeline;
+        var audit = Assert.Single(timeline, t => t.Kind == "dso_delivery_retried");
+        Assert.Equal("staff:marko@dead-letters.test", audit.Actor);
+        Assert.Single(receiver.Calls, c => c.Status == 200);
+
+        var english = await supervisor.GetStringAsync("/backoffice/dso-deliveries?state=delivered&culture=en");
+        Assert.Contains("DSO deliveries", english, StringComparison.Ordinal);
+        Assert.Contains("Delivered", english, StringComparison.Ordinal);
+    }
+
+    private async Task<DsoDelivery> DeadLetteredAsync(Guid requestId)
+    {
+        for (var step = 0; step < 40; step++)
+        {
+            var delivery = await app.InDatabaseAsync(db => db.Set<DsoDelivery>().AsNoTracking().SingleOrDefaultAsync(d => d.RequestId == requestId));
+            if (delivery?.DeadLetteredAt is not null)
+            {
+                return delivery;
+            }
+
+            if (delivery is not null && delivery.ClaimedBy is null && delivery.NextAttemptAt > app.Clock.GetCurrentInstant())
+            {
+                app.Clock.Advance(Duration.FromMinutes(5));
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("The delivery was not dead-lettered.");
+    }
+
+    private Task<DsoDelivery> DeliveryAsync(Guid id) =>
+        app.InDatabaseAsync(db => db.Set<DsoDelivery>().AsNoTracking().SingleAsync(d => d.Id == id));
+
+    private async Task<DsoDelivery> WaitForAsync(Guid id, Func<DsoDelivery, bool> condition)
+    {
+        var giveUpAt = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var delivery = await DeliveryAsync(id);
+            if (condition(delivery))
+            {
+                return delivery;
+            }
+
+            Assert.True(DateTime.UtcNow < giveUpAt, $"Delivery {id}: attempts {delivery.Attempts}, error {delivery.LastError}");
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task<HttpClient> SignInAsync(string login)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await client.GetStringAsync("/backoffice/sign-in");
+        var response = await client.PostAsync("/backoffice/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = login,
+            ["Password"] = Password,
+            ["__RequestVerificationToken"] = TokenIn(form),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    private static Task<HttpResponseMessage> RetryAsync(HttpClient client, string page, Guid id) =>
+        client.PostAsync($"/backoffice/dso-deliveries?handler=Retry&id={id}&state=dead", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = TokenIn(page),
+        }));
+
+    private static string TokenIn(string html) => TokenPattern().Match(html).Groups[1].Value;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
+
+public sealed class DsoDeliveriesPageOnSqlite(DsoExchangeSqliteApp app) : DsoDeliveriesPageTests(app), IClassFixture<DsoExchangeSqliteApp>;
+
+public sealed class DsoDeliveriesPageOnPostgres(DsoExchangePostgresApp app) : DsoDeliveriesPageTests(app), IClassFixture<DsoExchangePostgresApp>;
