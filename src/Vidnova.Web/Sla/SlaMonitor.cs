@@ -134,8 +134,11 @@ public sealed class SlaMonitor(
             }
             catch (DbUpdateException)
             {
-                // Another instance recorded it (or the DSO reported meanwhile); the next pass sees the result.
+                // Another instance recorded it (or the DSO reported meanwhile); the next pass sees the result. Stop
+                // here: clearing the tracker detached the other candidates, and changing a detached one would save
+                // its email without its breach.
                 db.ChangeTracker.Clear();
+                break;
             }
         }
 

@@ -1,5 +1,8 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Vidnova.Dso;
 using Vidnova.Hosting;
 using Vidnova.Staff;
 using Vidnova.Tests.Infrastructure;
@@ -87,6 +90,56 @@ public sealed partial class PortalJourneyTests(BrowserFixture browser) : IClassF
         await page.GotoAsync("/restoration/apply");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Supervisor_OnAPhone_RetriesAStoppedDeliveryAfterConfirming()
+    {
+        var registered = await browser.App.Admin().PutAsJsonAsync("/api/v1/dsos/phone-dso", new
+        {
+            name = "ОСР без зв'язку", edrpou = Scenario.DsoEdrpou, iban = Scenario.DsoIban, restorationPrice = 1000m,
+            channel = new { type = "webhook", url = "http://127.0.0.1:9/unreachable", secret = "whsec_phone_0123456789" },
+        });
+        registered.EnsureSuccessStatusCode();
+        await _scenario.PutAccountAsync("4000000009", dso: "phone-dso");
+        var sent = await _scenario.SentToDsoAsync("4000000009");
+        var requestId = sent.DsoRequest!.Id;
+        // The first attempt fails (nothing listens there); the fake clock never reaches the next one. Stop it as the
+        // twelfth failure would.
+        for (var waited = 0; await browser.App.InDatabaseAsync(db => db.Set<DsoDelivery>().AnyAsync(d => d.RequestId == requestId && d.Attempts == 0)); waited++)
+        {
+            Assert.True(waited < 300, "The first delivery attempt did not happen.");
+            await Task.Delay(100);
+        }
+
+        await browser.App.InDatabaseAsync(db => db.Set<DsoDelivery>().Where(d => d.RequestId == requestId)
+            .ExecuteUpdateAsync(d => d.SetProperty(x => x.DeadLetteredAt, browser.App.Clock.GetCurrentInstant()).SetProperty(x => x.Attempts, 12)));
+        await browser.App.InDatabaseAsync(async db =>
+        {
+            db.Add(StaffUser.Create("marko@vidnova.test", "Марко", StaffRoles.Supervisor, "secret-password"));
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await browser.NewPageAsync();
+        string? confirmation = null;
+        page.Dialog += async (_, dialog) =>
+        {
+            confirmation = dialog.Message;
+            await dialog.AcceptAsync();
+        };
+        await page.GotoAsync("/backoffice/sign-in");
+        await page.FillAsync("input[type=email]", "marko@vidnova.test");
+        await page.FillAsync("input[type=password]", "secret-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Доставка до ОСР" }).ClickAsync();
+        await ExpectTextAsync(page, "Зупинених доставок: 1");
+        await BrowserFixture.ScreenshotAsync(page, "backoffice-dso-deliveries-phone");
+        // The table scrolls inside its own region; the page itself must not scroll sideways.
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways on a phone.");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Повторити" }).ClickAsync();
+        await ExpectTextAsync(page, "Доставку повернуто в чергу");
+        Assert.Contains(sent.Number, confirmation, StringComparison.Ordinal);
     }
 
     /// <summary>Like Playwright's expectation, but a failure says which page the browser was on and what it showed.</summary>

@@ -46,7 +46,8 @@ public abstract class SlaBreachTests(VidnovaApp app) : IAsyncLifetime
         Assert.Equal(new LocalDate(2026, 11, 30), application.Compensation.MissedDeadline);
         Assert.Single(application.Timeline, t => t.Kind == "sla_breached");
         Assert.True(application.DsoRequest!.Overdue);
-        var mail = await app.Mail.WaitForAsync(m => m.Subject.Contains("компенсація", StringComparison.Ordinal), "about the compensation");
+        var mail = await app.Mail.WaitForAsync(m => m.Subject.Contains("компенсація", StringComparison.Ordinal)
+            && m.Subject.Contains(application.Number, StringComparison.Ordinal), "about the compensation");
         Assert.Contains("355,00 грн", mail.TextBody, StringComparison.Ordinal);
 
         // The supervisor sees it on the dashboard and in the CSV export.
