@@ -97,7 +97,10 @@ public sealed partial class PortalJourneyTests(BrowserFixture browser) : IClassF
     {
         var registered = await browser.App.Admin().PutAsJsonAsync("/api/v1/dsos/phone-dso", new
         {
-            name = "ОСР без зв'язку", edrpou = Scenario.DsoEdrpou, iban = Scenario.DsoIban, restorationPrice = 1000m,
+            name = "ОСР без зв'язку",
+            edrpou = Scenario.DsoEdrpou,
+            iban = Scenario.DsoIban,
+            restorationPrice = 1000m,
             channel = new { type = "webhook", url = "http://127.0.0.1:9/unreachable", secret = "whsec_phone_0123456789" },
         });
         registered.EnsureSuccessStatusCode();
