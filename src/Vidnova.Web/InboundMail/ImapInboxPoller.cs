@@ -80,7 +80,16 @@ public sealed class ImapInboxPoller(IServiceScopeFactory scopes, IOptionsMonitor
             var summaries = await folder.FetchAsync(batch, MessageSummaryItems.UniqueId | MessageSummaryItems.Size, cancellationToken);
             foreach (var summary in summaries)
             {
-                var raw = await ReadAsync(folder, summary, cancellationToken);
+                RawInboundEmail raw;
+                try
+                {
+                    raw = await ReadAsync(folder, summary, cancellationToken);
+                }
+                catch (MessageNotFoundException)
+                {
+                    continue; // another instance polling the same mailbox moved it first
+                }
+
                 InboundEmailResult result;
                 try
                 {
