@@ -13,13 +13,21 @@ namespace Vidnova.Tests.Demo;
 /// The Development demo on a real port: the demo data, and the DSO simulator inside the host answering the demo DSO's
 /// webhook. Its clock starts at the real time, because the simulator, like a real DSO, signs with its own clock.
 /// </summary>
-public sealed class DemoApp : VidnovaApp
+public class DemoApp : VidnovaApp
 {
     private readonly int _port = FreePort();
+    private readonly double _failPercent;
 
     public DemoApp()
+        : this(failPercent: 0)
+    {
+    }
+
+    /// <param name="failPercent">The simulator's share of webhook calls answered 500.</param>
+    protected DemoApp(double failPercent)
         : base(DatabaseProvider.Sqlite)
     {
+        _failPercent = failPercent;
         Clock.Reset(SystemClock.Instance.GetCurrentInstant());
         UseKestrel(_port);
     }
@@ -32,6 +40,12 @@ public sealed class DemoApp : VidnovaApp
         builder.UseSetting("Demo:DsoSimulator:Enabled", "true");
         builder.UseSetting("Demo:DsoSimulator:ReceivedAfterSeconds", "0");
         builder.UseSetting("Demo:DsoSimulator:CompletedAfterSeconds", "0.5");
+        builder.UseSetting("Demo:DsoSimulator:FailPercent", _failPercent.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Seconds rather than the production minutes between attempts, so a run with failures ends in seconds.
+        builder.UseSetting("Dso:Delivery:BaseDelaySeconds", "1");
+        builder.UseSetting("Dso:Delivery:MaxDelaySeconds", "4");
+        builder.UseSetting("Dso:Delivery:HttpRetryDelaySeconds", "0.05");
+        builder.UseSetting("Dso:Delivery:PollSeconds", "0.2");
     }
 
     private static int FreePort()
@@ -69,5 +83,52 @@ public sealed class DemoSimulatorTests(DemoApp app) : IClassFixture<DemoApp>
         var stats = await app.CreateClient().GetStringAsync("/demo/dso-simulator/stats");
         Assert.Contains("\"refusedSignatures\":0", stats, StringComparison.Ordinal);
         Assert.Contains("\"callbacksSent\":2", stats, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The demo simulator answering half of Vidnova's webhook calls with 500 (the issue's "done when").</summary>
+public sealed class FlakyDemoApp() : DemoApp(failPercent: 50);
+
+public sealed class FlakyDemoSimulatorTests(FlakyDemoApp app) : IClassFixture<FlakyDemoApp>
+{
+    [Fact]
+    public async Task WithTheSimulatorFailingHalfItsCalls_EveryRequestReachesItExactlyOnce_AndEveryApplicationCompletes()
+    {
+        app.StartServer();
+        var scenario = new Scenario(app);
+        var sent = new List<Vidnova.Restoration.ApplicationResponse>();
+        for (var i = 1; i <= 6; i++)
+        {
+            var account = $"45000000{i:00}";
+            await scenario.PutAccountAsync(account);
+            sent.Add(await scenario.SentToDsoAsync(account));
+        }
+
+        var giveUpAt = DateTime.UtcNow.AddSeconds(90);
+        var restored = 0;
+        while (restored < sent.Count)
+        {
+            Assert.True(DateTime.UtcNow < giveUpAt, $"{restored} of {sent.Count} restored: {string.Join("\n", app.Errors.Entries)}");
+            await Task.Delay(200);
+            // The simulator signs its callbacks with the real time, so the host's clock follows it.
+            app.Clock.Reset(SystemClock.Instance.GetCurrentInstant());
+            restored = 0;
+            foreach (var application in sent)
+            {
+                restored += (await scenario.GetAsAdminAsync(application.Id)).Status == "restored" ? 1 : 0;
+            }
+        }
+
+        var stats = System.Text.Json.JsonDocument.Parse(await app.CreateClient().GetStringAsync("/demo/dso-simulator/stats")).RootElement;
+        int Stat(string name) => stats.GetProperty(name).GetInt32();
+        Assert.True(Stat("injectedFailures") > 0, stats.ToString());
+        Assert.Equal(sent.Count, Stat("accepted"));
+        // Every call was a deliberate failure or the one acceptance of its request: no repeat reached the DSO.
+        Assert.Equal(Stat("calls"), Stat("injectedFailures") + Stat("accepted") + Stat("refusedSignatures"));
+        Assert.Equal(0, Stat("refusedSignatures"));
+        foreach (var application in sent)
+        {
+            Assert.Equal(2, await app.InDatabaseAsync(db => db.Set<DsoCallbackEvent>().CountAsync(e => e.RequestId == application.DsoRequest!.Id)));
+        }
     }
 }
