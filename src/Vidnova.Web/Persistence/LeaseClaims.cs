@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Vidnova.Persistence;
+
+/// <summary>
+/// Claims due rows of an outbox-like table (<c>Id</c>, <c>CreatedAt</c>, <c>NextAttemptAt</c>, <c>ClaimedBy</c>,
+/// <c>ClaimedUntil</c>) for one worker, so that several instances never work on the same row, and a crashed
+/// instance's claim lapses after its lease so another instance picks the work up. On PostgreSQL the claim skips rows
+/// another instance is claiming at that moment (<c>FOR UPDATE SKIP LOCKED</c>); SQLite serialises writers itself, so
+/// the same statement without the locking clause is enough there.
+/// </summary>
+/// <param name="table">The table; a constant of the subclass, never input, as it is written into the SQL.</param>
+/// <param name="unfinished">SQL condition of the rows still to be worked on; a constant of the subclass likewise.</param>
+public abstract class LeaseClaims(VidnovaDbContext db, string table, string unfinished)
+{
+    public async Task<IReadOnlyList<Guid>> ClaimDueAsync(string owner, Instant now, Duration lease, int batchSize, CancellationToken cancellationToken)
+    {
+        var skipLocked = db.Database.IsNpgsql() ? "FOR UPDATE SKIP LOCKED" : "";
+        var sql = $$"""
+            UPDATE {{table}} SET "ClaimedBy" = {0}, "ClaimedUntil" = {1}
+            WHERE "Id" IN (
+                SELECT "Id" FROM {{table}}
+                WHERE {{unfinished}} AND "NextAttemptAt" <= {2} AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < {2})
+                ORDER BY "CreatedAt" LIMIT {3}
+                {{skipLocked}})
+            RETURNING "Id" AS "Value"
+            """;
+        return await db.Database.SqlQueryRaw<Guid>(sql, owner, (now + lease).ToDateTimeUtc(), now.ToDateTimeUtc(), batchSize)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Gives back what this worker claimed but did not finish (on shutdown), so others need not wait for the lease.</summary>
+    public Task<int> ReleaseAsync(string owner, CancellationToken cancellationToken)
+    {
+        var sql = $$"""UPDATE {{table}} SET "ClaimedBy" = NULL, "ClaimedUntil" = NULL WHERE "ClaimedBy" = {0} AND {{unfinished}}""";
+        return db.Database.ExecuteSqlRawAsync(sql, [owner], cancellationToken);
+    }
+}
