@@ -107,13 +107,15 @@ public sealed record DsoRequestListResponse(IReadOnlyList<DsoRequestItem> Items)
 /// <summary>What a DSO needs to reconnect: where (EIC, address), for whom, and how the SLA stands.</summary>
 public sealed record DsoRequestItem(
     Guid Id, string Status, string ApplicationNumber, string AccountNumber, string Eic, string Address, string Settlement,
-    Instant CreatedAt, Instant? ReceivedAt, LocalDate? Deadline, Instant? CompletedAt, Instant? RejectedAt, string? RejectionReason)
+    Instant CreatedAt, Instant? ReceivedAt, LocalDate? Deadline, Instant? CompletedAt, Instant? RejectedAt, string? RejectionReason,
+    Instant? RemindedAt)
 {
     public static DsoRequestItem From(RestorationApplication application, Accounts.CustomerAccount account)
     {
         var request = application.DsoRequest!;
         return new DsoRequestItem(request.Id, request.Status.ToApiName(), application.Number, account.Number.Value, account.Eic.Value,
             account.Address, application.Settlement == Accounts.Settlement.City ? "city" : "rural",
-            request.CreatedAt, request.ReceivedAt, request.Deadline, request.CompletedAt, request.RejectedAt, request.RejectionReason);
+            request.CreatedAt, request.ReceivedAt, request.Deadline, request.CompletedAt, request.RejectedAt, request.RejectionReason,
+            request.RemindedAt);
     }
 }

@@ -78,6 +78,14 @@ public abstract class DsoReminderTests(DsoExchangeApp app)
         Assert.Equal("2026-11-30", body.RootElement.GetProperty("request").GetProperty("deadline").GetString());
         Assert.Equal("received", body.RootElement.GetProperty("request").GetProperty("status").GetString());
 
+        // A DSO that pulls sees the reminder on the request itself.
+        var listed = await dso.GetFromJsonAsync<JsonElement>("/api/v1/dso/restoration-requests");
+        var remindedAt = listed.GetProperty("items").EnumerateArray()
+            .ToDictionary(i => i.GetProperty("applicationNumber").GetString()!, i => i.GetProperty("remindedAt"));
+        Assert.Equal("2026-11-30T06:00:00Z", remindedAt[open.Number].GetString());
+        Assert.Equal(JsonValueKind.Null, remindedAt[completed.Number].ValueKind);
+        Assert.Equal(JsonValueKind.Null, remindedAt[unacknowledged.Number].ValueKind);
+
         // Later passes, and the day after, remind no more.
         app.Clock.Reset(Instant.FromUtc(2026, 11, 30, 20, 0));
         await monitor.SendRemindersAsync(CancellationToken.None);
