@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Vidnova.Dso;
@@ -13,7 +11,7 @@ using Vidnova.Tests.Infrastructure;
 namespace Vidnova.Tests.BackOffice;
 
 /// <summary>The dead-letter view: staff see what failed and why; a supervisor puts a dead letter back in the queue, once.</summary>
-public abstract partial class DsoDeliveriesPageTests(DsoExchangeApp app)
+public abstract class DsoDeliveriesPageTests(DsoExchangeApp app)
 {
     private const string Secret = "whsec_dead_letters_0123456789";
     private const string Password = "correct-horse-battery";
@@ -127,30 +125,13 @@ public abstract partial class DsoDeliveriesPageTests(DsoExchangeApp app)
         }
     }
 
-    private async Task<HttpClient> SignInAsync(string login)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var form = await client.GetStringAsync("/backoffice/sign-in");
-        var response = await client.PostAsync("/backoffice/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = login,
-            ["Password"] = Password,
-            ["__RequestVerificationToken"] = TokenIn(form),
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    private Task<HttpClient> SignInAsync(string login) => app.SignInStaffAsync(login, Password);
 
     private static Task<HttpResponseMessage> RetryAsync(HttpClient client, string page, Guid id) =>
         client.PostAsync($"/backoffice/dso-deliveries?handler=Retry&id={id}&state=dead", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = TokenIn(page),
+            ["__RequestVerificationToken"] = StaffSignIn.AntiforgeryTokenIn(page),
         }));
-
-    private static string TokenIn(string html) => TokenPattern().Match(html).Groups[1].Value;
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }
 
 public sealed class DsoDeliveriesPageOnSqlite(DsoExchangeSqliteApp app) : DsoDeliveriesPageTests(app), IClassFixture<DsoExchangeSqliteApp>;

@@ -6,6 +6,8 @@ using Vidnova.Persistence;
 using Vidnova.Restoration;
 using Vidnova.Restoration.Receipts;
 using Vidnova.Restoration.Receipts.Ocr;
+using Vidnova.Hosting;
+using Vidnova.Staff;
 using Vidnova.Tests.InboundMail;
 using Vidnova.Tests.Infrastructure;
 
@@ -14,7 +16,7 @@ namespace Vidnova.Tests.Restoration.Receipts;
 /// <summary>Debian's Tesseract reading photos and scans of the corpus receipts (run as a process, as in production).</summary>
 public sealed class TesseractOcrTests
 {
-    private static readonly TesseractOcr Ocr = new(Options.Create(new OcrOptions { Enabled = true }));
+    private static readonly TesseractOcr Ocr = new(Options.Create(new OcrOptions { Enabled = true }), new HeicConverter(Options.Create(new HeicOptions())));
 
     [Theory]
     [InlineData("PrivatBank")]
@@ -28,6 +30,18 @@ public sealed class TesseractOcrTests
 
         Assert.Equal(ReceiptCorpus.DsoIban, fields.PayeeIban?.Value);
         Assert.Equal(ReceiptCorpus.DsoEdrpou, fields.PayeeCode?.Value);
+        Assert.Equal(new LocalDate(2026, 11, 25), fields.PaymentDate);
+    }
+
+    [Fact]
+    public async Task AnIPhonePhotoInHeic_IsConvertedAndRead()
+    {
+        var heic = ReceiptPdf.Heic(ReceiptPdf.Photograph(BankReceipts.Render(BankLayout.Monobank, ReceiptCorpus.Exact)));
+        Assert.Equal("image/heic", ReceiptFormat.DetectContentType(heic));
+
+        var fields = ReceiptFields.Parse(await Ocr.ReadAsync("image/heic", heic, CancellationToken.None));
+
+        Assert.Equal(ReceiptCorpus.DsoIban, fields.PayeeIban?.Value);
         Assert.Equal(new LocalDate(2026, 11, 25), fields.PaymentDate);
     }
 
@@ -64,6 +78,40 @@ public abstract class ReceiptOcrTests(VidnovaApp app)
         Assert.Contains($"IBAN: {Scenario.DsoIban}", recognised.Description, StringComparison.Ordinal);
         Assert.Contains("✓ IBAN", recognised.Description, StringComparison.Ordinal);
         Assert.Equal("receipt_under_review", (await _scenario.GetAsync(application)).Status);
+    }
+
+    [Fact]
+    public async Task AnIPhonePhoto_IsKeptAsHeic_ReadByOcr_AndShownToStaffAsJpeg()
+    {
+        await _scenario.RegisterDsoAsync();
+        await _scenario.PutAccountAsync("4300000003");
+        var application = await _scenario.ConfirmedApplicationAsync("4300000003");
+        var heic = ReceiptPdf.Heic(ReceiptPdf.Photograph(Replies.BankReceipt(application.Number, layout: BankLayout.Oschadbank)));
+
+        var uploaded = await (await _scenario.UploadAsync(application, heic, "IMG_0043.HEIC", "image/heic")).ReadAsync<ApplicationResponse>(HttpStatusCode.Created);
+        var receipt = Assert.Single(uploaded.Receipts);
+        Assert.Equal("image/heic", receipt.ContentType);
+        var recognised = await WaitForAsync(async () => (await _scenario.GetAsync(application)).Timeline.FirstOrDefault(t => t.Kind == "receipt_ocr"));
+        Assert.Contains($"IBAN: {Scenario.DsoIban}", recognised.Description, StringComparison.Ordinal);
+
+        var login = $"heic-{Guid.NewGuid():N}@operators.test";
+        await app.InDatabaseAsync(db =>
+        {
+            db.Add(StaffUser.Create(login, "Олена", StaffRoles.Operator, "correct-horse-battery"));
+            return db.SaveChangesAsync();
+        });
+        var staff = await app.SignInStaffAsync(login, "correct-horse-battery");
+        var page = await staff.GetStringAsync($"/backoffice/applications/{application.Id}");
+        Assert.Contains($"src=\"/backoffice/receipts/{receipt.Id}/jpeg\"", page, StringComparison.Ordinal);
+
+        var original = await staff.GetAsync($"/backoffice/receipts/{receipt.Id}");
+        Assert.Equal(heic, await original.Content.ReadAsByteArrayAsync());
+        var shown = await staff.GetAsync($"/backoffice/receipts/{receipt.Id}/jpeg");
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        Assert.Equal("image/jpeg", shown.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("image/jpeg", ReceiptFormat.DetectContentType(await shown.Content.ReadAsByteArrayAsync()));
+        Assert.Equal("nosniff", shown.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/backoffice/receipts/{Guid.NewGuid()}/jpeg")).StatusCode);
     }
 
     [Fact]

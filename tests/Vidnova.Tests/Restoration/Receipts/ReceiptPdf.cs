@@ -103,23 +103,32 @@ internal sealed class ReceiptPdf(double width = 595, double height = 842)
     }
 
     /// <summary>A photo of <paramref name="pdf"/>'s first page: rendered to PNG by poppler's <c>pdftoppm</c>, the way a phone screenshot looks.</summary>
-    public static byte[] Photograph(byte[] pdf, int dpi = 150)
+    public static byte[] Photograph(byte[] pdf, int dpi = 150) =>
+        Convert(pdf, "receipt.pdf", "page.png", "pdftoppm", "poppler-utils",
+            (input, output) => ["-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-png", "-singlefile", input, Path.ChangeExtension(output, null)]);
+
+    /// <summary>The photo <paramref name="png"/> as an iPhone saves it: HEIC, encoded by libheif's <c>heif-enc</c>.</summary>
+    public static byte[] Heic(byte[] png) =>
+        Convert(png, "photo.png", "photo.heic", "heif-enc", "libheif-examples", (input, output) => ["-q", "80", "-o", output, input]);
+
+    private static byte[] Convert(byte[] content, string inputName, string outputName, string tool, string debianPackage, Func<string, string, string[]> arguments)
     {
         var folder = Directory.CreateTempSubdirectory("vidnova-photo-");
         try
         {
-            var input = Path.Combine(folder.FullName, "receipt.pdf");
-            File.WriteAllBytes(input, pdf);
-            var start = new System.Diagnostics.ProcessStartInfo("pdftoppm") { RedirectStandardError = true };
-            foreach (var argument in new[] { "-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-png", "-singlefile", input, Path.Combine(folder.FullName, "page") })
+            var input = Path.Combine(folder.FullName, inputName);
+            var output = Path.Combine(folder.FullName, outputName);
+            File.WriteAllBytes(input, content);
+            var start = new System.Diagnostics.ProcessStartInfo(tool) { RedirectStandardError = true };
+            foreach (var argument in arguments(input, output))
             {
                 start.ArgumentList.Add(argument);
             }
 
             using var process = System.Diagnostics.Process.Start(start)
-                ?? throw new InvalidOperationException("pdftoppm is not installed: apt-get install poppler-utils (.ci/run does this).");
+                ?? throw new InvalidOperationException($"{tool} is not installed: apt-get install {debianPackage} (.ci/run does this).");
             process.WaitForExit(TimeSpan.FromSeconds(60));
-            return File.ReadAllBytes(Path.Combine(folder.FullName, "page.png"));
+            return File.ReadAllBytes(output);
         }
         finally
         {

@@ -6,6 +6,8 @@ public static class ReceiptOcrRegistration
     public static IServiceCollection AddReceiptOcr(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<OcrOptions>(configuration.GetSection(OcrOptions.Section));
+        services.Configure<HeicOptions>(configuration.GetSection(HeicOptions.Section));
+        services.AddSingleton<HeicConverter>();
         services.AddSingleton<TesseractOcr>();
         if (configuration.GetValue<bool>($"{OcrOptions.Section}:Enabled"))
         {

@@ -22,17 +22,24 @@ public sealed class OcrOptions
     public int TimeoutSeconds { get; set; } = 60;
 }
 
-/// <summary>Reads the text of a receipt image (JPEG, PNG) or of a scanned PDF's first page with Tesseract, run as a process.</summary>
-public sealed class TesseractOcr(IOptions<OcrOptions> options)
+/// <summary>
+/// Reads the text of a receipt image (JPEG, PNG, HEIC converted to JPEG) or of a scanned PDF's first page with
+/// Tesseract, run as a process.
+/// </summary>
+public sealed class TesseractOcr(IOptions<OcrOptions> options, HeicConverter heic)
 {
-    /// <summary>The formats Tesseract reads (HEIC is not one of them).</summary>
-    public static bool CanRead(string contentType) => contentType is "image/jpeg" or "image/png" or "application/pdf";
+    public static bool CanRead(string contentType) => contentType is "image/jpeg" or "image/png" or "image/heic" or "application/pdf";
 
     public async Task<string> ReadAsync(string contentType, byte[] content, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
-        var image = contentType == "application/pdf" ? await RenderFirstPageAsync(content, timeout.Token) : content;
+        var image = contentType switch
+        {
+            "application/pdf" => await RenderFirstPageAsync(content, timeout.Token),
+            "image/heic" => await heic.ToJpegAsync(content, timeout.Token),
+            _ => content,
+        };
 
         // Page segmentation 4 (a column of text of varying sizes) suits receipts; kept spaces separate label and value.
         var result = await Cli.Wrap(options.Value.TesseractPath)
