@@ -7,6 +7,7 @@ using Vidnova.InboundMail;
 using Vidnova.Staff;
 using Vidnova.Tests.InboundMail;
 using Vidnova.Tests.Infrastructure;
+using Vidnova.Tests.Restoration.Receipts;
 
 namespace Vidnova.Tests.Browser;
 
@@ -96,6 +97,36 @@ public sealed class InboundMailOperatorTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(reading.Locator(".check-list")).ToContainTextAsync("✗");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Лист, у якому надійшла квитанція" })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "backoffice-receipt-reading");
+    }
+
+    [Fact]
+    public async Task AnIPhonePhotoReceipt_SentAsHeic_IsShownInChromium()
+    {
+        await _scenario.RegisterDsoAsync();
+        await _scenario.PutAccountAsync("4200000004");
+        await browser.App.InDatabaseAsync(async db =>
+        {
+            db.Add(StaffUser.Create("taras@vidnova.test", "Тарас", StaffRoles.Operator, "secret-password"));
+            return await db.SaveChangesAsync();
+        });
+        var application = await _scenario.ConfirmedApplicationAsync("4200000004");
+        var invoice = await browser.App.Mail.WaitForAsync(m => m.Subject.Contains(application.Number, StringComparison.Ordinal)
+            && m.Subject.StartsWith("Рахунок", StringComparison.Ordinal), "with the invoice");
+        var heic = ReceiptPdf.Heic(ReceiptPdf.Photograph(Replies.BankReceipt(application.Number), dpi: 100));
+        Assert.Equal("receipt_filed", (await PushAsync(Replies.To(invoice, attachments: Replies.Attachment(heic, "IMG_0044.HEIC", "image/heic")))).Outcome);
+
+        var page = await browser.NewPageAsync(1280, 900);
+        await page.GotoAsync($"/backoffice/applications/{application.Id}");
+        await page.FillAsync("input[type=email]", "taras@vidnova.test");
+        await page.FillAsync("input[type=password]", "secret-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
+
+        var photo = page.GetByRole(AriaRole.Img, new() { Name = "Квитанція IMG_0044.HEIC" });
+        await Assertions.Expect(photo).ToBeVisibleAsync();
+        await photo.EvaluateAsync("img => img.decode()");
+        Assert.True(await photo.EvaluateAsync<int>("img => img.naturalWidth") > 500, "Chromium could not show the converted photo.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Завантажити оригінал" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/backoffice/receipts/[0-9a-f-]+$"));
+        await BrowserFixture.ScreenshotAsync(page, "backoffice-heic-receipt");
     }
 
     private async Task<InboundEmailResponse> PushAsync(MimeMessage message)
