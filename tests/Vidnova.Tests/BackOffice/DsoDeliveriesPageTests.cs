@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Vidnova.Dso;
 using Vidnova.Hosting;
-using Vidnova.Staff;
 using Vidnova.Tests.Dso;
 using Vidnova.Tests.Infrastructure;
 
@@ -34,12 +33,8 @@ public abstract class DsoDeliveriesPageTests(DsoExchangeApp app)
         await _scenario.PutAccountAsync("3400000001", dso: "dead-dso");
         var sent = await _scenario.SentToDsoAsync("3400000001");
         var delivery = await DeadLetteredAsync(sent.DsoRequest!.Id);
-        await app.InDatabaseAsync(async db =>
-        {
-            db.Add(StaffUser.Create("marko@dead-letters.test", "Марко", StaffRoles.Supervisor, Password));
-            db.Add(StaffUser.Create("olena@dead-letters.test", "Олена", StaffRoles.Operator, Password));
-            return await db.SaveChangesAsync();
-        });
+        await app.AddStaffAsync("marko@dead-letters.test", StaffRoles.Supervisor, Password);
+        await app.AddStaffAsync("olena@dead-letters.test", StaffRoles.Operator, Password);
 
         // An operator sees the dead letter and why, but may not retry it.
         var operatorClient = await SignInAsync("olena@dead-letters.test");

@@ -2,9 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Playwright;
 using MimeKit;
-using Vidnova.Hosting;
 using Vidnova.InboundMail;
-using Vidnova.Staff;
 using Vidnova.Tests.InboundMail;
 using Vidnova.Tests.Infrastructure;
 using Vidnova.Tests.Restoration.Receipts;
@@ -22,11 +20,7 @@ public sealed class InboundMailOperatorTests(BrowserFixture browser) : IClassFix
         await _scenario.RegisterDsoAsync();
         await _scenario.PutAccountAsync("4200000001");
         await _scenario.PutAccountAsync("4200000002");
-        await browser.App.InDatabaseAsync(async db =>
-        {
-            db.Add(StaffUser.Create("ivan@vidnova.test", "Іван", StaffRoles.Operator, "secret-password"));
-            return await db.SaveChangesAsync();
-        });
+        await browser.App.AddStaffAsync("ivan@vidnova.test");
         var application = await _scenario.ConfirmedApplicationAsync("4200000001");
         // The spouse pays and writes from their own address, quoting no number the system could trust.
         var fromSpouse = Replies.Fresh("Квитанція за світло", "Добрий день, оплатили за Шевченка.", "oksana@example.com",
@@ -72,23 +66,7 @@ public sealed class InboundMailOperatorTests(BrowserFixture browser) : IClassFix
     [Fact]
     public async Task TheApplicationPage_ShowsWhatWasReadFromTheReceipt_WithTheMismatchMarked()
     {
-        await _scenario.RegisterDsoAsync();
-        await _scenario.PutAccountAsync("4200000003");
-        await browser.App.InDatabaseAsync(async db =>
-        {
-            db.Add(StaffUser.Create("maria@vidnova.test", "Марія", StaffRoles.Operator, "secret-password"));
-            return await db.SaveChangesAsync();
-        });
-        var application = await _scenario.ConfirmedApplicationAsync("4200000003");
-        var invoice = await browser.App.Mail.WaitForAsync(m => m.Subject.Contains(application.Number, StringComparison.Ordinal)
-            && m.Subject.StartsWith("Рахунок", StringComparison.Ordinal), "with the invoice");
-        Assert.Equal("receipt_filed", (await PushAsync(Replies.To(invoice, attachments: Replies.Pdf(Replies.BankReceipt(application.Number, amount: 1234.55m))))).Outcome);
-
-        var page = await browser.NewPageAsync(1280, 900);
-        await page.GotoAsync($"/backoffice/applications/{application.Id}");
-        await page.FillAsync("input[type=email]", "maria@vidnova.test");
-        await page.FillAsync("input[type=password]", "secret-password");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
+        var page = await ReplyFiledThenOpenedByAnOperatorAsync("4200000003", number => Replies.Pdf(Replies.BankReceipt(number, amount: 1234.55m)));
 
         var reading = page.Locator("section[aria-labelledby=reading-heading]");
         await Assertions.Expect(reading).ToContainTextAsync("1 234,55");
@@ -102,24 +80,8 @@ public sealed class InboundMailOperatorTests(BrowserFixture browser) : IClassFix
     [Fact]
     public async Task AnIPhonePhotoReceipt_SentAsHeic_IsShownInChromium()
     {
-        await _scenario.RegisterDsoAsync();
-        await _scenario.PutAccountAsync("4200000004");
-        await browser.App.InDatabaseAsync(async db =>
-        {
-            db.Add(StaffUser.Create("taras@vidnova.test", "Тарас", StaffRoles.Operator, "secret-password"));
-            return await db.SaveChangesAsync();
-        });
-        var application = await _scenario.ConfirmedApplicationAsync("4200000004");
-        var invoice = await browser.App.Mail.WaitForAsync(m => m.Subject.Contains(application.Number, StringComparison.Ordinal)
-            && m.Subject.StartsWith("Рахунок", StringComparison.Ordinal), "with the invoice");
-        var heic = ReceiptPdf.Heic(ReceiptPdf.Photograph(Replies.BankReceipt(application.Number), dpi: 100));
-        Assert.Equal("receipt_filed", (await PushAsync(Replies.To(invoice, attachments: Replies.Attachment(heic, "IMG_0044.HEIC", "image/heic")))).Outcome);
-
-        var page = await browser.NewPageAsync(1280, 900);
-        await page.GotoAsync($"/backoffice/applications/{application.Id}");
-        await page.FillAsync("input[type=email]", "taras@vidnova.test");
-        await page.FillAsync("input[type=password]", "secret-password");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
+        var page = await ReplyFiledThenOpenedByAnOperatorAsync("4200000004", number =>
+            Replies.Attachment(ReceiptPdf.Heic(ReceiptPdf.Photograph(Replies.BankReceipt(number), dpi: 100)), "IMG_0044.HEIC", "image/heic"));
 
         var photo = page.GetByRole(AriaRole.Img, new() { Name = "Квитанція IMG_0044.HEIC" });
         await Assertions.Expect(photo).ToBeVisibleAsync();
@@ -127,6 +89,26 @@ public sealed class InboundMailOperatorTests(BrowserFixture browser) : IClassFix
         Assert.True(await photo.EvaluateAsync<int>("img => img.naturalWidth") > 500, "Chromium could not show the converted photo.");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Завантажити оригінал" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/backoffice/receipts/[0-9a-f-]+$"));
         await BrowserFixture.ScreenshotAsync(page, "backoffice-heic-receipt");
+    }
+
+    /// <summary>The customer replies to the invoice with <paramref name="receipt"/>; an operator signs in on its application's page.</summary>
+    private async Task<IPage> ReplyFiledThenOpenedByAnOperatorAsync(string account, Func<string, MimeEntity> receipt)
+    {
+        await _scenario.RegisterDsoAsync();
+        await _scenario.PutAccountAsync(account);
+        var login = $"operator-{account}@vidnova.test";
+        await browser.App.AddStaffAsync(login);
+        var application = await _scenario.ConfirmedApplicationAsync(account);
+        var invoice = await browser.App.Mail.WaitForAsync(m => m.Subject.Contains(application.Number, StringComparison.Ordinal)
+            && m.Subject.StartsWith("Рахунок", StringComparison.Ordinal), "with the invoice");
+        Assert.Equal("receipt_filed", (await PushAsync(Replies.To(invoice, attachments: receipt(application.Number)))).Outcome);
+
+        var page = await browser.NewPageAsync(1280, 900);
+        await page.GotoAsync($"/backoffice/applications/{application.Id}");
+        await page.FillAsync("input[type=email]", login);
+        await page.FillAsync("input[type=password]", StaffSignIn.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
+        return page;
     }
 
     private async Task<InboundEmailResponse> PushAsync(MimeMessage message)

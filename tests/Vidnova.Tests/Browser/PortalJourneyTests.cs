@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Vidnova.Dso;
 using Vidnova.Hosting;
-using Vidnova.Staff;
 using Vidnova.Tests.Infrastructure;
 
 namespace Vidnova.Tests.Browser;
@@ -19,11 +18,7 @@ public sealed partial class PortalJourneyTests(BrowserFixture browser) : IClassF
     {
         await _scenario.RegisterDsoAsync();
         await _scenario.PutAccountAsync("4000000001");
-        await browser.App.InDatabaseAsync(async db =>
-        {
-            db.Add(StaffUser.Create("olena@vidnova.test", "Олена", StaffRoles.Operator, "secret-password"));
-            return await db.SaveChangesAsync();
-        });
+        await browser.App.AddStaffAsync("olena@vidnova.test");
         var customer = await browser.NewPageAsync();
 
         // A surname that does not match is refused with a sentence, and the form keeps what was typed.
@@ -117,11 +112,7 @@ public sealed partial class PortalJourneyTests(BrowserFixture browser) : IClassF
 
         await browser.App.InDatabaseAsync(db => db.Set<DsoDelivery>().Where(d => d.RequestId == requestId)
             .ExecuteUpdateAsync(d => d.SetProperty(x => x.DeadLetteredAt, browser.App.Clock.GetCurrentInstant()).SetProperty(x => x.Attempts, 12)));
-        await browser.App.InDatabaseAsync(async db =>
-        {
-            db.Add(StaffUser.Create("marko@vidnova.test", "Марко", StaffRoles.Supervisor, "secret-password"));
-            return await db.SaveChangesAsync();
-        });
+        await browser.App.AddStaffAsync("marko@vidnova.test", StaffRoles.Supervisor);
 
         var page = await browser.NewPageAsync();
         string? confirmation = null;

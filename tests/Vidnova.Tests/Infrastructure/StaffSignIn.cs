@@ -1,13 +1,24 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Vidnova.Hosting;
+using Vidnova.Staff;
 
 namespace Vidnova.Tests.Infrastructure;
 
-/// <summary>A cookie-holding client signed in to the back office through its sign-in form, as a person would.</summary>
+/// <summary>Staff accounts for tests, and a cookie-holding client signed in through the sign-in form, as a person would.</summary>
 public static partial class StaffSignIn
 {
-    public static async Task<HttpClient> SignInStaffAsync(this VidnovaApp app, string email, string password)
+    public const string Password = "secret-password";
+
+    public static Task AddStaffAsync(this VidnovaApp app, string email, string role = StaffRoles.Operator, string password = Password) =>
+        app.InDatabaseAsync(db =>
+        {
+            db.Add(StaffUser.Create(email, email.Split('@')[0], role, password));
+            return db.SaveChangesAsync();
+        });
+
+    public static async Task<HttpClient> SignInStaffAsync(this VidnovaApp app, string email, string password = Password)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var form = await client.GetStringAsync("/backoffice/sign-in");

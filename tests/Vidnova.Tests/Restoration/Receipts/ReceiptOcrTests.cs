@@ -2,12 +2,10 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using Vidnova.Hosting;
 using Vidnova.Persistence;
 using Vidnova.Restoration;
 using Vidnova.Restoration.Receipts;
 using Vidnova.Restoration.Receipts.Ocr;
-using Vidnova.Staff;
 using Vidnova.Tests.InboundMail;
 using Vidnova.Tests.Infrastructure;
 
@@ -95,12 +93,8 @@ public abstract class ReceiptOcrTests(VidnovaApp app)
         Assert.Contains($"IBAN: {Scenario.DsoIban}", recognised.Description, StringComparison.Ordinal);
 
         var login = $"heic-{Guid.NewGuid():N}@operators.test";
-        await app.InDatabaseAsync(db =>
-        {
-            db.Add(StaffUser.Create(login, "Олена", StaffRoles.Operator, "correct-horse-battery"));
-            return db.SaveChangesAsync();
-        });
-        var staff = await app.SignInStaffAsync(login, "correct-horse-battery");
+        await app.AddStaffAsync(login);
+        var staff = await app.SignInStaffAsync(login);
         var page = await staff.GetStringAsync($"/backoffice/applications/{application.Id}");
         Assert.Contains($"src=\"/backoffice/receipts/{receipt.Id}/jpeg\"", page, StringComparison.Ordinal);
 
