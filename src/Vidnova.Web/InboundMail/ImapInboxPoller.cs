@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using MailKit;
@@ -14,11 +15,19 @@ namespace Vidnova.InboundMail;
 /// deleted. A crash between the two leaves the message in the folder, and the next poll finds it already recorded
 /// and just moves it, so any number of instances may poll the same mailbox.
 /// </summary>
-public sealed class ImapInboxPoller(IServiceScopeFactory scopes, IOptionsMonitor<MailOptions> options, ILogger<ImapInboxPoller> logger)
+public sealed class ImapInboxPoller(
+    IServiceScopeFactory scopes, IOptionsMonitor<MailOptions> options, IMeterFactory meters, ILogger<ImapInboxPoller> logger)
     : BackgroundService
 {
     private const int BatchSize = 50;
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
+
+    /// <summary>For an alert: replies pile up unread while the mailbox cannot be reached.</summary>
+    private readonly Counter<long> _pollFailures = meters.Create(Hosting.Telemetry.MeterName).CreateCounter<long>(
+        "vidnova.inbound_mail.poll_failures", "{poll}", "Polls of the IMAP mailbox that failed; the messages stay in it for a later poll");
+
+    private readonly Counter<long> _messagesRead = meters.Create(Hosting.Telemetry.MeterName).CreateCounter<long>(
+        "vidnova.inbound_mail.messages", "{message}", "Messages read from the IMAP mailbox and moved out of it, by outcome");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,6 +43,7 @@ public sealed class ImapInboxPoller(IServiceScopeFactory scopes, IOptionsMonitor
             catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 failures++;
+                _pollFailures.Add(1);
                 logger.LogWarning(exception, "The IMAP mailbox could not be read (attempt {Failures}); messages stay in it and are read on a later poll",
                     failures);
             }
@@ -106,6 +116,7 @@ public sealed class ImapInboxPoller(IServiceScopeFactory scopes, IOptionsMonitor
 
                 var destination = result.Email.Outcome == InboundEmailOutcome.ReceiptFiled ? processed : failed;
                 await folder.MoveToAsync(summary.UniqueId, destination, cancellationToken);
+                _messagesRead.Add(1, new KeyValuePair<string, object?>("outcome", result.Email.Outcome.ToApiName()));
                 moved++;
             }
         }

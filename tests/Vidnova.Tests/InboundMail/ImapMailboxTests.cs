@@ -1,5 +1,9 @@
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using MimeKit;
+using Vidnova.Hosting;
 using Vidnova.InboundMail;
 using Vidnova.Persistence;
 using Vidnova.Tests.Infrastructure;
@@ -151,11 +155,13 @@ public abstract class ImapMailboxTests
         var (application, invoice) = await AwaitingPaymentAsync();
         var reply = Replies.To(invoice, attachments: Replies.Attachment(Replies.Photo(), "photo.jpg", "image/jpeg"));
 
+        using var messagesRead = Collect("vidnova.inbound_mail.messages");
         await Mailbox.AppendAsync(reply);
         await Mailbox.AppendAsync(reply);
 
         await FiledAsync(reply.MessageId);
         await WaitUntilAsync(async () => (await Mailbox.MessageIdsAsync("Processed")).Count(id => id == reply.MessageId) == 2, "both copies moved");
+        Assert.Equal(["receipt_filed", "receipt_filed"], messagesRead.GetMeasurementSnapshot().Select(m => m.Tags["outcome"]));
         Assert.Single((await _scenario.GetAsync(application)).Receipts);
         Assert.Equal(1, await App.InDatabaseAsync(db => db.Set<InboundEmail>().CountAsync(e => e.MessageId == reply.MessageId)));
     }
@@ -175,9 +181,10 @@ public abstract class ImapMailboxTests
             await Mailbox.AppendAsync(reply);
         }
 
-        // The poller (every second) is reading them when the server dies; it comes back a few seconds later.
+        // The poller (every second) is reading them when the server dies; it comes back once a poll has failed.
+        using var pollFailures = Collect("vidnova.inbound_mail.poll_failures");
         await Mailbox.StopAsync();
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await pollFailures.WaitForMeasurementsAsync(1, TimeSpan.FromSeconds(30));
         await Mailbox.StartAsync();
 
         foreach (var (application, reply) in replies)
@@ -202,6 +209,10 @@ public abstract class ImapMailboxTests
             "with the invoice");
         return (application, invoice);
     }
+
+    /// <summary>What this host's poller reports from now on through one of its metrics.</summary>
+    private MetricCollector<long> Collect(string instrument) =>
+        new(App.Services.GetRequiredService<IMeterFactory>(), Telemetry.MeterName, instrument);
 
     private async Task<InboundEmail> FiledAsync(string? messageId)
     {
