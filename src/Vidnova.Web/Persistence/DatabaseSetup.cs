@@ -27,12 +27,14 @@ public static class DatabaseSetup
                 break;
             default:
                 var sqlite = SqliteConnectionString(configuration, environment);
-                services.AddDbContext<VidnovaDbContext, SqliteVidnovaDbContext>(options => options.UseSqlite(sqlite));
+                services.AddDbContext<VidnovaDbContext, SqliteVidnovaDbContext>(options => options.UseSqlite(sqlite).AddInterceptors(BusyTimeout));
                 break;
         }
 
         return services;
     }
+
+    private static readonly SqliteBusyTimeout BusyTimeout = new();
 
     /// <summary>A relative SQLite path is taken from the content root, and its folder is created, so a fresh clone just runs.</summary>
     private static string SqliteConnectionString(IConfiguration configuration, IHostEnvironment environment)
