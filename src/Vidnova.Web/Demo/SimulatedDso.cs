@@ -27,7 +27,7 @@ public sealed class SimulatedDso(IHttpClientFactory httpClients, IOptionsMonitor
 
     public async Task<int> ReceiveAsync(string idempotencyKey, string timestamp, string signature, byte[] body, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _calls);
+        var call = Interlocked.Increment(ref _calls);
         var settings = options.CurrentValue;
         if (settings.ResponseDelayMilliseconds > 0)
         {
@@ -42,9 +42,7 @@ public sealed class SimulatedDso(IHttpClientFactory httpClients, IOptionsMonitor
             return StatusCodes.Status401Unauthorized;
         }
 
-#pragma warning disable CA5394 // Fault injection, not security.
-        if (settings.FailPercent > 0 && Random.Shared.NextDouble() * 100 < settings.FailPercent)
-#pragma warning restore CA5394
+        if (IsInjectedFailure(call, settings.FailPercent))
         {
             Interlocked.Increment(ref _injectedFailures);
             logger.LogInformation("Injected a 500 for {Key}", idempotencyKey);
@@ -71,6 +69,13 @@ public sealed class SimulatedDso(IHttpClientFactory httpClients, IOptionsMonitor
 
         return StatusCodes.Status202Accepted;
     }
+
+    /// <summary>
+    /// Spreads the failures evenly over the calls — at 50 % every second call, at 25 % every fourth — so that a run
+    /// with failures is the same run every time.
+    /// </summary>
+    private static bool IsInjectedFailure(int call, double failPercent) =>
+        Math.Floor(call * failPercent / 100) > Math.Floor((call - 1) * failPercent / 100);
 
     public object Stats() => new
     {

@@ -20,7 +20,7 @@ public sealed class SimulatorOptions
     /// <summary>Seconds after <c>received</c> until it reports <c>completed</c>.</summary>
     public double CompletedAfterSeconds { get; set; } = 10;
 
-    /// <summary>Share of webhook calls answered 500 (0–100), to exercise Vidnova's retries.</summary>
+    /// <summary>Share of webhook calls answered 500 (0–100), spread evenly (at 50, every second call), to exercise Vidnova's retries.</summary>
     public double FailPercent { get; set; }
 
     /// <summary>How long each webhook call is held before answering (a slow DSO; beyond Vidnova's timeout it is a timeout).</summary>

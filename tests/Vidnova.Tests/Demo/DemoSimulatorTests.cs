@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -15,7 +13,7 @@ namespace Vidnova.Tests.Demo;
 /// </summary>
 public class DemoApp : VidnovaApp
 {
-    private readonly int _port = FreePort();
+    private readonly int _port = LoopbackPort.Free();
     private readonly double _failPercent;
 
     public DemoApp()
@@ -41,18 +39,16 @@ public class DemoApp : VidnovaApp
         builder.UseSetting("Demo:DsoSimulator:ReceivedAfterSeconds", "0");
         builder.UseSetting("Demo:DsoSimulator:CompletedAfterSeconds", "0.5");
         builder.UseSetting("Demo:DsoSimulator:FailPercent", _failPercent.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        // Seconds rather than the production minutes between attempts, so a run with failures ends in seconds.
+        UseFastDsoRetries(builder);
+    }
+
+    /// <summary>Seconds rather than the production minutes between attempts, so a run with failures ends in seconds.</summary>
+    internal static void UseFastDsoRetries(IWebHostBuilder builder)
+    {
         builder.UseSetting("Dso:Delivery:BaseDelaySeconds", "1");
         builder.UseSetting("Dso:Delivery:MaxDelaySeconds", "4");
         builder.UseSetting("Dso:Delivery:HttpRetryDelaySeconds", "0.05");
         builder.UseSetting("Dso:Delivery:PollSeconds", "0.2");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

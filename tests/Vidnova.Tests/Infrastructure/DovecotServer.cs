@@ -51,7 +51,7 @@ public sealed class DovecotServer : IAsyncDisposable
         }
 
         var root = Path.Combine(Path.GetTempPath(), "vidnova-imap-" + Guid.NewGuid().ToString("N")[..8]);
-        var server = new DovecotServer(root, FreePort(), tls);
+        var server = new DovecotServer(root, LoopbackPort.Free(), tls);
         server.WriteConfiguration();
         await server.StartAsync();
         return server;
@@ -255,12 +255,5 @@ public sealed class DovecotServer : IAsyncDisposable
         {
             throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed: {output.Result}{error.Result}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

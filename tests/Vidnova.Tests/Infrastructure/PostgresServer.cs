@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Vidnova.Tests.Infrastructure;
@@ -59,7 +57,7 @@ public sealed class PostgresServer
             Run("chown", "postgres:postgres", root);
         }
 
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var server = new PostgresServer(binaries, data, port);
         server.AsServerUser("initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
         // Durability settings off: a test database is thrown away, and fsync would dominate the run time.
@@ -111,12 +109,5 @@ public sealed class PostgresServer
         {
             throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed: {output.Result}{error.Result}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -46,7 +46,7 @@ public sealed class SmtpServer : IAsyncDisposable
             }
         }
 
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         string[] server = ["/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox", maildir];
         var start = new ProcessStartInfo(asRoot ? "runuser" : server[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in asRoot ? ["-u", "nobody", "--", .. server] : server[1..])
@@ -115,12 +115,5 @@ public sealed class SmtpServer : IAsyncDisposable
 
         using var process = Process.Start(start)!;
         await process.WaitForExitAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
