@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Vidnova.Dso;
@@ -21,15 +20,7 @@ public abstract class DsoDeliveriesPageTests(DsoExchangeApp app)
     {
         await using var receiver = await WebhookReceiver.StartAsync(Secret, () => app.Clock.GetCurrentInstant().ToUnixTimeSeconds());
         receiver.Down = true;
-        var registered = await app.Admin().PutAsJsonAsync("/api/v1/dsos/dead-dso", new
-        {
-            name = "ОСР, що не відповідає",
-            edrpou = Scenario.DsoEdrpou,
-            iban = Scenario.DsoIban,
-            restorationPrice = 1000m,
-            channel = new { type = "webhook", url = receiver.Url.AbsoluteUri, secret = Secret },
-        });
-        Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
+        await _scenario.RegisterWebhookDsoAsync("dead-dso", receiver.Url, Secret);
         await _scenario.PutAccountAsync("3400000001", dso: "dead-dso");
         var sent = await _scenario.SentToDsoAsync("3400000001");
         var delivery = await DeadLetteredAsync(sent.DsoRequest!.Id);

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -90,15 +89,7 @@ public sealed partial class PortalJourneyTests(BrowserFixture browser) : IClassF
     [Fact]
     public async Task Supervisor_OnAPhone_RetriesAStoppedDeliveryAfterConfirming()
     {
-        var registered = await browser.App.Admin().PutAsJsonAsync("/api/v1/dsos/phone-dso", new
-        {
-            name = "ОСР без зв'язку",
-            edrpou = Scenario.DsoEdrpou,
-            iban = Scenario.DsoIban,
-            restorationPrice = 1000m,
-            channel = new { type = "webhook", url = "http://127.0.0.1:9/unreachable", secret = "whsec_phone_0123456789" },
-        });
-        registered.EnsureSuccessStatusCode();
+        await _scenario.RegisterWebhookDsoAsync("phone-dso", new Uri("http://127.0.0.1:9/unreachable"), "whsec_phone_0123456789");
         await _scenario.PutAccountAsync("4000000009", dso: "phone-dso");
         var sent = await _scenario.SentToDsoAsync("4000000009");
         var requestId = sent.DsoRequest!.Id;

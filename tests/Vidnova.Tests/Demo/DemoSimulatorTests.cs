@@ -100,20 +100,8 @@ public sealed class FlakyDemoSimulatorTests(FlakyDemoApp app) : IClassFixture<Fl
             sent.Add(await scenario.SentToDsoAsync(account));
         }
 
-        var giveUpAt = DateTime.UtcNow.AddSeconds(90);
-        var restored = 0;
-        while (restored < sent.Count)
-        {
-            Assert.True(DateTime.UtcNow < giveUpAt, $"{restored} of {sent.Count} restored: {string.Join("\n", app.Errors.Entries)}");
-            await Task.Delay(200);
-            // The simulator signs its callbacks with the real time, so the host's clock follows it.
-            app.Clock.Reset(SystemClock.Instance.GetCurrentInstant());
-            restored = 0;
-            foreach (var application in sent)
-            {
-                restored += (await scenario.GetAsAdminAsync(application.Id)).Status == "restored" ? 1 : 0;
-            }
-        }
+        // The simulator signs its callbacks with the real time, so the host's clock follows it.
+        await scenario.AllRestoredAsync(sent, () => app.Clock.Reset(SystemClock.Instance.GetCurrentInstant()));
 
         var stats = System.Text.Json.JsonDocument.Parse(await app.CreateClient().GetStringAsync("/demo/dso-simulator/stats")).RootElement;
         int Stat(string name) => stats.GetProperty(name).GetInt32();

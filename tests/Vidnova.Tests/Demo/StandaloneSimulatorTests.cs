@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using NodaTime;
 using Vidnova.Persistence;
@@ -46,16 +45,8 @@ public sealed class StandaloneSimulatorTests(SimulatorBesideHostApp app) : IClas
             ["CompletedAfterSeconds"] = "0.5",
             ["FailPercent"] = "50",
         });
-        var registered = await app.Admin().PutAsJsonAsync("/api/v1/dsos/standalone-dso", new
-        {
-            name = "ОСР-симулятор",
-            edrpou = Scenario.DsoEdrpou,
-            iban = Scenario.DsoIban,
-            restorationPrice = 1234.56m,
-            channel = new { type = "webhook", url = simulator.WebhookUrl.AbsoluteUri, secret = Secret },
-        });
-        Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
         var scenario = new Scenario(app);
+        await scenario.RegisterWebhookDsoAsync("standalone-dso", simulator.WebhookUrl, Secret);
         var sent = new List<Vidnova.Restoration.ApplicationResponse>();
         for (var i = 1; i <= 4; i++)
         {
@@ -64,19 +55,7 @@ public sealed class StandaloneSimulatorTests(SimulatorBesideHostApp app) : IClas
             sent.Add(await scenario.SentToDsoAsync(account));
         }
 
-        var giveUpAt = DateTime.UtcNow.AddSeconds(90);
-        var restored = 0;
-        while (restored < sent.Count)
-        {
-            Assert.True(DateTime.UtcNow < giveUpAt, $"{restored} of {sent.Count} restored: {string.Join("\n", app.Errors.Entries)}");
-            await Task.Delay(200);
-            app.Clock.Reset(SystemClock.Instance.GetCurrentInstant());
-            restored = 0;
-            foreach (var application in sent)
-            {
-                restored += (await scenario.GetAsAdminAsync(application.Id)).Status == "restored" ? 1 : 0;
-            }
-        }
+        await scenario.AllRestoredAsync(sent, () => app.Clock.Reset(SystemClock.Instance.GetCurrentInstant()));
 
         var stats = await simulator.StatsAsync();
         int Stat(string name) => stats.GetProperty(name).GetInt32();

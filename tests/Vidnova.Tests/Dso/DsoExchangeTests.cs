@@ -254,11 +254,7 @@ public abstract class DsoExchangeTests(DsoExchangeApp app)
             channel,
         });
 
-    private async Task RegisterWebhookDsoAsync(Uri url, string code = Scenario.DsoCode)
-    {
-        var response = await PutDsoAsync(new { type = "webhook", url = url.AbsoluteUri, secret = Secret }, code);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-    }
+    private Task RegisterWebhookDsoAsync(Uri url, string code = Scenario.DsoCode) => _scenario.RegisterWebhookDsoAsync(code, url, Secret);
 
     private string CallbackBody(string eventId, Guid requestId, string type) =>
         JsonSerializer.Serialize(new { eventId, requestId, type, occurredAt = app.Clock.GetCurrentInstant().ToString() });

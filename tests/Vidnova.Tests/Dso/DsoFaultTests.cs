@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
@@ -236,18 +235,7 @@ public abstract class DsoFaultTests(DsoFaultApp app)
         return db.Set<DsoDelivery>().AsNoTracking().Where(d => d.DsoCode == code).OrderBy(d => d.CreatedAt).ToListAsync();
     }
 
-    private static async Task RegisterWebhookDsoAsync(VidnovaApp host, string code, Uri url)
-    {
-        var response = await host.Admin().PutAsJsonAsync($"/api/v1/dsos/{code}", new
-        {
-            name = "ОСР для перевірки збоїв",
-            edrpou = Scenario.DsoEdrpou,
-            iban = Scenario.DsoIban,
-            restorationPrice = 1234.56m,
-            channel = new { type = "webhook", url = url.AbsoluteUri, secret = Secret },
-        });
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-    }
+    private static Task RegisterWebhookDsoAsync(VidnovaApp host, string code, Uri url) => new Scenario(host).RegisterWebhookDsoAsync(code, url, Secret);
 
     /// <summary>The DSO's side: acknowledge, then report the reconnection, each as a signed callback.</summary>
     private static async Task ReportAsync(VidnovaApp host, string dso, ReceivedCall call)

@@ -21,6 +21,41 @@ public sealed partial class Scenario(VidnovaApp app)
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>A DSO whose channel is a signed webhook (docs/dso-protocol.md).</summary>
+    public async Task RegisterWebhookDsoAsync(string code, Uri url, string secret)
+    {
+        var response = await app.Admin().PutAsJsonAsync($"/api/v1/dsos/{code}", new
+        {
+            name = $"ОСР {code}",
+            edrpou = DsoEdrpou,
+            iban = DsoIban,
+            restorationPrice = 1234.56m,
+            channel = new { type = "webhook", url = url.AbsoluteUri, secret },
+        });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>
+    /// Waits until the DSO has restored every one of <paramref name="applications"/>. <paramref name="beforeEachLook"/>
+    /// may keep the host's fake clock in step with a DSO that signs its callbacks with the real time.
+    /// </summary>
+    public async Task AllRestoredAsync(IReadOnlyCollection<ApplicationResponse> applications, Action? beforeEachLook = null)
+    {
+        var giveUpAt = DateTime.UtcNow.AddSeconds(90);
+        var restored = 0;
+        while (restored < applications.Count)
+        {
+            Assert.True(DateTime.UtcNow < giveUpAt, $"{restored} of {applications.Count} restored: {string.Join("\n", app.Errors.Entries)}");
+            await Task.Delay(200);
+            beforeEachLook?.Invoke();
+            restored = 0;
+            foreach (var application in applications)
+            {
+                restored += (await GetAsAdminAsync(application.Id)).Status == "restored" ? 1 : 0;
+            }
+        }
+    }
+
     public async Task<string> IssueDsoKeyAsync(string code = DsoCode)
     {
         var response = await app.Admin().PostAsync($"/api/v1/dsos/{code}/api-keys", null);

@@ -22,15 +22,7 @@ public abstract class DsoReminderTests(DsoExchangeApp app)
     {
         app.Clock.Reset(Instant.FromUtc(2026, 11, 25, 8, 0));
         await using var receiver = await WebhookReceiver.StartAsync(Secret, () => app.Clock.GetCurrentInstant().ToUnixTimeSeconds());
-        var registered = await app.Admin().PutAsJsonAsync("/api/v1/dsos/remind-dso", new
-        {
-            name = "ОСР для нагадувань",
-            edrpou = Scenario.DsoEdrpou,
-            iban = Scenario.DsoIban,
-            restorationPrice = 1000m,
-            channel = new { type = "webhook", url = receiver.Url.AbsoluteUri, secret = Secret },
-        });
-        Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
+        await _scenario.RegisterWebhookDsoAsync("remind-dso", receiver.Url, Secret);
         var dso = app.WithApiKey(await _scenario.IssueDsoKeyAsync("remind-dso"));
         var sent = new List<Vidnova.Restoration.ApplicationResponse>();
         for (var i = 1; i <= 4; i++)
