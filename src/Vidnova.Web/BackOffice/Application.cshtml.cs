@@ -113,7 +113,7 @@ public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAut
         {
             await decide.HandleAsync(id, approve, reason, StaffIdentity.ActorOf(User), ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException race) when (race.IsLostRace())
         {
             Conflict = true;
             return await RedisplayAsync(id, ct, reload: true);

@@ -41,7 +41,7 @@ public sealed class RetryDsoDelivery(VidnovaDbContext db, IClock clock, DsoDeliv
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException race) when (race.IsLostRace())
         {
             db.ChangeTracker.Clear();
             if (await db.Set<DsoDelivery>().AnyAsync(d => d.Id == deliveryId && d.DeadLetteredAt == null, cancellationToken))

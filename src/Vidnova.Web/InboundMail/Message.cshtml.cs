@@ -85,7 +85,7 @@ public sealed partial class MessageModel(VidnovaDbContext db, IAuthorizationServ
         {
             await action();
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException race) when (race.IsLostRace())
         {
             Conflict = true;
             return await RedisplayAsync(id, ct);

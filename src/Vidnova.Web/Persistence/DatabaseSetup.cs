@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Vidnova.Persistence;
 
@@ -23,7 +24,11 @@ public static class DatabaseSetup
             case DatabaseProvider.Postgres:
                 var connectionString = configuration.GetConnectionString("Vidnova")
                     ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Vidnova is not set.");
-                services.AddDbContext<VidnovaDbContext, PostgresVidnovaDbContext>(options => options.UseNpgsql(connectionString));
+                // Npgsql's default strategy does not retry either, but it wraps a deadlock or serialization failure in an
+                // InvalidOperationException; without it, the loser of a race gets the same DbUpdateException (and 409)
+                // on PostgreSQL as on SQLite, which every handler of a lost race already expects.
+                services.AddDbContext<VidnovaDbContext, PostgresVidnovaDbContext>(options =>
+                    options.UseNpgsql(connectionString, npgsql => npgsql.ExecutionStrategy(dependencies => new NonRetryingExecutionStrategy(dependencies))));
                 break;
             default:
                 var sqlite = SqliteConnectionString(configuration, environment);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Vidnova.Persistence;
 
 namespace Vidnova.Problems;
 
@@ -31,25 +32,13 @@ public sealed class ProblemDetailsMapping(IProblemDetailsService problems, ILogg
             ProblemTexts.Localize(context, rule.MessageFormat, [.. rule.Arguments])),
         NotFoundException missing => Problem(context, StatusCodes.Status404NotFound, "Не знайдено", missing.Code,
             ProblemTexts.Localize(context, missing.MessageFormat, [.. missing.Arguments])),
-        DbUpdateException update when LostARace(update) => Problem(context, StatusCodes.Status409Conflict, "Конфлікт змін", "concurrent_change",
+        DbUpdateException update when update.IsLostRace() => Problem(context, StatusCodes.Status409Conflict, "Конфлікт змін", "concurrent_change",
             ProblemTexts.Localize(context, "Цю заяву щойно змінив хтось інший. Оновіть сторінку й перевірте її поточний стан.")),
         BadHttpRequestException bad => Problem(context, bad.StatusCode, "Некоректний запит", "bad_request",
             ProblemTexts.Localize(context, bad.StatusCode == StatusCodes.Status413PayloadTooLarge
                 ? "Запит завеликий. Файл квитанції — до 10 МБ."
                 : "Тіло запиту не вдалося прочитати: перевірте, що це коректний JSON з полями, описаними в /openapi/v1.json.")),
         _ => null,
-    };
-
-    /// <summary>
-    /// Another request changed the same rows first: a stale version, a unique key taken a moment earlier, or the
-    /// database breaking a deadlock between the two. The loser is told to look again; nothing was saved.
-    /// </summary>
-    private static bool LostARace(DbUpdateException exception) => exception switch
-    {
-        DbUpdateConcurrencyException => true,
-        { InnerException: Npgsql.PostgresException { SqlState: "23505" or "40P01" or "40001" } } => true,
-        { InnerException: Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 or 1555 } } => true,
-        _ => false,
     };
 
     private static ValidationProblemDetails Validation(HttpContext context, InputValidationException invalid)

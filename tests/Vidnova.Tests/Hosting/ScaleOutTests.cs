@@ -45,9 +45,11 @@ public sealed class ScaleOutTests : IAsyncLifetime, IDisposable
         }
 
         // Applications arrive at both instances; each instance's dispatcher competes for every message.
-        await Task.WhenAll(Enumerable.Range(0, applications).Select(i =>
+        var submitted = await Task.WhenAll(Enumerable.Range(0, applications).Select(i =>
             (i % 2 == 0 ? _first : _second).CreateClient()
                 .PostAsJsonAsync("/api/v1/restoration-applications", Scenario.ApplicationFor($"60000000{i:00}", email: $"customer{i}@example.com"))));
+        Assert.True(submitted.All(r => r.StatusCode == HttpStatusCode.Created),
+            $"{string.Join(", ", submitted.Select(r => r.StatusCode))}: {Errors()}");
 
         var outbox = await WaitUntilAllSentAsync(applications);
         var delivered = _first.Mail.All().Concat(_second.Mail.All()).ToList();
@@ -55,8 +57,8 @@ public sealed class ScaleOutTests : IAsyncLifetime, IDisposable
         Assert.Equal(applications, outbox.Count);
         Assert.Equal(applications, delivered.Count);
         Assert.Equal(outbox.Select(m => $"<{m.MessageId}>").Order(), delivered.Select(m => $"<{m.MessageId.Trim('<', '>')}>").Order());
-        Assert.NotEmpty(_first.Mail.All());
-        Assert.NotEmpty(_second.Mail.All());
+        // How the messages split between the two instances is up to the scheduler (from 13/11 to 2/22 in eight runs
+        // of this test alone), so it is not asserted; that two claims never overlap is LeaseClaimsTests'.
     }
 
     [Fact]
@@ -69,7 +71,8 @@ public sealed class ScaleOutTests : IAsyncLifetime, IDisposable
 
         var responses = await Task.WhenAll(_first.Admin().PostAsJsonAsync(url, new { approve = true }), _second.Admin().PostAsJsonAsync(url, new { approve = true }));
 
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
+        Assert.True(responses.Select(r => r.StatusCode).Order().SequenceEqual([HttpStatusCode.OK, HttpStatusCode.Conflict]),
+            $"{string.Join(", ", responses.Select(r => r.StatusCode))}: {Errors()}");
         var stored = await _first.InDatabaseAsync(db => db.Set<RestorationApplication>().SingleAsync(a => a.Id == application.Id));
         Assert.Equal(ApplicationStatus.SentToDso, stored.Status);
         Assert.Single(stored.Timeline, t => t.Kind == "receipt_approved");
@@ -80,7 +83,7 @@ public sealed class ScaleOutTests : IAsyncLifetime, IDisposable
 
     private async Task<List<OutboxMessage>> WaitUntilAllSentAsync(int expected)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var giveUpAt = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             var messages = await _first.InDatabaseAsync(db => db.Set<OutboxMessage>().AsNoTracking().ToListAsync());
@@ -89,7 +92,11 @@ public sealed class ScaleOutTests : IAsyncLifetime, IDisposable
                 return messages;
             }
 
-            await Task.Delay(50, timeout.Token);
+            Assert.True(DateTime.UtcNow < giveUpAt,
+                $"{messages.Count(m => m.SentAt is not null)} of {messages.Count} queued emails sent, {expected} expected: {Errors()}");
+            await Task.Delay(50);
         }
     }
+
+    private string Errors() => string.Join("\n", _first.Errors.Entries.Concat(_second.Errors.Entries));
 }
