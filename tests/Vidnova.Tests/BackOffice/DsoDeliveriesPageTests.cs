@@ -95,20 +95,17 @@ public abstract class DsoDeliveriesPageTests(DsoExchangeApp app)
     private Task<DsoDelivery> DeliveryAsync(Guid id) =>
         app.InDatabaseAsync(db => db.Set<DsoDelivery>().AsNoTracking().SingleAsync(d => d.Id == id));
 
-    private async Task<DsoDelivery> WaitForAsync(Guid id, Func<DsoDelivery, bool> condition)
+    private Task<DsoDelivery> WaitForAsync(Guid id, Func<DsoDelivery, bool> condition)
     {
-        var giveUpAt = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var delivery = await DeliveryAsync(id);
-            if (condition(delivery))
+        DsoDelivery? delivery = null;
+        return Eventually.ValueAsync(
+            async () =>
             {
-                return delivery;
-            }
-
-            Assert.True(DateTime.UtcNow < giveUpAt, $"Delivery {id}: attempts {delivery.Attempts}, error {delivery.LastError}");
-            await Task.Delay(100);
-        }
+                delivery = await DeliveryAsync(id);
+                return condition(delivery) ? delivery : null;
+            },
+            TimeSpan.FromSeconds(20),
+            () => $"Delivery {id}: attempts {delivery?.Attempts}, error {delivery?.LastError}");
     }
 
     private Task<HttpClient> SignInAsync(string login) => app.SignInStaffAsync(login, Password);

@@ -95,11 +95,9 @@ public sealed partial class PortalJourneyTests(BrowserFixture browser) : IClassF
         var requestId = sent.DsoRequest!.Id;
         // The first attempt fails (nothing listens there); the fake clock never reaches the next one. Stop it as the
         // twelfth failure would.
-        for (var waited = 0; await browser.App.InDatabaseAsync(db => db.Set<DsoDelivery>().AnyAsync(d => d.RequestId == requestId && d.Attempts == 0)); waited++)
-        {
-            Assert.True(waited < 300, "The first delivery attempt did not happen.");
-            await Task.Delay(100);
-        }
+        await Eventually.TrueAsync(
+            async () => !await browser.App.InDatabaseAsync(db => db.Set<DsoDelivery>().AnyAsync(d => d.RequestId == requestId && d.Attempts == 0)),
+            TimeSpan.FromSeconds(30), () => "The first delivery attempt did not happen.");
 
         await browser.App.InDatabaseAsync(db => db.Set<DsoDelivery>().Where(d => d.RequestId == requestId)
             .ExecuteUpdateAsync(d => d.SetProperty(x => x.DeadLetteredAt, browser.App.Clock.GetCurrentInstant()).SetProperty(x => x.Attempts, 12)));

@@ -280,20 +280,17 @@ public abstract class DsoExchangeTests(DsoExchangeApp app)
         Assert.Equal("invalid_signature", problem.RootElement.GetProperty("code").GetString());
     }
 
-    private async Task<DsoDelivery> WaitForDeliveryAsync(Guid requestId, Func<DsoDelivery, bool> condition)
+    private Task<DsoDelivery> WaitForDeliveryAsync(Guid requestId, Func<DsoDelivery, bool> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var delivery = await app.InDatabaseAsync(db => db.Set<DsoDelivery>().AsNoTracking().SingleOrDefaultAsync(d => d.RequestId == requestId));
-            if (delivery is not null && condition(delivery))
+        DsoDelivery? delivery = null;
+        return Eventually.ValueAsync(
+            async () =>
             {
-                return delivery;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"The delivery of {requestId} did not reach the expected state: attempts {delivery?.Attempts}, error {delivery?.LastError}");
-            await Task.Delay(100);
-        }
+                delivery = await app.InDatabaseAsync(db => db.Set<DsoDelivery>().AsNoTracking().SingleOrDefaultAsync(d => d.RequestId == requestId));
+                return delivery is not null && condition(delivery) ? delivery : null;
+            },
+            TimeSpan.FromSeconds(20),
+            () => $"The delivery of {requestId} did not reach the expected state: attempts {delivery?.Attempts}, error {delivery?.LastError}");
     }
 }
 

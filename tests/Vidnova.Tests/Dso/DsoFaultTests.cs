@@ -206,24 +206,21 @@ public abstract class DsoFaultTests(DsoFaultApp app)
     /// Waits until nothing for the DSO is due or claimed. The fake clock must not jump while an attempt is in flight:
     /// past the claim's lease, another pass would take the same row.
     /// </summary>
-    private static async Task IdleAsync(VidnovaApp host, string dso)
+    private static Task IdleAsync(VidnovaApp host, string dso)
     {
         var code = DsoCode.Parse(dso);
-        var giveUpAt = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var now = host.Clock.GetCurrentInstant();
-            var busy = await host.InDatabaseAsync(db => db.Set<DsoDelivery>().CountAsync(d => d.DsoCode == code
-                && d.DeliveredAt == null && d.DeadLetteredAt == null && (d.NextAttemptAt <= now || d.ClaimedBy != null)
-                && !(d.ClaimedBy == "crashed-instance" && d.ClaimedUntil > now)));
-            if (busy == 0)
+        var busy = 0;
+        return Eventually.TrueAsync(
+            async () =>
             {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < giveUpAt, $"The dispatcher did not get through {busy} due deliveries for {dso}: {string.Join("\n", host.Errors.Entries)}");
-            await Task.Delay(50);
-        }
+                var now = host.Clock.GetCurrentInstant();
+                busy = await host.InDatabaseAsync(db => db.Set<DsoDelivery>().CountAsync(d => d.DsoCode == code
+                    && d.DeliveredAt == null && d.DeadLetteredAt == null && (d.NextAttemptAt <= now || d.ClaimedBy != null)
+                    && !(d.ClaimedBy == "crashed-instance" && d.ClaimedUntil > now)));
+                return busy == 0;
+            },
+            TimeSpan.FromSeconds(30),
+            () => $"The dispatcher did not get through {busy} due deliveries for {dso}: {string.Join("\n", host.Errors.Entries)}");
     }
 
     private static Task<List<DsoDelivery>> DeliveriesAsync(VidnovaApp host, string dso) =>

@@ -81,21 +81,17 @@ public sealed class ScaleOutTests : IAsyncLifetime, IDisposable
             db.Set<OutboxMessage>().CountAsync(m => m.ApplicationId == application.Id && m.DeduplicationKey.EndsWith(":receipt-approved"))));
     }
 
-    private async Task<List<OutboxMessage>> WaitUntilAllSentAsync(int expected)
+    private Task<List<OutboxMessage>> WaitUntilAllSentAsync(int expected)
     {
-        var giveUpAt = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var messages = await _first.InDatabaseAsync(db => db.Set<OutboxMessage>().AsNoTracking().ToListAsync());
-            if (messages.Count >= expected && messages.All(m => m.SentAt is not null))
+        List<OutboxMessage> messages = [];
+        return Eventually.ValueAsync(
+            async () =>
             {
-                return messages;
-            }
-
-            Assert.True(DateTime.UtcNow < giveUpAt,
-                $"{messages.Count(m => m.SentAt is not null)} of {messages.Count} queued emails sent, {expected} expected: {Errors()}");
-            await Task.Delay(50);
-        }
+                messages = await _first.InDatabaseAsync(db => db.Set<OutboxMessage>().AsNoTracking().ToListAsync());
+                return messages.Count >= expected && messages.All(m => m.SentAt is not null) ? messages : null;
+            },
+            TimeSpan.FromSeconds(30),
+            () => $"{messages.Count(m => m.SentAt is not null)} of {messages.Count} queued emails sent, {expected} expected: {Errors()}");
     }
 
     private string Errors() => string.Join("\n", _first.Errors.Entries.Concat(_second.Errors.Entries));

@@ -229,21 +229,9 @@ public abstract class ImapMailboxTests
         WaitUntilAsync(async () => (await Mailbox.MessageIdsAsync(folder)).Contains(messageId)
             && !(await Mailbox.MessageIdsAsync("INBOX")).Contains(messageId), $"{messageId} moved to {folder}");
 
-    private async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(45);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"Timed out waiting for {what}. Host errors: {string.Join('\n', App.Errors.Entries)} Dovecot log: {Mailbox.Log}");
-    }
+    private Task WaitUntilAsync(Func<Task<bool>> condition, string what) =>
+        Eventually.TrueAsync(condition, TimeSpan.FromSeconds(45),
+            () => $"Timed out waiting for {what}. Host errors: {string.Join('\n', App.Errors.Entries)} Dovecot log: {Mailbox.Log}");
 }
 
 public sealed class ImapMailboxOnSqlite(SqliteMailbox fixture) : ImapMailboxTests(fixture), IClassFixture<SqliteMailbox>;

@@ -11,22 +11,9 @@ public sealed class MailFolder(string path)
             : [];
 
     /// <summary>Waits for the outbox dispatcher to deliver a message matching <paramref name="match"/>.</summary>
-    public async Task<SentMail> WaitForAsync(Func<SentMail, bool> match, string what)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (!timeout.IsCancellationRequested)
-        {
-            var found = All().FirstOrDefault(match);
-            if (found is not null)
-            {
-                return found;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"No email {what} arrived; have: {string.Join(" | ", All().Select(m => m.Subject))}");
-    }
+    public Task<SentMail> WaitForAsync(Func<SentMail, bool> match, string what) =>
+        Eventually.ValueAsync(() => Task.FromResult(All().FirstOrDefault(match)), TimeSpan.FromSeconds(15),
+            () => $"No email {what} arrived; have: {string.Join(" | ", All().Select(m => m.Subject))}");
 }
 
 public sealed record SentMail(string To, string Subject, string HtmlBody, string TextBody, DateTimeOffset Date, string MessageId)

@@ -39,21 +39,23 @@ public sealed partial class Scenario(VidnovaApp app)
     /// Waits until the DSO has restored every one of <paramref name="applications"/>. <paramref name="beforeEachLook"/>
     /// may keep the host's fake clock in step with a DSO that signs its callbacks with the real time.
     /// </summary>
-    public async Task AllRestoredAsync(IReadOnlyCollection<ApplicationResponse> applications, Action? beforeEachLook = null)
+    public Task AllRestoredAsync(IReadOnlyCollection<ApplicationResponse> applications, Action? beforeEachLook = null)
     {
-        var giveUpAt = DateTime.UtcNow.AddSeconds(90);
         var restored = 0;
-        while (restored < applications.Count)
-        {
-            Assert.True(DateTime.UtcNow < giveUpAt, $"{restored} of {applications.Count} restored: {string.Join("\n", app.Errors.Entries)}");
-            await Task.Delay(200);
-            beforeEachLook?.Invoke();
-            restored = 0;
-            foreach (var application in applications)
+        return Eventually.TrueAsync(
+            async () =>
             {
-                restored += (await GetAsAdminAsync(application.Id)).Status == "restored" ? 1 : 0;
-            }
-        }
+                beforeEachLook?.Invoke();
+                restored = 0;
+                foreach (var application in applications)
+                {
+                    restored += (await GetAsAdminAsync(application.Id)).Status == "restored" ? 1 : 0;
+                }
+
+                return restored == applications.Count;
+            },
+            TimeSpan.FromSeconds(90),
+            () => $"{restored} of {applications.Count} restored: {string.Join("\n", app.Errors.Entries)}");
     }
 
     public async Task<string> IssueDsoKeyAsync(string code = DsoCode)

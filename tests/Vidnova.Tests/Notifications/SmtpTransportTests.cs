@@ -56,21 +56,9 @@ public sealed partial class SmtpTransportTests : IAsyncLifetime
         Assert.Equal(2, Smtp.Messages().Count);
     }
 
-    private async Task<MimeMessage> DeliveredAsync(Func<MimeMessage, bool> match)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (Smtp.Messages().FirstOrDefault(match) is { } message)
-            {
-                return message;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"Not delivered over SMTP; host errors: {string.Join('\n', App.Errors.Entries)}");
-    }
+    private Task<MimeMessage> DeliveredAsync(Func<MimeMessage, bool> match) =>
+        Eventually.ValueAsync(() => Task.FromResult(Smtp.Messages().FirstOrDefault(match)), TimeSpan.FromSeconds(30),
+            () => $"Not delivered over SMTP; host errors: {string.Join('\n', App.Errors.Entries)}");
 
     [GeneratedRegex(@"код[^:]*:\s*(\d{6})", RegexOptions.IgnoreCase)]
     private static partial Regex Code();

@@ -91,15 +91,8 @@ public abstract class DsoReminderTests(DsoExchangeApp app)
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var giveUpAt = DateTime.UtcNow.AddSeconds(20);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < giveUpAt, "The reminder was not delivered.");
-            await Task.Delay(100);
-        }
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> condition) =>
+        Eventually.TrueAsync(condition, TimeSpan.FromSeconds(20), () => "The reminder was not delivered.");
 }
 
 public sealed class DsoReminderOnSqlite(DsoExchangeSqliteApp app) : DsoReminderTests(app), IClassFixture<DsoExchangeSqliteApp>;

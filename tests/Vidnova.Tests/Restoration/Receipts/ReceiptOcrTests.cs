@@ -130,22 +130,9 @@ public abstract class ReceiptOcrTests(VidnovaApp app)
         Assert.DoesNotContain(state.Timeline, t => t.Kind == "receipt_ocr");
     }
 
-    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException("The receipt was not recognised in time.");
-    }
+    private static Task<T> WaitForAsync<T>(Func<Task<T?>> probe)
+        where T : class =>
+        Eventually.ValueAsync(probe, TimeSpan.FromSeconds(60), () => "The receipt was not recognised in time.");
 }
 
 public sealed class OcrSqliteApp() : VidnovaApp(DatabaseProvider.Sqlite)
