@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using Vidnova.Hosting;
 using Vidnova.Persistence;
+using Vidnova.Problems;
 using Vidnova.Restoration;
 using Vidnova.Restoration.Receipts;
 
@@ -58,7 +59,8 @@ public static class ReceiptFileEndpoint
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(exception, "Could not convert HEIC receipt {ReceiptId} to JPEG", receiptId);
-            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Не вдалося перетворити фото HEIC на JPEG; завантажте оригінал.");
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: ProblemTexts.Localize(context, "Не вдалося перетворити фото HEIC на JPEG; завантажте оригінал."));
         }
 
         SetHostileContentHeaders(context, inline: true, Path.ChangeExtension(fileName, ".jpg"));

@@ -25,8 +25,8 @@ public static class DatabaseSetup
                 var connectionString = configuration.GetConnectionString("Vidnova")
                     ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Vidnova is not set.");
                 // Npgsql's default strategy does not retry either, but it wraps a deadlock or serialization failure in an
-                // InvalidOperationException; without it, the loser of a race gets the same DbUpdateException (and 409)
-                // on PostgreSQL as on SQLite, which every handler of a lost race already expects.
+                // InvalidOperationException. EF's plain strategy does not, so the loser of a race gets the same
+                // DbUpdateException (and 409, see LostRace) on PostgreSQL as on SQLite.
                 services.AddDbContext<VidnovaDbContext, PostgresVidnovaDbContext>(options =>
                     options.UseNpgsql(connectionString, npgsql => npgsql.ExecutionStrategy(dependencies => new NonRetryingExecutionStrategy(dependencies))));
                 break;

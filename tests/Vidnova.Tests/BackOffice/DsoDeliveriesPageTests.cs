@@ -71,25 +71,23 @@ public abstract class DsoDeliveriesPageTests(DsoExchangeApp app)
         Assert.Contains("Delivered", english, StringComparison.Ordinal);
     }
 
-    private async Task<DsoDelivery> DeadLetteredAsync(Guid requestId)
+    /// <summary>Moves the fake clock past each backoff, once the attempt before it has finished, until the delivery stops.</summary>
+    private Task<DsoDelivery> DeadLetteredAsync(Guid requestId)
     {
-        for (var step = 0; step < 40; step++)
-        {
-            var delivery = await app.InDatabaseAsync(db => db.Set<DsoDelivery>().AsNoTracking().SingleOrDefaultAsync(d => d.RequestId == requestId));
-            if (delivery?.DeadLetteredAt is not null)
+        DsoDelivery? delivery = null;
+        return Eventually.ValueAsync(
+            async () =>
             {
-                return delivery;
-            }
+                delivery = await app.InDatabaseAsync(db => db.Set<DsoDelivery>().AsNoTracking().SingleOrDefaultAsync(d => d.RequestId == requestId));
+                if (delivery is { DeadLetteredAt: null, ClaimedBy: null } && delivery.NextAttemptAt > app.Clock.GetCurrentInstant())
+                {
+                    app.Clock.Advance(Duration.FromMinutes(5));
+                }
 
-            if (delivery is not null && delivery.ClaimedBy is null && delivery.NextAttemptAt > app.Clock.GetCurrentInstant())
-            {
-                app.Clock.Advance(Duration.FromMinutes(5));
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException("The delivery was not dead-lettered.");
+                return delivery?.DeadLetteredAt is not null ? delivery : null;
+            },
+            TimeSpan.FromSeconds(30),
+            () => $"The delivery was not dead-lettered: attempts {delivery?.Attempts}, error {delivery?.LastError}");
     }
 
     private Task<DsoDelivery> DeliveryAsync(Guid id) =>

@@ -253,12 +253,8 @@ public sealed class ImapOverStartTls(StartTlsMailbox fixture) : IClassFixture<St
 
         await fixture.Mailbox.AppendAsync(reply);
 
-        var deadline = DateTime.UtcNow.AddSeconds(45);
-        while (!(await fixture.Mailbox.MessageIdsAsync("Processed")).Contains(reply.MessageId))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Not read over STARTTLS. Dovecot log: {fixture.Mailbox.Log}");
-            await Task.Delay(200);
-        }
+        await Eventually.TrueAsync(async () => (await fixture.Mailbox.MessageIdsAsync("Processed")).Contains(reply.MessageId),
+            TimeSpan.FromSeconds(45), () => $"Not read over STARTTLS. Dovecot log: {fixture.Mailbox.Log}");
 
         Assert.Equal("sent_to_dso", (await scenario.GetAsync(application)).Status);
     }

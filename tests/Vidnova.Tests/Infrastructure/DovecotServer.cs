@@ -67,16 +67,12 @@ public sealed class DovecotServer : IAsyncDisposable
 
         File.Delete(Path.Combine(_root, "run", "master.pid"));
         _process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!await AcceptsConnectionsAsync())
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"Dovecot exited: {await _process.StandardError.ReadToEndAsync()} {Log}");
-            }
-
-            await Task.Delay(50, timeout.Token);
-        }
+        var process = _process;
+        await Eventually.TrueAsync(
+            async () => process.HasExited
+                ? throw new InvalidOperationException($"Dovecot exited: {await process.StandardError.ReadToEndAsync()} {Log}")
+                : await AcceptsConnectionsAsync(),
+            TimeSpan.FromSeconds(30), () => $"Dovecot did not start listening. {Log}");
     }
 
     /// <summary>Kills the server at once, as a crash or a network failure would: open sessions just break.</summary>
@@ -89,11 +85,7 @@ public sealed class DovecotServer : IAsyncDisposable
         }
 
         // Dovecot's children (imap, imap-login, auth) are not always in the same process tree; wait for the port to close.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (await AcceptsConnectionsAsync())
-        {
-            await Task.Delay(50, timeout.Token);
-        }
+        await Eventually.TrueAsync(async () => !await AcceptsConnectionsAsync(), TimeSpan.FromSeconds(15), () => "Dovecot's port stayed open.");
     }
 
     public async Task<ImapClient> ConnectAsync()

@@ -44,18 +44,24 @@ public sealed class SimulatorProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var simulator = new SimulatorProcess(process, new Uri($"http://127.0.0.1:{port}"));
-        var giveUpAt = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        await Eventually.TrueAsync(simulator.AnswersAsync, TimeSpan.FromSeconds(30), () => "The DSO simulator did not start.");
+        return simulator;
+    }
+
+    private async Task<bool> AnswersAsync()
+    {
+        if (_process.HasExited)
         {
-            try
-            {
-                (await simulator._http.GetAsync("/")).EnsureSuccessStatusCode();
-                return simulator;
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < giveUpAt && !process.HasExited)
-            {
-                await Task.Delay(100);
-            }
+            throw new InvalidOperationException($"The DSO simulator exited with code {_process.ExitCode}.");
+        }
+
+        try
+        {
+            return (await _http.GetAsync("/")).IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
         }
     }
 

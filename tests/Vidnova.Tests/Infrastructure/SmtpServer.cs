@@ -56,16 +56,11 @@ public sealed class SmtpServer : IAsyncDisposable
 
         var process = Process.Start(start)!;
         var smtp = new SmtpServer(process, port, maildir);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!await smtp.AcceptsConnectionsAsync())
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"aiosmtpd exited: {await process.StandardError.ReadToEndAsync()}");
-            }
-
-            await Task.Delay(50, timeout.Token);
-        }
+        await Eventually.TrueAsync(
+            async () => process.HasExited
+                ? throw new InvalidOperationException($"aiosmtpd exited: {await process.StandardError.ReadToEndAsync()}")
+                : await smtp.AcceptsConnectionsAsync(),
+            TimeSpan.FromSeconds(30), () => "aiosmtpd did not start listening.");
 
         return smtp;
     }

@@ -2,7 +2,10 @@ namespace Vidnova.Restoration.Receipts.Ocr;
 
 public static class ReceiptOcrRegistration
 {
-    /// <summary>The recogniser always (the back office reads its results); the worker only when <c>Receipts:Ocr:Enabled</c>.</summary>
+    /// <summary>
+    /// The recogniser and the HEIC converter always (the back office reads the results and shows HEIC photos as JPEG);
+    /// the worker only when <c>Receipts:Ocr:Enabled</c>.
+    /// </summary>
     public static IServiceCollection AddReceiptOcr(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<OcrOptions>(configuration.GetSection(OcrOptions.Section));
