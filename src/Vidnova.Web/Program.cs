@@ -1,4 +1,12 @@
 using Vidnova.Hosting;
+using Vidnova.UntrustedDocuments;
+
+if (args is [UntrustedDocumentReader.Command, var kind])
+{
+    // A customer's file is read in a child process of ours (UntrustedDocumentReader), before any host is built.
+    Environment.ExitCode = await ReadDocumentCommand.RunAsync(kind);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddVidnova();

@@ -13,12 +13,14 @@ using Vidnova.Problems;
 using Vidnova.Restoration;
 using Vidnova.Restoration.Receipts;
 using Vidnova.Restoration.Receipts.Ocr;
+using Vidnova.UntrustedDocuments;
 
 namespace Vidnova.BackOffice;
 
 /// <summary>One application as an operator sees it: account, invoice, receipts with a viewer and the decision, DSO request, timeline.</summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
-public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAuthorizationService authorization) : PageModel
+public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAuthorizationService authorization, UntrustedDocumentReader reader)
+    : PageModel
 {
     public const int MaxReasonLength = 1000;
 
@@ -173,7 +175,9 @@ public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAut
         if (receipt.ContentType == "application/pdf")
         {
             var file = await db.Set<ReceiptFile>().AsNoTracking().SingleOrDefaultAsync(f => f.ReceiptId == receipt.Id, ct);
-            var reading = file is null ? null : ReceiptAutoCheck.Assess(receipt.ContentType, file.Content, invoice, application.Number, autoApprove: false);
+            // Read again by the reader process, never in the host: the operator opening a hostile PDF must not stop it.
+            var reading = file is null ? null : ReceiptAutoCheck.Assess(receipt.ContentType,
+                await reader.ReadAsync<PdfTextReading>(DocumentKind.PdfText, file.Content, ct), invoice, application.Number, autoApprove: false);
             if (reading?.Fields is not null)
             {
                 return reading;

@@ -26,6 +26,7 @@ using Vidnova.Restoration.EmailConfirmation;
 using Vidnova.Restoration.Receipts;
 using Vidnova.Restoration.Receipts.Ocr;
 using Vidnova.Sla;
+using Vidnova.UntrustedDocuments;
 
 namespace Vidnova.Hosting;
 
@@ -71,6 +72,8 @@ public static class VidnovaHost
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddDsoExchange(configuration);
+        services.Configure<DocumentReaderOptions>(configuration.GetSection(DocumentReaderOptions.Section));
+        services.AddSingleton<UntrustedDocumentReader>();
         services.AddInboundMail(configuration);
         services.AddReceiptOcr(configuration);
         services.AddDemoDsoSimulator(configuration);

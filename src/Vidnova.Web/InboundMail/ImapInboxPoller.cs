@@ -13,7 +13,8 @@ namespace Vidnova.InboundMail;
 /// Reads the supplier's reply mailbox over IMAP. Each message is filed (<see cref="ReceiveInboundEmail"/>) and only
 /// then moved to <c>Processed</c> (a receipt was filed) or <c>Failed</c> (it waits for an operator); nothing is
 /// deleted. A crash between the two leaves the message in the folder, and the next poll finds it already recorded
-/// and just moves it, so any number of instances may poll the same mailbox.
+/// and just moves it, so any number of instances may poll the same mailbox. A message is stored before it is read, so
+/// one that the reader cannot read goes to <c>Failed</c> once (<c>could_not_read</c>) instead of coming back every poll.
 /// </summary>
 public sealed class ImapInboxPoller(
     IServiceScopeFactory scopes, IOptionsMonitor<MailOptions> options, IMeterFactory meters, ILogger<ImapInboxPoller> logger)
@@ -112,6 +113,11 @@ public sealed class ImapInboxPoller(
                     // in the folder for the next poll, and the messages after it are not held up.
                     logger.LogWarning(exception, "Could not file IMAP message {Uid}; it stays in {Folder} for the next poll", summary.UniqueId, folder.FullName);
                     continue;
+                }
+
+                if (result.Email.Outcome == InboundEmailOutcome.Received)
+                {
+                    continue; // another instance is reading it right now; it moves it when done
                 }
 
                 var destination = result.Email.Outcome == InboundEmailOutcome.ReceiptFiled ? processed : failed;

@@ -21,31 +21,51 @@ public enum InboundEmailOutcome
 
     /// <summary>Larger than <c>Mail:Inbound:MaxMessageBytes</c>: not read; the customer was asked for a smaller file.</summary>
     TooLarge,
+
+    /// <summary>Stored as it arrived and not yet read (or being read now); it is concluded once read.</summary>
+    Received,
+
+    /// <summary>The reader process crashed, hit a limit or timed out on it (or the host stopped twice while reading it): an operator reads it.</summary>
+    CouldNotRead,
 }
 
 /// <summary>
 /// An email received from a customer (by IMAP or pushed over HTTP), recorded once per message however often it is
-/// delivered, with how it was matched and what was done. Its bytes are kept verbatim in <see cref="InboundEmailContent"/>.
+/// delivered, with how it was matched and what was done. Its bytes are kept verbatim in <see cref="InboundEmailContent"/>,
+/// stored before anything reads them: a message that breaks the reader is concluded <see cref="InboundEmailOutcome.CouldNotRead"/>
+/// once, never read again in a loop.
 /// </summary>
 public sealed class InboundEmail
 {
-    private InboundEmail(Guid id, string deduplicationKey, string? messageId, string from, string subject, string source, long sizeBytes, Instant receivedAt)
+    /// <summary>The first read and one more after a crash left the email <see cref="InboundEmailOutcome.Received"/>.</summary>
+    public const int MaxReadAttempts = 2;
+
+    private InboundEmail(Guid id, string contentHash, string source, long sizeBytes, Instant receivedAt)
     {
         Id = id;
-        DeduplicationKey = deduplicationKey;
-        MessageId = messageId;
-        From = from;
-        Subject = subject;
+        ContentHash = contentHash;
+        DeduplicationKey = "sha256:" + contentHash;
+        From = "";
+        Subject = "";
         Source = source;
         SizeBytes = sizeBytes;
         ReceivedAt = receivedAt;
+        Outcome = InboundEmailOutcome.Received;
         Reason = "";
     }
 
     public Guid Id { get; private set; }
 
-    /// <summary><c>mid:&lt;Message-ID&gt;</c>, or <c>sha256:&lt;hash of the bytes&gt;</c> for a message without one.</summary>
+    /// <summary><c>mid:&lt;Message-ID&gt;</c>, or <c>sha256:&lt;hash of the bytes&gt;</c> for a message without one (and until it is read).</summary>
     public string DeduplicationKey { get; private set; }
+
+    /// <summary>SHA-256 of the bytes as they arrived (hex): the same delivery is known again before it is parsed. Null for emails stored before it existed.</summary>
+    public string? ContentHash { get; private set; }
+
+    /// <summary>How often reading it was started; see <see cref="MaxReadAttempts"/>.</summary>
+    public int ReadAttempts { get; private set; }
+
+    public Instant? ReadStartedAt { get; private set; }
 
     public string? MessageId { get; private set; }
 
@@ -86,9 +106,48 @@ public sealed class InboundEmail
 
     public uint Version { get; private set; }
 
-    public static InboundEmail Received(Guid id, string deduplicationKey, string? messageId, string from, string subject, string source,
-        long sizeBytes, Instant at) =>
-        new(id, deduplicationKey, Shorten(messageId, 998), Shorten(from, 254) ?? "", Shorten(subject, 300) ?? "", source, sizeBytes, at);
+    /// <summary>The bytes arrived; nothing has read them yet.</summary>
+    public static InboundEmail Received(Guid id, string contentHash, string source, long sizeBytes, Instant at) =>
+        new(id, contentHash, source, sizeBytes, at);
+
+    /// <summary>
+    /// Whether this instance may read it now: not yet concluded, and not being read elsewhere — a read that started
+    /// more than <paramref name="lease"/> ago was cut short by a crash.
+    /// </summary>
+    public bool MayBeRead(Instant now, Duration lease) =>
+        Outcome == InboundEmailOutcome.Received && (ReadStartedAt is not { } started || now - started > lease);
+
+    /// <summary>Starts a read, or concludes the email unread when reading it has already been started too often.</summary>
+    /// <returns>Whether to read it.</returns>
+    public bool StartReading(Instant now)
+    {
+        Version++;
+        if (ReadAttempts >= MaxReadAttempts)
+        {
+            Conclude(InboundEmailOutcome.CouldNotRead,
+                "Лист не вдалося прочитати автоматично: його читання двічі обірвалося. Оригінал збережено — відкрийте його й опрацюйте вручну.");
+            return false;
+        }
+
+        ReadAttempts++;
+        ReadStartedAt = now;
+        return true;
+    }
+
+    /// <summary>
+    /// What its headers say. The values are the customer's: control characters (NUL among them, which PostgreSQL
+    /// refuses) become spaces and each is cut to its column, so any email can be stored.
+    /// </summary>
+    public void Read(string? messageId, string? from, string? subject)
+    {
+        MessageId = Clean(messageId, 998) is { Length: > 0 } id ? id : null;
+        From = Clean(from, 254) ?? "";
+        Subject = Clean(subject, 300) ?? "";
+        if (MessageId is not null)
+        {
+            DeduplicationKey = "mid:" + Clean(MessageId, 990);
+        }
+    }
 
     public void Matched(Guid applicationId, string applicationNumber, string matchedBy)
     {
@@ -102,7 +161,8 @@ public sealed class InboundEmail
         Outcome = outcome;
         Reason = Shorten(reason, 2000)!;
         ReceiptId = receiptId;
-        NeedsAttention = outcome is InboundEmailOutcome.Unmatched or InboundEmailOutcome.NotAccepted or InboundEmailOutcome.NoReceipt;
+        NeedsAttention = outcome is InboundEmailOutcome.Unmatched or InboundEmailOutcome.NotAccepted or InboundEmailOutcome.NoReceipt
+            or InboundEmailOutcome.CouldNotRead;
         Version++;
     }
 
@@ -117,6 +177,29 @@ public sealed class InboundEmail
     }
 
     private static string? Shorten(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
+
+    private static string? Clean(string? text, int max)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var clean = string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsControl(source[i]) ? ' ' : source[i];
+            }
+        }).Trim();
+        var length = Math.Min(clean.Length, max);
+        if (length < clean.Length && length > 0 && char.IsHighSurrogate(clean[length - 1]))
+        {
+            length--; // never half a character
+        }
+
+        return clean[..length];
+    }
 }
 
 /// <summary>The email exactly as it arrived (evidence); only its header when it was too large to read.</summary>
@@ -138,6 +221,8 @@ internal sealed class InboundEmailConfiguration : IEntityTypeConfiguration<Inbou
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.DeduplicationKey).HasMaxLength(1000);
         builder.HasIndex(e => e.DeduplicationKey).IsUnique();
+        builder.Property(e => e.ContentHash).HasMaxLength(64);
+        builder.HasIndex(e => e.ContentHash).IsUnique();
         builder.Property(e => e.MessageId).HasMaxLength(998);
         builder.Property(e => e.From).HasMaxLength(254);
         builder.Property(e => e.Subject).HasMaxLength(300);

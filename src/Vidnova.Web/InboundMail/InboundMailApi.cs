@@ -76,7 +76,8 @@ public static class InboundMailApi
     }
 }
 
-/// <param name="Outcome"><c>receipt_filed</c>, <c>unmatched</c>, <c>no_receipt</c>, <c>not_accepted</c> or <c>too_large</c>.</param>
+/// <param name="Outcome"><c>receipt_filed</c>, <c>unmatched</c>, <c>no_receipt</c>, <c>not_accepted</c>, <c>too_large</c>,
+/// <c>could_not_read</c> (the reader failed on it; it waits for an operator) or <c>received</c> (being read by another instance now).</param>
 /// <param name="MatchedBy"><c>reply-address</c>, <c>in-reply-to</c>, <c>subject</c> or <c>body</c>; null when unmatched.</param>
 /// <param name="Duplicate">True when this message had been received before; nothing was done again.</param>
 public sealed record InboundEmailResponse(
@@ -100,6 +101,8 @@ public static class InboundEmailOutcomeNames
         InboundEmailOutcome.NoReceipt => "no_receipt",
         InboundEmailOutcome.NotAccepted => "not_accepted",
         InboundEmailOutcome.TooLarge => "too_large",
+        InboundEmailOutcome.Received => "received",
+        InboundEmailOutcome.CouldNotRead => "could_not_read",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 
@@ -110,6 +113,8 @@ public static class InboundEmailOutcomeNames
         InboundEmailOutcome.NoReceipt => "Без квитанції",
         InboundEmailOutcome.NotAccepted => "Заява не приймає квитанцію",
         InboundEmailOutcome.TooLarge => "Завеликий лист",
+        InboundEmailOutcome.Received => "Отримано, читається",
+        InboundEmailOutcome.CouldNotRead => "Не вдалося прочитати",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 }

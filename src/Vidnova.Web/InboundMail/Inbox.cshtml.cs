@@ -84,7 +84,7 @@ public sealed class InboxModel(VidnovaDbContext db) : PageModel
     public static string BadgeClass(InboundEmailOutcome outcome) => outcome switch
     {
         InboundEmailOutcome.ReceiptFiled => "badge badge-ok",
-        InboundEmailOutcome.Unmatched => "badge badge-bad",
+        InboundEmailOutcome.Unmatched or InboundEmailOutcome.CouldNotRead => "badge badge-bad",
         InboundEmailOutcome.NotAccepted => "badge badge-warn",
         _ => "badge badge-muted",
     };

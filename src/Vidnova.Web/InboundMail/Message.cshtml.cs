@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using MimeKit;
 using Vidnova.Hosting;
 using Vidnova.Persistence;
 using Vidnova.Problems;
+using Vidnova.UntrustedDocuments;
 
 namespace Vidnova.InboundMail;
 
@@ -15,7 +15,7 @@ namespace Vidnova.InboundMail;
 /// an application's receipt, or note why nothing needs doing. The original is downloadable as sent (evidence).
 /// </summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
-public sealed partial class MessageModel(VidnovaDbContext db, IAuthorizationService authorization) : PageModel
+public sealed partial class MessageModel(VidnovaDbContext db, IAuthorizationService authorization, UntrustedDocumentReader reader) : PageModel
 {
     public InboundEmail Email { get; private set; } = null!;
 
@@ -122,16 +122,13 @@ public sealed partial class MessageModel(VidnovaDbContext db, IAuthorizationServ
 
         Email = email;
         HeadersOnly = content.HeadersOnly;
-        try
+        // Read by the reader process, never in the host: an email that breaks the reader shows only its record here.
+        if (email.Outcome != InboundEmailOutcome.CouldNotRead
+            && (await reader.ReadAsync<EmailReading>(DocumentKind.Email, content.Raw, ct))?.Message is { } digest)
         {
-            var message = MimeMessage.Load(new MemoryStream(content.Raw), ct);
-            To = message.To.ToString();
-            Text = message.TextBody ?? HtmlToText(message.HtmlBody ?? "");
-            Files = HeadersOnly ? new([], []) : EmailAttachments.Scan(message);
-        }
-        catch (FormatException)
-        {
-            Text = "";
+            To = digest.ToMessage().To.ToString();
+            Text = digest.TextBody ?? HtmlToText(digest.HtmlBody ?? "");
+            Files = HeadersOnly ? new([], []) : digest.Files;
         }
 
         ApplicationNumber ??= email.ApplicationNumber;

@@ -8,6 +8,7 @@ using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Restoration;
 using Vidnova.Restoration.Receipts;
+using Vidnova.UntrustedDocuments;
 
 namespace Vidnova.InboundMail;
 
@@ -17,9 +18,10 @@ public sealed record RawInboundEmail(byte[] Content, long SizeBytes, bool Header
 public sealed record InboundEmailResult(InboundEmail Email, bool Duplicate);
 
 /// <summary>
-/// Files a customer's email: recorded once however often it is delivered, kept verbatim, matched to its
-/// application, and its receipt filed and checked exactly as an upload would be — all in one transaction. What
-/// cannot be acted on waits for an operator with the reason; nothing is dropped.
+/// Files a customer's email: stored verbatim before anything reads it, recorded once however often it is delivered,
+/// read by the reader process (<see cref="UntrustedDocumentReader"/>), matched to its application, and its receipt
+/// filed and checked exactly as an upload would be. What cannot be acted on — an email the reader could not read
+/// among them — waits for an operator with the reason; nothing is dropped and nothing is read in a loop.
 /// </summary>
 public sealed class ReceiveInboundEmail(
     VidnovaDbContext db,
@@ -28,25 +30,46 @@ public sealed class ReceiveInboundEmail(
     CustomerEmails emails,
     OutboxSignal outbox,
     IOptions<MailOptions> options,
+    UntrustedDocumentReader reader,
+    IOptions<DocumentReaderOptions> readerOptions,
     ILogger<ReceiveInboundEmail> logger)
 {
     public async Task<InboundEmailResult> HandleAsync(RawInboundEmail raw, CancellationToken cancellationToken)
     {
-        var message = TryParse(raw.Content);
-        var key = DeduplicationKey(message, raw.Content);
-        if (await FindAsync(key, cancellationToken) is { } known)
+        var hash = Convert.ToHexStringLower(SHA256.HashData(raw.Content));
+        if (await RecordRawAsync(raw, hash, cancellationToken) is not { } email)
         {
+            return new InboundEmailResult(await FindStoredAsync(hash, cancellationToken), Duplicate: true);
+        }
+
+        if (email.Outcome == InboundEmailOutcome.CouldNotRead)
+        {
+            logger.LogWarning("Inbound email {InboundEmailId} from {Source} was left unread twice; it waits for an operator", email.Id, raw.Source);
+            return new InboundEmailResult(email, Duplicate: false);
+        }
+
+        var reading = await reader.ReadAsync<EmailReading>(DocumentKind.Email, raw.Content, cancellationToken);
+        if (reading is null)
+        {
+            email.Conclude(InboundEmailOutcome.CouldNotRead,
+                "Лист не вдалося прочитати автоматично: його читання перервано (лист надто складний або пошкоджений). Оригінал збережено — відкрийте його й опрацюйте вручну.");
+            await db.SaveChangesAsync(cancellationToken);
+            return new InboundEmailResult(email, Duplicate: false);
+        }
+
+        var digest = reading.Message;
+        var message = digest?.ToMessage();
+        email.Read(message?.MessageId, message?.From.Mailboxes.FirstOrDefault()?.Address, message?.Subject);
+        if (email.MessageId is not null && await FindAsync(email.DeduplicationKey, cancellationToken) is { } known && known.Id != email.Id)
+        {
+            // The same message delivered again with other bytes (another route, another Received line): recorded once.
+            await DiscardAsync(email, cancellationToken);
             return new InboundEmailResult(known, Duplicate: true);
         }
 
         var now = clock.GetCurrentInstant();
-        var email = InboundEmail.Received(Guid.NewGuid(), key, message?.MessageId, message?.From.Mailboxes.FirstOrDefault()?.Address ?? "",
-            message?.Subject ?? "", raw.Source, raw.SizeBytes, now);
-        db.Add(email);
-        db.Add(new InboundEmailContent(email.Id, raw.Content, raw.HeadersOnly));
-
         var sentToDso = false;
-        if (message is null)
+        if (digest is null || message is null)
         {
             email.Conclude(InboundEmailOutcome.Unmatched, "Це не схоже на email: не вдалося прочитати заголовки. Оригінал збережено.");
         }
@@ -57,7 +80,7 @@ public sealed class ReceiveInboundEmail(
         else
         {
             email.Matched(application.Id, application.Number, matchedBy);
-            sentToDso = await ActOnAsync(email, message, raw, application, now, cancellationToken);
+            sentToDso = await ActOnAsync(email, digest, message, raw, application, now, cancellationToken);
         }
 
         try
@@ -68,8 +91,9 @@ public sealed class ReceiveInboundEmail(
         {
             // Another instance (or a second delivery of the same message) may have stored it first.
             db.ChangeTracker.Clear();
-            if (await FindAsync(key, cancellationToken) is { } stored)
+            if (await FindAsync(email.DeduplicationKey, cancellationToken) is { } stored && stored.Id != email.Id)
             {
+                await DiscardAsync(email, cancellationToken);
                 return new InboundEmailResult(stored, Duplicate: true);
             }
 
@@ -83,10 +107,58 @@ public sealed class ReceiveInboundEmail(
         return new InboundEmailResult(email, Duplicate: false);
     }
 
-    private async Task<bool> ActOnAsync(InboundEmail email, MimeMessage message, RawInboundEmail raw, RestorationApplication application,
-        Instant now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Commits the bytes and a "received, not yet read" record before any parser touches them, so that a message that
+    /// breaks the reader — or the host — is known the next time it is delivered. Returns the email to read now, or
+    /// null when it is concluded already or being read by another instance.
+    /// </summary>
+    private async Task<InboundEmail?> RecordRawAsync(RawInboundEmail raw, string hash, CancellationToken cancellationToken)
     {
-        var subject = string.IsNullOrWhiteSpace(message.Subject) ? "(без теми)" : message.Subject.Trim();
+        var now = clock.GetCurrentInstant();
+        var email = await db.Set<InboundEmail>().SingleOrDefaultAsync(e => e.ContentHash == hash, cancellationToken);
+        if (email is null)
+        {
+            email = InboundEmail.Received(Guid.NewGuid(), hash, raw.Source, raw.SizeBytes, now);
+            db.Add(email);
+            db.Add(new InboundEmailContent(email.Id, raw.Content, raw.HeadersOnly));
+        }
+        else if (!email.MayBeRead(now, ReadLease))
+        {
+            return null;
+        }
+
+        email.StartReading(now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return email;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return null; // stored or claimed by another delivery at the same moment
+        }
+    }
+
+    /// <summary>Longer than any read takes: a read started before that was ended by a crash of its instance.</summary>
+    private Duration ReadLease => Duration.FromTimeSpan(readerOptions.Value.Timeout) + Duration.FromMinutes(2);
+
+    private async Task<InboundEmail> FindStoredAsync(string hash, CancellationToken cancellationToken) =>
+        await db.Set<InboundEmail>().AsNoTracking().SingleOrDefaultAsync(e => e.ContentHash == hash, cancellationToken)
+        ?? await FindAsync("sha256:" + hash, cancellationToken)
+        ?? throw new InvalidOperationException("An inbound email vanished while it was being recorded.");
+
+    private async Task DiscardAsync(InboundEmail email, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await db.Set<InboundEmailContent>().Where(c => c.InboundEmailId == email.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<InboundEmail>().Where(e => e.Id == email.Id).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private async Task<bool> ActOnAsync(InboundEmail email, InboundMessageDigest digest, MimeMessage message, RawInboundEmail raw,
+        RestorationApplication application, Instant now, CancellationToken cancellationToken)
+    {
+        var subject = string.IsNullOrWhiteSpace(email.Subject) ? "(без теми)" : email.Subject;
         if (raw.HeadersOnly)
         {
             var size = (raw.SizeBytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.GetCultureInfo("uk-UA"));
@@ -97,7 +169,7 @@ public sealed class ReceiveInboundEmail(
             return false;
         }
 
-        var scan = EmailAttachments.Scan(message);
+        var scan = digest.Files;
         if (!application.AcceptsReceipt)
         {
             var why = application.Status == ApplicationStatus.ReceiptUnderReview
@@ -134,7 +206,7 @@ public sealed class ReceiveInboundEmail(
     {
         if (AutoReplyPolicy.MayAnswer(message))
         {
-            db.Add(emails.ReceiptNotTaken(application, email.Id, message.MessageId, problem, now));
+            db.Add(emails.ReceiptNotTaken(application, email.Id, email.MessageId, problem, now));
         }
     }
 
@@ -195,25 +267,6 @@ public sealed class ReceiveInboundEmail(
     };
 
     private static string Names(IEnumerable<EmailAttachment> attachments) => string.Join(", ", attachments.Select(a => $"«{a.FileName}»"));
-
-    private static MimeMessage? TryParse(byte[] content)
-    {
-        try
-        {
-            using var stream = new MemoryStream(content);
-            var message = MimeMessage.Load(stream);
-            return message.Headers.Count == 0 ? null : message;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
-
-    private static string DeduplicationKey(MimeMessage? message, byte[] content) =>
-        message?.MessageId is { Length: > 0 } messageId
-            ? "mid:" + (messageId.Length > 990 ? messageId[..990] : messageId)
-            : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(content));
 
     private Task<InboundEmail?> FindAsync(string key, CancellationToken cancellationToken) =>
         db.Set<InboundEmail>().AsNoTracking().SingleOrDefaultAsync(e => e.DeduplicationKey == key, cancellationToken);

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using MimeKit;
 using NodaTime;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 using Vidnova.Restoration;
 using Vidnova.Restoration.Receipts;
+using Vidnova.UntrustedDocuments;
 
 namespace Vidnova.InboundMail;
 
@@ -12,7 +12,7 @@ namespace Vidnova.InboundMail;
 /// An operator deals with an email the system could not act on: files one of its files as the receipt of the
 /// application they found, or records why nothing needs doing. Either way the email leaves the queue, attributed.
 /// </summary>
-public sealed class ResolveInboundEmail(VidnovaDbContext db, IClock clock, SubmitReceipt receipts)
+public sealed class ResolveInboundEmail(VidnovaDbContext db, IClock clock, SubmitReceipt receipts, UntrustedDocumentReader reader)
 {
     public const int MaxNoteLength = 1000;
 
@@ -33,7 +33,9 @@ public sealed class ResolveInboundEmail(VidnovaDbContext db, IClock clock, Submi
         }
 
         var content = await db.Set<InboundEmailContent>().AsNoTracking().SingleAsync(c => c.InboundEmailId == emailId, cancellationToken);
-        var files = content.HeadersOnly ? [] : EmailAttachments.Scan(MimeMessage.Load(new MemoryStream(content.Raw), cancellationToken)).Receipts;
+        var files = content.HeadersOnly
+            ? []
+            : (await reader.ReadAsync<EmailReading>(DocumentKind.Email, content.Raw, cancellationToken))?.Message?.Receipts ?? [];
         var chosen = attachment >= 0 && attachment < files.Count
             ? files[attachment]
             : throw new InputValidationException([new FieldError("attachment", "Виберіть файл квитанції з листа.")]);

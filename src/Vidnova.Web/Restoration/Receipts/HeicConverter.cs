@@ -1,6 +1,7 @@
 using CliWrap;
 using CliWrap.Buffered;
 using Microsoft.Extensions.Options;
+using Vidnova.UntrustedDocuments;
 
 namespace Vidnova.Restoration.Receipts;
 
@@ -18,9 +19,10 @@ public sealed class HeicOptions
 
 /// <summary>
 /// Turns an iPhone's HEIC photo into a JPEG, which browsers show and Tesseract reads. The original stays stored as the
-/// customer sent it (the evidence); the JPEG is made when it is needed and not kept.
+/// customer sent it (the evidence); the JPEG is made when it is needed and not kept. libheif parses the customer's
+/// file, so it runs under the reader's limits (<see cref="DocumentReaderOptions"/>).
 /// </summary>
-public sealed class HeicConverter(IOptions<HeicOptions> options)
+public sealed class HeicConverter(IOptions<HeicOptions> options, IOptions<DocumentReaderOptions> limits)
 {
     public async Task<byte[]> ToJpegAsync(byte[] heic, CancellationToken cancellationToken)
     {
@@ -31,8 +33,8 @@ public sealed class HeicConverter(IOptions<HeicOptions> options)
         {
             var input = Path.Combine(folder.FullName, "photo.heic");
             await File.WriteAllBytesAsync(input, heic, timeout.Token);
-            await Cli.Wrap(options.Value.ConverterPath)
-                .WithArguments(["-q", options.Value.Quality.ToString(System.Globalization.CultureInfo.InvariantCulture), input, Path.Combine(folder.FullName, "photo.jpg")])
+            await limits.Value.Limit(options.Value.ConverterPath,
+                    ["-q", options.Value.Quality.ToString(System.Globalization.CultureInfo.InvariantCulture), input, Path.Combine(folder.FullName, "photo.jpg")])
                 .WithValidation(CommandResultValidation.ZeroExitCode)
                 .ExecuteBufferedAsync(timeout.Token);
             // A file holding several images (a burst) is written as photo-1.jpg, photo-2.jpg…; the first is the photo.

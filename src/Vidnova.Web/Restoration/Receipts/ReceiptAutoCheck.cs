@@ -17,6 +17,9 @@ public enum ReceiptAutoCheckOutcome
     /// <summary>A PDF that could not be read (damaged, encrypted…).</summary>
     UnreadablePdf,
 
+    /// <summary>The reader process crashed, hit a limit or timed out on this PDF: it was not read automatically.</summary>
+    NotReadAutomatically,
+
     /// <summary>A photo or screenshot (JPEG, PNG): only PDFs are read automatically.</summary>
     Image,
 }
@@ -51,6 +54,8 @@ public sealed record ReceiptAssessment(ReceiptAutoCheckOutcome Outcome, ReceiptF
             ReceiptAutoCheckOutcome.NoTextLayer =>
                 "PDF без текстового шару (скан або фото) — автоматично прочитати квитанцію не можна, її перевірить оператор.",
             ReceiptAutoCheckOutcome.UnreadablePdf => "PDF не вдалося прочитати (пошкоджений або захищений паролем) — квитанцію перевірить оператор.",
+            ReceiptAutoCheckOutcome.NotReadAutomatically =>
+                "PDF не вдалося прочитати автоматично: його читання перервано (файл надто складний або пошкоджений) — квитанцію перевірить оператор.",
             _ => "Квитанцію надіслано як зображення; автоматично перевіряються лише PDF з банківського застосунку — її перевірить оператор.",
         };
         return ReceiptFields.Shorten(description, 2000);
@@ -62,19 +67,26 @@ public sealed record ReceiptAssessment(ReceiptAutoCheckOutcome Outcome, ReceiptF
 }
 
 /// <summary>
-/// The decision on a newly uploaded receipt, free of I/O: read a PDF's text layer, verify it against the invoice,
-/// and approve without an operator only when every check passed and automatic approval is on.
+/// The decision on a newly uploaded receipt, free of I/O: given the PDF's text layer (read by the reader process),
+/// verify it against the invoice, and approve without an operator only when every check passed and automatic
+/// approval is on.
 /// </summary>
 public static class ReceiptAutoCheck
 {
-    public static ReceiptAssessment Assess(string contentType, ReadOnlyMemory<byte> content, Invoice invoice, string applicationNumber, bool autoApprove)
+    /// <param name="pdf">What the reader process found in a PDF; null when it could not read it (crash, limit, timeout).</param>
+    public static ReceiptAssessment Assess(string contentType, PdfTextReading? pdf, Invoice invoice, string applicationNumber, bool autoApprove)
     {
         if (contentType != "application/pdf")
         {
             return new(ReceiptAutoCheckOutcome.Image, null, null);
         }
 
-        var text = ReceiptTextExtractor.Extract(content);
+        if (pdf is null)
+        {
+            return new(ReceiptAutoCheckOutcome.NotReadAutomatically, null, null);
+        }
+
+        var text = pdf.Text;
         if (text is null)
         {
             return new(ReceiptAutoCheckOutcome.UnreadablePdf, null, null);

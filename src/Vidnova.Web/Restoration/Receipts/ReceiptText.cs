@@ -75,6 +75,9 @@ public sealed record ReceiptText(IReadOnlyList<ReceiptLine> Lines)
     private static bool IsSpace(char c) => c == ' ' || c == '\u00A0' || c == '\u202F' || c == '\u2007';
 }
 
+/// <summary>What the reader process found in a PDF receipt: its text layer, or null when PdfPig could not open it.</summary>
+public sealed record PdfTextReading(ReceiptText? Text);
+
 /// <summary>One visual line: its cells left to right, the page it is on and its vertical extent (top-down).</summary>
 public sealed record ReceiptLine(IReadOnlyList<ReceiptCell> Cells, int Page, double Top, double Bottom)
 {

@@ -6,10 +6,14 @@ namespace Vidnova.Restoration.Receipts;
 /// <summary>
 /// Reads the text layer of a PDF receipt with PdfPig, in reading order. A bank app's receipt is generated with text;
 /// a photo or a scan saved as PDF has none. Whatever the customer sent, this never throws: an unreadable PDF gives
-/// <c>null</c>, a PDF without text gives <see cref="ReceiptText.Empty"/>.
+/// <c>null</c>, a PDF without text gives <see cref="ReceiptText.Empty"/>. It runs only in the reader process
+/// (<see cref="UntrustedDocuments.UntrustedDocumentReader"/>): a hostile PDF can still overflow PdfPig's stack or
+/// exhaust memory, and that must end the reader, not the host.
 /// </summary>
 public static class ReceiptTextExtractor
 {
+    // An out-of-memory (a decompression bomb against the reader's heap limit) ends the reader, so that the host
+    // counts it as a file it could not read rather than as a damaged PDF.
     /// <summary>A receipt is one page; a few more are read in case the bank adds a cover or terms.</summary>
     public const int MaxPages = 5;
 
@@ -40,7 +44,7 @@ public static class ReceiptTextExtractor
             return new ReceiptText(lines);
         }
 #pragma warning disable CA1031 // A customer's broken, encrypted or hostile PDF must not fail the upload: the operator will look at it.
-        catch (Exception)
+        catch (Exception exception) when (exception is not (OutOfMemoryException or InsufficientExecutionStackException))
 #pragma warning restore CA1031
         {
             return null;

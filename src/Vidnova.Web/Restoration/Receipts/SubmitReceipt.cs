@@ -5,6 +5,7 @@ using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 using Vidnova.Restoration.Receipts.Ocr;
+using Vidnova.UntrustedDocuments;
 
 namespace Vidnova.Restoration.Receipts;
 
@@ -18,7 +19,7 @@ public sealed record ReceiptUpload(string FileName, string ContentType, byte[] C
 /// an operator, with what the check found in the timeline.
 /// </summary>
 public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, CustomerEmails emails, OutboxSignal outbox, DsoOutbox dsoOutbox,
-    IConfiguration configuration, IOptions<OcrOptions> ocr)
+    IConfiguration configuration, IOptions<OcrOptions> ocr, UntrustedDocumentReader reader)
 {
     public async Task<RestorationApplication> HandleAsync(Guid id, string? accessToken, string fileName, Stream content, CancellationToken cancellationToken)
     {
@@ -48,7 +49,10 @@ public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, Cu
         application.SubmitReceipt(receipt, Actors.Customer, now);
         db.Add(new ReceiptFile(receipt.Id, upload.Content));
 
-        var assessment = ReceiptAutoCheck.Assess(upload.ContentType, upload.Content, application.Invoice!, application.Number,
+        var pdf = upload.ContentType == "application/pdf"
+            ? await reader.ReadAsync<PdfTextReading>(DocumentKind.PdfText, upload.Content, cancellationToken)
+            : null;
+        var assessment = ReceiptAutoCheck.Assess(upload.ContentType, pdf, application.Invoice!, application.Number,
             configuration.GetValue("Receipts:AutoApprove", true));
         application.RecordReceiptCheck(assessment.TimelineKind, assessment.Describe(), now);
         if (ocr.Value.Enabled && assessment.Outcome is ReceiptAutoCheckOutcome.Image or ReceiptAutoCheckOutcome.NoTextLayer

@@ -4,13 +4,14 @@ using PdfSharp.Drawing;
 using Vidnova.Restoration;
 using Vidnova.Restoration.Receipts;
 using Vidnova.Tests.InboundMail;
+using Vidnova.UntrustedDocuments;
 
 namespace Vidnova.Tests.Restoration.Receipts;
 
 /// <summary>Debian's libheif turning iPhone photos into JPEGs that browsers and Tesseract read.</summary>
 public sealed class HeicConverterTests
 {
-    private static readonly HeicConverter Converter = new(Options.Create(new HeicOptions()));
+    private static readonly HeicConverter Converter = new(Options.Create(new HeicOptions()), Options.Create(new DocumentReaderOptions()));
 
     [Fact]
     public async Task AHeicPhoto_BecomesAJpegOfTheSameSize()

@@ -51,7 +51,7 @@ public sealed class ReceiptAutoCheckTests
     [InlineData("image/png", ReceiptAutoCheckOutcome.Image)]
     public void Photo_WaitsForAnOperator(string contentType, ReceiptAutoCheckOutcome expected)
     {
-        var assessment = ReceiptAutoCheck.Assess(contentType, new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }, ReceiptCorpus.Invoice, ReceiptCorpus.ApplicationNumber, true);
+        var assessment = ReceiptAutoCheck.Assess(contentType, null, ReceiptCorpus.Invoice, ReceiptCorpus.ApplicationNumber, true);
 
         Assert.Equal(expected, assessment.Outcome);
         Assert.Equal("receipt_needs_operator", assessment.TimelineKind);
@@ -71,7 +71,7 @@ public sealed class ReceiptAutoCheckTests
     [Fact]
     public void TheMinimalPdfOtherTestsUpload_WaitsForAnOperator()
     {
-        var assessment = ReceiptAutoCheck.Assess("application/pdf", Vidnova.Tests.Infrastructure.Scenario.PdfReceipt,
+        var assessment = ReceiptAutoCheck.Assess("application/pdf", new PdfTextReading(ReceiptTextExtractor.Extract(Vidnova.Tests.Infrastructure.Scenario.PdfReceipt)),
             ReceiptCorpus.Invoice, ReceiptCorpus.ApplicationNumber, true);
 
         Assert.False(assessment.ApproveAutomatically);
@@ -123,7 +123,7 @@ public sealed class ReceiptAutoCheckTests
     }
 
     private static ReceiptAssessment Assess(CorpusReceipt receipt, bool autoApprove) =>
-        ReceiptAutoCheck.Assess("application/pdf", receipt.Render(), ReceiptCorpus.Invoice, ReceiptCorpus.ApplicationNumber, autoApprove);
+        ReceiptAutoCheck.Assess("application/pdf", new PdfTextReading(ReceiptTextExtractor.Extract(receipt.Render())), ReceiptCorpus.Invoice, ReceiptCorpus.ApplicationNumber, autoApprove);
 
     private static RestorationApplication AwaitingPayment()
     {

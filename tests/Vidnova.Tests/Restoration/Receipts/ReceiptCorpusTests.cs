@@ -141,5 +141,5 @@ public sealed class ReceiptCorpusTests(ITestOutputHelper output)
     }
 
     private static ReceiptAssessment Assess(CorpusReceipt receipt) =>
-        ReceiptAutoCheck.Assess("application/pdf", receipt.Render(), ReceiptCorpus.Invoice, ReceiptCorpus.ApplicationNumber, autoApprove: true);
+        ReceiptAutoCheck.Assess("application/pdf", new PdfTextReading(ReceiptTextExtractor.Extract(receipt.Render())), ReceiptCorpus.Invoice, ReceiptCorpus.ApplicationNumber, autoApprove: true);
 }

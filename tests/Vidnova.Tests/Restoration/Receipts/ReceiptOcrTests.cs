@@ -8,13 +8,15 @@ using Vidnova.Restoration.Receipts;
 using Vidnova.Restoration.Receipts.Ocr;
 using Vidnova.Tests.InboundMail;
 using Vidnova.Tests.Infrastructure;
+using Vidnova.UntrustedDocuments;
 
 namespace Vidnova.Tests.Restoration.Receipts;
 
 /// <summary>Debian's Tesseract reading photos and scans of the corpus receipts (run as a process, as in production).</summary>
 public sealed class TesseractOcrTests
 {
-    private static readonly TesseractOcr Ocr = new(Options.Create(new OcrOptions { Enabled = true }), new HeicConverter(Options.Create(new HeicOptions())));
+    private static readonly TesseractOcr Ocr = new(Options.Create(new OcrOptions { Enabled = true }),
+        new HeicConverter(Options.Create(new HeicOptions()), Options.Create(new DocumentReaderOptions())), Options.Create(new DocumentReaderOptions()));
 
     [Theory]
     [InlineData("PrivatBank")]

@@ -355,6 +355,10 @@ namespace Vidnova.Persistence.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("DeduplicationKey")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -380,6 +384,12 @@ namespace Vidnova.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int>("ReadAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReadStartedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -423,6 +433,9 @@ namespace Vidnova.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ContentHash")
+                        .IsUnique();
 
                     b.HasIndex("DeduplicationKey")
                         .IsUnique();

@@ -342,6 +342,10 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DeduplicationKey")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -366,6 +370,12 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReadAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadStartedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
@@ -410,6 +420,9 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ContentHash")
+                        .IsUnique();
 
                     b.HasIndex("DeduplicationKey")
                         .IsUnique();

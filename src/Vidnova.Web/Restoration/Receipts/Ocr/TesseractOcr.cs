@@ -2,6 +2,7 @@ using System.Text;
 using CliWrap;
 using CliWrap.Buffered;
 using Microsoft.Extensions.Options;
+using Vidnova.UntrustedDocuments;
 
 namespace Vidnova.Restoration.Receipts.Ocr;
 
@@ -24,9 +25,10 @@ public sealed class OcrOptions
 
 /// <summary>
 /// Reads the text of a receipt image (JPEG, PNG, HEIC converted to JPEG) or of a scanned PDF's first page with
-/// Tesseract, run as a process.
+/// Tesseract, run as a process under the reader's limits (<see cref="DocumentReaderOptions"/>): tesseract, its image
+/// libraries and pdftoppm parse the customer's file.
 /// </summary>
-public sealed class TesseractOcr(IOptions<OcrOptions> options, HeicConverter heic)
+public sealed class TesseractOcr(IOptions<OcrOptions> options, HeicConverter heic, IOptions<DocumentReaderOptions> limits)
 {
     public static bool CanRead(string contentType) => contentType is "image/jpeg" or "image/png" or "image/heic" or "application/pdf";
 
@@ -42,8 +44,8 @@ public sealed class TesseractOcr(IOptions<OcrOptions> options, HeicConverter hei
         };
 
         // Page segmentation 4 (a column of text of varying sizes) suits receipts; kept spaces separate label and value.
-        var result = await Cli.Wrap(options.Value.TesseractPath)
-            .WithArguments(["stdin", "stdout", "-l", options.Value.Languages, "--psm", "4", "-c", "preserve_interword_spaces=1"])
+        var result = await limits.Value.Limit(options.Value.TesseractPath,
+                ["stdin", "stdout", "-l", options.Value.Languages, "--psm", "4", "-c", "preserve_interword_spaces=1"])
             .WithStandardInputPipe(PipeSource.FromBytes(image))
             .WithValidation(CommandResultValidation.ZeroExitCode)
             .ExecuteBufferedAsync(Encoding.UTF8, timeout.Token);
@@ -57,8 +59,8 @@ public sealed class TesseractOcr(IOptions<OcrOptions> options, HeicConverter hei
         {
             var input = Path.Combine(folder.FullName, "receipt.pdf");
             await File.WriteAllBytesAsync(input, pdf, cancellationToken);
-            await Cli.Wrap(options.Value.PdftoppmPath)
-                .WithArguments(["-r", "200", "-png", "-f", "1", "-l", "1", "-singlefile", input, Path.Combine(folder.FullName, "page")])
+            await limits.Value.Limit(options.Value.PdftoppmPath,
+                    ["-r", "200", "-png", "-f", "1", "-l", "1", "-singlefile", input, Path.Combine(folder.FullName, "page")])
                 .WithValidation(CommandResultValidation.ZeroExitCode)
                 .ExecuteBufferedAsync(cancellationToken);
             return await File.ReadAllBytesAsync(Path.Combine(folder.FullName, "page.png"), cancellationToken);

@@ -1,0 +1,61 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Vidnova.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class UntrustedDocuments : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ContentHash",
+                table: "inbound_emails",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ReadAttempts",
+                table: "inbound_emails",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ReadStartedAt",
+                table: "inbound_emails",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbound_emails_ContentHash",
+                table: "inbound_emails",
+                column: "ContentHash",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_inbound_emails_ContentHash",
+                table: "inbound_emails");
+
+            migrationBuilder.DropColumn(
+                name: "ContentHash",
+                table: "inbound_emails");
+
+            migrationBuilder.DropColumn(
+                name: "ReadAttempts",
+                table: "inbound_emails");
+
+            migrationBuilder.DropColumn(
+                name: "ReadStartedAt",
+                table: "inbound_emails");
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CliWrap;
+using Microsoft.Extensions.Options;
+
+namespace Vidnova.UntrustedDocuments;
+
+/// <summary>What a reader child is asked to read: the name is its command-line argument.</summary>
+public enum DocumentKind
+{
+    /// <summary>A PDF receipt's text layer (PdfPig) → <see cref="Restoration.Receipts.PdfTextReading"/>.</summary>
+    PdfText,
+
+    /// <summary>A customer's email (MimeKit) → <see cref="InboundMail.InboundMessageDigest"/>.</summary>
+    Email,
+}
+
+/// <summary>
+/// Reads a customer's file in a child process of ours (<c>dotnet Vidnova.Web.dll read-document &lt;kind&gt;</c>), so
+/// that no parser bug — a stack overflow, which no <c>catch</c> stops, a decompression bomb, a loop — reaches the
+/// host. The child gets the bytes on stdin and prints a JSON result, under a wall-clock timeout (the process tree is
+/// killed), a CPU-time limit (<c>prlimit</c>), a managed-heap limit and a cap on its output. A crash, a hang, a limit
+/// hit or garbage costs only that file: the result is null ("could not be read automatically"), logged and counted.
+/// </summary>
+public sealed class UntrustedDocumentReader
+{
+    public const string Command = "read-document";
+
+    private readonly IOptions<DocumentReaderOptions> _options;
+    private readonly ILogger<UntrustedDocumentReader> _logger;
+    private readonly Counter<long> _failures;
+
+    public UntrustedDocumentReader(IOptions<DocumentReaderOptions> options, IMeterFactory meters, ILogger<UntrustedDocumentReader> logger)
+    {
+        _options = options;
+        _logger = logger;
+        _failures = meters.Create(Hosting.Telemetry.MeterName).CreateCounter<long>("vidnova.documents.unread", "{document}",
+            "Customer files the reader process could not read (crash, limit, timeout, garbage); each waits for an operator");
+    }
+
+    public static string ArgumentOf(DocumentKind kind) => kind switch
+    {
+        DocumentKind.PdfText => "pdf-text",
+        DocumentKind.Email => "email",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>The result the child printed, or null when it could not read the file (already logged and counted).</summary>
+    public async Task<T?> ReadAsync<T>(DocumentKind kind, byte[] content, CancellationToken cancellationToken)
+        where T : class
+    {
+        var options = _options.Value;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        stop.CancelAfter(options.Timeout);
+        var output = new CappedBuffer(options.MaxOutputBytes, stop.Cancel);
+        var errors = new StringBuilder();
+        string? failure;
+        try
+        {
+            var result = await ChildCommand(kind, options)
+                .WithStandardInputPipe(PipeSource.FromBytes(content))
+                .WithStandardOutputPipe(PipeTarget.ToStream(output))
+                .WithStandardErrorPipe(PipeTarget.ToDelegate(line =>
+                {
+                    if (errors.Length < 2000)
+                    {
+                        errors.AppendLine(line);
+                    }
+                }))
+                .WithValidation(CommandResultValidation.None)
+                .ExecuteAsync(CancellationToken.None, stop.Token);
+            failure = result.ExitCode == 0 ? null : $"exited with code {result.ExitCode.ToString(CultureInfo.InvariantCulture)}";
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            failure = output.Overflowed ? $"printed more than {options.MaxOutputMegabytes} MB" : $"did not finish in {options.TimeoutSeconds} s";
+        }
+
+        if (failure is null)
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize<T>(output.ToArray(), DocumentJson.Options) is { } read)
+                {
+                    return read;
+                }
+
+                failure = "printed no result";
+            }
+            catch (JsonException)
+            {
+                failure = "printed something that is not its result";
+            }
+        }
+
+        _failures.Add(1, new KeyValuePair<string, object?>("kind", ArgumentOf(kind)));
+        _logger.LogWarning("A {Kind} document of {Bytes} bytes could not be read automatically: the reader {Failure}. {Errors}",
+            ArgumentOf(kind), content.Length, failure, errors.ToString().Trim());
+        return null;
+    }
+
+    /// <summary>
+    /// This very assembly in a fresh runtime: the dotnet host that runs us (or the app host beside the assembly),
+    /// with the GC held to the memory limit; the CPU limit comes from <c>prlimit</c>.
+    /// </summary>
+    private static Command ChildCommand(DocumentKind kind, DocumentReaderOptions options)
+    {
+        var assembly = typeof(UntrustedDocumentReader).Assembly.Location;
+        var appHost = Path.ChangeExtension(assembly, null);
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } hostPath ? hostPath
+            : Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath!
+            : null;
+        var (program, arguments) = dotnet is not null || !File.Exists(appHost)
+            ? (dotnet ?? "dotnet", new[] { assembly, Command, ArgumentOf(kind) })
+            : (appHost, new[] { Command, ArgumentOf(kind) });
+        var heap = Math.Max(32, options.MemoryMegabytes) * 1024L * 1024L;
+        return options.Limit(program, arguments, addressSpace: false)
+            .WithEnvironmentVariables(env => env
+                .Set("DOTNET_GCHeapHardLimit", "0x" + heap.ToString("X", CultureInfo.InvariantCulture))
+                .Set("DOTNET_gcServer", "0")
+                .Set("DOTNET_TieredPGO", "0")
+                .Set("DOTNET_EnableWriteXorExecute", "0")
+                .Set("DOTNET_DbgEnableMiniDump", "0"));
+    }
+
+    /// <summary>A memory buffer that stops the child (through <paramref name="overflow"/>) once it prints more than allowed.</summary>
+    private sealed class CappedBuffer(long max, Action overflow) : MemoryStream
+    {
+        public bool Overflowed { get; private set; }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (Overflowed || Length + buffer.Length > max)
+            {
+                Overflowed = true;
+                overflow();
+                return;
+            }
+
+            base.Write(buffer);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            Write(buffer.AsSpan(offset, count));
+            return Task.CompletedTask;
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+    }
+}
+
+/// <summary>The JSON both sides of the reader speak.</summary>
+public static class DocumentJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { MaxDepth = 16 };
+}
