@@ -54,14 +54,30 @@ public sealed class UntrustedDocumentReader
         var options = _options.Value;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stop.CancelAfter(options.Timeout);
-        var output = new CappedBuffer(options.MaxOutputBytes, stop.Cancel);
+        using var output = new MemoryStream();
+        var overflowed = false;
         var errors = new StringBuilder();
         string? failure;
         try
         {
             var result = await ChildCommand(kind, options)
                 .WithStandardInputPipe(PipeSource.FromBytes(content))
-                .WithStandardOutputPipe(PipeTarget.ToStream(output))
+                .WithStandardOutputPipe(PipeTarget.Create(async (stdout, token) =>
+                {
+                    var chunk = new byte[81920];
+                    int read;
+                    while ((read = await stdout.ReadAsync(chunk, token)) > 0)
+                    {
+                        if (output.Length + read > options.MaxOutputBytes)
+                        {
+                            overflowed = true;
+                            await stop.CancelAsync(); // stops the child, which would block on a full pipe otherwise
+                            return;
+                        }
+
+                        output.Write(chunk, 0, read);
+                    }
+                }))
                 .WithStandardErrorPipe(PipeTarget.ToDelegate(line =>
                 {
                     if (errors.Length < 2000)
@@ -75,7 +91,7 @@ public sealed class UntrustedDocumentReader
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            failure = output.Overflowed ? $"printed more than {options.MaxOutputMegabytes} MB" : $"did not finish in {options.TimeoutSeconds} s";
+            failure = overflowed ? $"printed more than {options.MaxOutputMegabytes} MB" : $"did not finish in {options.TimeoutSeconds} s";
         }
 
         if (failure is null)
@@ -123,38 +139,6 @@ public sealed class UntrustedDocumentReader
                 .Set("DOTNET_TieredPGO", "0")
                 .Set("DOTNET_EnableWriteXorExecute", "0")
                 .Set("DOTNET_DbgEnableMiniDump", "0"));
-    }
-
-    /// <summary>A memory buffer that stops the child (through <paramref name="overflow"/>) once it prints more than allowed.</summary>
-    private sealed class CappedBuffer(long max, Action overflow) : MemoryStream
-    {
-        public bool Overflowed { get; private set; }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            if (Overflowed || Length + buffer.Length > max)
-            {
-                Overflowed = true;
-                overflow();
-                return;
-            }
-
-            base.Write(buffer);
-        }
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        {
-            Write(buffer.AsSpan(offset, count));
-            return Task.CompletedTask;
-        }
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            Write(buffer.Span);
-            return ValueTask.CompletedTask;
-        }
     }
 }
 
