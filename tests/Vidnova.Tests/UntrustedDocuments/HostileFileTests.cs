@@ -11,6 +11,7 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using NodaTime;
 using Vidnova.Hosting;
 using Vidnova.InboundMail;
+using Vidnova.Persistence;
 using Vidnova.Restoration;
 using Vidnova.Tests.InboundMail;
 using Vidnova.Tests.Infrastructure;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Vidnova.Hosting;
 using Vidnova.InboundMail;
+using Vidnova.Persistence;
 using Vidnova.Tests.InboundMail;
 using Vidnova.Tests.Infrastructure;
 
