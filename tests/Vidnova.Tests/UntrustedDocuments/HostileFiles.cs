@@ -30,7 +30,7 @@ internal static class HostileFiles
         Stream("BT /F1 12 Tf 72 712 Td (VN) Tj ET"));
 
     /// <summary>Resources reached through a chain of <paramref name="length"/> references, each object pointing to the next.</summary>
-    public static byte[] ReferenceChainPdf(int length = 100_000)
+    public static byte[] ReferenceChainPdf(int length = 30_000)
     {
         var chain = Enumerable.Range(0, length).Select(i => $"{i + 6} 0 R").ToList();
         chain[^1] = "<< >>";
@@ -118,7 +118,7 @@ internal static class HostileFiles
 
     private static byte[] FlateBombPdf(long inflated)
     {
-        var compressed = Deflate(inflated, zlibHeader: true);
+        var compressed = Deflate(inflated);
         return Pdf(
         [
             o => { o.Write(Encoding.Latin1.GetBytes(Page("<< >>"))); return 0; },
@@ -133,12 +133,11 @@ internal static class HostileFiles
         ]);
     }
 
-    /// <summary><paramref name="length"/> zero bytes compressed, written a megabyte at a time (never held whole).</summary>
-    private static byte[] Deflate(long length, bool zlibHeader, int rowLength = 0)
+    /// <summary><paramref name="length"/> zero bytes compressed (zlib, as FlateDecode and PNG want), written a megabyte or a row at a time, never held whole.</summary>
+    private static byte[] Deflate(long length, int rowLength = 0)
     {
         using var output = new MemoryStream();
-        using (Stream deflate = zlibHeader ? new ZLibStream(output, CompressionLevel.SmallestSize, leaveOpen: true)
-                   : new DeflateStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
+        using (var deflate = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true))
         {
             var zeros = new byte[rowLength > 0 ? rowLength : 1 << 20];
             for (long written = 0; written < length; written += zeros.Length)
@@ -156,7 +155,7 @@ internal static class HostileFiles
         png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
         Chunk(png, "IHDR", Ihdr(width, height));
         // Each row is its filter byte (0) and the pixels (0): all zeros, so the whole image compresses as one run.
-        Chunk(png, "IDAT", Deflate((long)(width + 1) * height, zlibHeader: true, rowLength: width + 1));
+        Chunk(png, "IDAT", Deflate((long)(width + 1) * height, rowLength: width + 1));
         Chunk(png, "IEND", []);
         return png.ToArray();
     }
