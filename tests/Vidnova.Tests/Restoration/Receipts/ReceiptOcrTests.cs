@@ -8,6 +8,7 @@ using Vidnova.Restoration.Receipts;
 using Vidnova.Restoration.Receipts.Ocr;
 using Vidnova.Tests.InboundMail;
 using Vidnova.Tests.Infrastructure;
+using Vidnova.Tests.UntrustedDocuments;
 using Vidnova.UntrustedDocuments;
 
 namespace Vidnova.Tests.Restoration.Receipts;
@@ -128,6 +129,24 @@ public abstract class ReceiptOcrTests(VidnovaApp app)
 
         Assert.Equal(ReceiptRecognition.MaxAttempts, failed.Attempts);
         var state = await scenario.GetAsync(application);
+        Assert.Equal("receipt_under_review", state.Status);
+        Assert.DoesNotContain(state.Timeline, t => t.Kind == "receipt_ocr");
+    }
+
+    /// <summary>Tesseract runs under the reader's address-space limit: 900 MB of pixels in a 1 MB PNG fail it, not the machine.</summary>
+    [Fact]
+    public async Task APngDecompressionBomb_IsNotRecognised_AndWaitsForAnOperator()
+    {
+        await _scenario.RegisterDsoAsync();
+        await _scenario.PutAccountAsync("4300000004");
+        var application = await _scenario.ConfirmedApplicationAsync("4300000004");
+        (await _scenario.UploadAsync(application, HostileFiles.PngBombFile(), "IMG_0044.png", "image/png")).EnsureSuccessStatusCode();
+
+        var failed = await WaitForAsync(() => app.InDatabaseAsync(db => db.Set<ReceiptRecognition>()
+            .FirstOrDefaultAsync(r => r.ApplicationId == application.Id && r.Status == RecognitionStatus.Failed)));
+
+        Assert.Equal(ReceiptRecognition.MaxAttempts, failed.Attempts);
+        var state = await _scenario.GetAsync(application);
         Assert.Equal("receipt_under_review", state.Status);
         Assert.DoesNotContain(state.Timeline, t => t.Kind == "receipt_ocr");
     }
