@@ -195,6 +195,7 @@ public static class VidnovaHost
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseKnownRequestCharset();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -47,7 +47,7 @@ public abstract class PaymentBoundsTests(VidnovaApp app) : IAsyncLifetime
     [Theory]
     [InlineData("2026-11-25T09:00:00Z")] // an hour after the host's clock
     [InlineData("0001-01-01T00:00:00Z")]
-    [InlineData("2018-12-31T23:59:59Z")] // before the retail electricity market opened
+    [InlineData("2018-12-31T21:59:59Z")] // before the retail electricity market opened (midnight in Kyiv)
     public async Task PostPayment_PaidInTheFutureOrLongBeforeTheMarket_IsRefusedNamingPaidAt(string paidAt)
     {
         var response = await PostAsync($$"""{"accountNumber":"4000000001","amount":10.00,"paidAt":"{{paidAt}}","channel":"bank","reference":"t-{{paidAt}}"}""");
