@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Vidnova.Hosting;
+using Vidnova.Problems;
 
 namespace Vidnova.Accounts;
 
@@ -17,7 +18,7 @@ public static class AccountsApi
     }
 
     private static async Task<Results<Created<AccountResponse>, Ok<AccountResponse>>> UpsertAsync(
-        string accountNumber, UpsertAccountCommand body, UpsertAccount useCase, CancellationToken cancellationToken)
+        [Text(32)] string accountNumber, UpsertAccountCommand body, UpsertAccount useCase, CancellationToken cancellationToken)
     {
         var (account, created) = await useCase.HandleAsync(accountNumber, body, cancellationToken);
         var response = AccountResponse.From(account);

@@ -1,17 +1,26 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Vidnova.Dso;
 using Vidnova.Ledger;
+using Vidnova.Payments;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 
 namespace Vidnova.Accounts;
 
-public sealed record UpsertAccountCommand(string? HolderName, string? Address, string? Eic, string? Settlement, string? DsoCode,
-    string? SupplyStatus, decimal? Debt, string? Kind = null);
+public sealed record UpsertAccountCommand(
+    [Text(200)] string? HolderName,
+    [Text(400)] string? Address,
+    [Text(16)] string? Eic,
+    [Text(16)] string? Settlement,
+    [Text(32)] string? DsoCode,
+    [Text(32)] string? SupplyStatus,
+    decimal? Debt,
+    [Text(16)] string? Kind = null);
 
 /// <summary>Creates or updates a personal account from billing (or an administrator), setting its debt through the ledger.</summary>
-public sealed class UpsertAccount(VidnovaDbContext db, IClock clock)
+public sealed class UpsertAccount(VidnovaDbContext db, IClock clock, IOptions<PaymentLimits> limits)
 {
     public async Task<(CustomerAccount Account, bool Created)> HandleAsync(string? accountNumberText, UpsertAccountCommand command, CancellationToken cancellationToken)
     {
@@ -82,9 +91,10 @@ public sealed class UpsertAccount(VidnovaDbContext db, IClock clock)
         Money? debt = null;
         if (command.Debt is { } amount)
         {
-            if (amount < 0 || !Money.TryParse(amount, out var parsed))
+            if (amount < 0 || amount > limits.Value.MaxAmount || !Money.TryParse(amount, out var parsed))
             {
-                errors.Add("debt", "Борг — невід'ємна сума в гривнях з не більше ніж двома знаками після коми.");
+                errors.Add("debt", "Борг — невід'ємна сума в гривнях з не більше ніж двома знаками після коми, до {0}.",
+                    Money.Uah(decimal.Round(limits.Value.MaxAmount, 2)));
             }
             else
             {

@@ -37,7 +37,7 @@ public static class DsoApi
     }
 
     private static async Task<Results<Created<DsoResponse>, Ok<DsoResponse>>> UpsertAsync(
-        string dsoCode, UpsertDsoCommand body, RegisterDso useCase, CancellationToken cancellationToken)
+        [Text(32)] string dsoCode, UpsertDsoCommand body, RegisterDso useCase, CancellationToken cancellationToken)
     {
         var (dso, created) = await useCase.HandleAsync(dsoCode, body, cancellationToken);
         var response = new DsoResponse(dso.Code.Value, dso.Name, dso.Edrpou.Value, dso.Iban.Value, dso.DefaultRestorationPrice.Amount,
@@ -45,14 +45,14 @@ public static class DsoApi
         return created ? TypedResults.Created($"/api/v1/dsos/{dso.Code}", response) : TypedResults.Ok(response);
     }
 
-    private static async Task<Created<ApiKeyResponse>> IssueKeyAsync(string dsoCode, IssueDsoApiKey useCase, CancellationToken cancellationToken)
+    private static async Task<Created<ApiKeyResponse>> IssueKeyAsync([Text(32)] string dsoCode, IssueDsoApiKey useCase, CancellationToken cancellationToken)
     {
         var key = await useCase.HandleAsync(dsoCode, cancellationToken);
         return TypedResults.Created((string?)null, new ApiKeyResponse(key));
     }
 
     private static async Task<Ok<DsoRequestListResponse>> ListAsync(
-        string? status, HttpContext http, VidnovaDbContext db, CancellationToken cancellationToken)
+        [Text(20)] string? status, HttpContext http, VidnovaDbContext db, CancellationToken cancellationToken)
     {
         var dso = ApiKeyAuthentication.DsoOf(http.User);
         DsoRequestStatus? filter = null;
@@ -100,7 +100,8 @@ public sealed record DsoChannelResponse(string Type, string? Url, string? Addres
 
 public sealed record ApiKeyResponse(string ApiKey);
 
-public sealed record DsoEventRequest(string? Type, Instant? OccurredAt, string? Reason);
+/// <summary>A rejection's reason is kept for the customer (1000 characters); it may span lines.</summary>
+public sealed record DsoEventRequest([Text(20)] string? Type, Instant? OccurredAt, [Text(1000, MultiLine = true)] string? Reason);
 
 public sealed record DsoRequestListResponse(IReadOnlyList<DsoRequestItem> Items);
 

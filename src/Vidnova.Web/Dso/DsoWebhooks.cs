@@ -11,7 +11,8 @@ using Vidnova.Restoration.DsoEvents;
 namespace Vidnova.Dso;
 
 /// <summary>The body of a DSO's signed callback (docs/dso-protocol.md).</summary>
-public sealed record DsoCallbackBody(string? EventId, Guid? RequestId, string? Type, Instant? OccurredAt, string? Reason);
+public sealed record DsoCallbackBody(
+    [Text(100)] string? EventId, Guid? RequestId, [Text(20)] string? Type, Instant? OccurredAt, [Text(1000, MultiLine = true)] string? Reason);
 
 /// <summary>What Vidnova did with a callback: <c>applied</c>, or <c>duplicate</c> when it had no (second) effect.</summary>
 public sealed record DsoCallbackResponse(string EventId, string Outcome, string RequestStatus);
@@ -153,6 +154,8 @@ public sealed class ReceiveDsoCallback(
             errors.Add("type", "Тип події має бути received, completed або rejected.");
         }
 
+        // The body is read by hand (it is signed as bytes), so the endpoint filter never sees it.
+        TextLimits.Check(callback, errors);
         errors.ThrowIfAny();
         return callback;
     }

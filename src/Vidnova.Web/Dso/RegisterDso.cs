@@ -1,19 +1,22 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Vidnova.Ledger;
+using Vidnova.Payments;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 using Vidnova.Restoration;
 
 namespace Vidnova.Dso;
 
-public sealed record UpsertDsoCommand(string? Name, string? Edrpou, string? Iban, decimal? RestorationPrice, DsoChannelCommand? Channel = null);
+public sealed record UpsertDsoCommand(
+    [Text(200)] string? Name, [Text(16)] string? Edrpou, [Text(34)] string? Iban, decimal? RestorationPrice, DsoChannelCommand? Channel = null);
 
 /// <summary>How requests reach the DSO: <c>{"type":"webhook","url","secret"}</c>, <c>{"type":"email","address"}</c> or <c>{"type":"pull"}</c>.</summary>
-public sealed record DsoChannelCommand(string? Type, string? Url, string? Secret, string? Address);
+public sealed record DsoChannelCommand([Text(16)] string? Type, [Text(500)] string? Url, [Text(200)] string? Secret, [Text(254)] string? Address);
 
 /// <summary>Registers a DSO or updates its requisites and the default line of its restoration price list.</summary>
-public sealed class RegisterDso(VidnovaDbContext db)
+public sealed class RegisterDso(VidnovaDbContext db, IOptions<PaymentLimits> limits)
 {
     public async Task<(DistributionOperator Dso, bool Created)> HandleAsync(string? codeText, UpsertDsoCommand command, CancellationToken cancellationToken)
     {
@@ -38,10 +41,10 @@ public sealed class RegisterDso(VidnovaDbContext db)
             errors.Add("iban", "IBAN — 29 символів: UA, 2 контрольні цифри, код банку (6 цифр) і рахунок; контрольні цифри мають сходитися.");
         }
 
-        Money price = default;
-        if (command.RestorationPrice is not { } amount || amount <= 0 || !Money.TryParse(amount, out price))
+        if (!limits.Value.TryPositiveAmount(command.RestorationPrice, out var price))
         {
-            errors.Add("restorationPrice", "Ціна послуги відновлення — додатна сума в гривнях з не більше ніж двома знаками після коми.");
+            errors.Add("restorationPrice", "Ціна послуги відновлення — додатна сума в гривнях з не більше ніж двома знаками після коми, до {0}.",
+                Money.Uah(decimal.Round(limits.Value.MaxAmount, 2)));
         }
 
         var channel = ValidateChannel(command.Channel, errors);

@@ -46,6 +46,7 @@ public static class VidnovaHost
 
         services.Configure<VidnovaOptions>(configuration.GetSection(VidnovaOptions.Section));
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.Configure<PaymentLimits>(configuration.GetSection(PaymentLimits.Section));
         services.PostConfigure<VidnovaOptions>(o => o.SeedDemoData |= builder.Environment.IsDevelopment() && configuration["Vidnova:SeedDemoData"] is null);
 
         services.AddVidnovaDatabase(configuration, builder.Environment);
@@ -143,7 +144,8 @@ public static class VidnovaHost
         }));
         services.AddRazorPages(options => options.RootDirectory = "/")
             .AddViewLocalization()
-            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Localization.SharedResource)));
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Localization.SharedResource)))
+            .AddMvcOptions(o => o.Filters.Add(new PageTextLimits()));
         // Razor pages are mostly Cyrillic; without this every letter is written as a numeric entity.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -196,6 +198,7 @@ public static class VidnovaHost
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseKnownRequestCharset();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
@@ -203,6 +206,7 @@ public static class VidnovaHost
         app.UseAntiforgery();
 
         var api = app.MapGroup("/api/v1");
+        api.AddEndpointFilterFactory(TextLimits.Filter);
         api.MapRestorationApi();
         api.MapAccountsApi();
         api.MapDsoApi();

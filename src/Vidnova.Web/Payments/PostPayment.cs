@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Vidnova.Accounts;
 using Vidnova.Ledger;
@@ -7,7 +8,7 @@ using Vidnova.Problems;
 
 namespace Vidnova.Payments;
 
-public sealed record PostPaymentCommand(string? AccountNumber, decimal? Amount, Instant? PaidAt, string? Channel, string? Reference);
+public sealed record PostPaymentCommand([Text(32)] string? AccountNumber, decimal? Amount, Instant? PaidAt, [Text(40)] string? Channel, [Text(100)] string? Reference);
 
 public sealed record PostPaymentResult(LedgerEntry Payment, CustomerAccount Account, bool Created);
 
@@ -15,7 +16,7 @@ public sealed record PostPaymentResult(LedgerEntry Payment, CustomerAccount Acco
 /// Books a payment reported by a channel (bank, checkout, post office). A channel may report the same payment
 /// again; (channel, reference) identifies it, so the repeat changes nothing and returns the original.
 /// </summary>
-public sealed class PostPayment(VidnovaDbContext db)
+public sealed class PostPayment(VidnovaDbContext db, IClock clock, IOptions<PaymentLimits> limits)
 {
     public async Task<PostPaymentResult> HandleAsync(PostPaymentCommand command, CancellationToken cancellationToken)
     {
@@ -65,7 +66,7 @@ public sealed class PostPayment(VidnovaDbContext db)
         return new PostPaymentResult(existing, account, Created: false);
     }
 
-    private static (AccountNumber, Money, string, string) Validate(PostPaymentCommand command)
+    private (AccountNumber, Money, string, string) Validate(PostPaymentCommand command)
     {
         var errors = new InputErrors();
         if (!AccountNumber.TryParse(command.AccountNumber, out var accountNumber))
@@ -73,15 +74,24 @@ public sealed class PostPayment(VidnovaDbContext db)
             errors.Add("accountNumber", "Номер особового рахунку — від 6 до 16 цифр.");
         }
 
-        Money amount = default;
-        if (command.Amount is not { } value || value <= 0 || !Money.TryParse(value, out amount))
+        var bounds = limits.Value;
+        if (!bounds.TryPositiveAmount(command.Amount, out var amount))
         {
-            errors.Add("amount", "Сума платежу — додатна сума в гривнях з не більше ніж двома знаками після коми.");
+            errors.Add("amount", "Сума платежу — додатна сума в гривнях з не більше ніж двома знаками після коми, до {0}.",
+                Money.Uah(decimal.Round(bounds.MaxAmount, 2)));
         }
 
-        if (command.PaidAt is null)
+        if (command.PaidAt is not { } paidAt)
         {
             errors.Add("paidAt", "Вкажіть момент оплати (paidAt) у форматі ISO 8601, наприклад 2026-11-25T09:30:00Z.");
+        }
+        else if (paidAt > clock.GetCurrentInstant() + bounds.ClockSkew)
+        {
+            errors.Add("paidAt", "Момент оплати (paidAt) не може бути в майбутньому.");
+        }
+        else if (paidAt < bounds.Earliest)
+        {
+            errors.Add("paidAt", "Момент оплати (paidAt) не може бути раніше за {0:yyyy-MM-dd}.", bounds.EarliestPaidAt);
         }
 
         if (string.IsNullOrWhiteSpace(command.Channel) || command.Channel.Trim().Length > 40)

@@ -78,13 +78,38 @@ public static class RestorationApi
             throw new InputValidationException([new FieldError("file", "Надішліть квитанцію як multipart/form-data у полі file.")]);
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        var form = await ReadUploadAsync(request, cancellationToken);
+        if (form.Files.GetFiles("file").Count > 1)
+        {
+            throw MalformedUpload();
+        }
+
         var file = form.Files.GetFile("file")
             ?? throw new InputValidationException([new FieldError("file", "Додайте файл квитанції в поле file (PDF, JPEG або PNG, до 10 МБ).")]);
         await using var content = file.OpenReadStream();
         var application = await useCase.HandleAsync(id, BearerToken(request), file.FileName, content, cancellationToken);
         return TypedResults.Created($"/api/v1/restoration-applications/{id}", ApplicationResponse.From(application, clock));
     }
+
+    /// <summary>
+    /// The form reader throws for a body that is not the multipart it claims to be (no boundary, no closing boundary,
+    /// a part without Content-Disposition, headers over its limits): that is the caller's mistake, so a 400.
+    /// </summary>
+    private static async Task<IFormCollection> ReadUploadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception broken) when (broken is InvalidDataException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            throw MalformedUpload();
+        }
+    }
+
+    private static BusinessRuleException MalformedUpload() => new("malformed_upload",
+        "Тіло запиту — не коректна форма multipart/form-data з одним файлом у полі file. Надішліть квитанцію (PDF, JPEG або PNG, до 10 МБ) ще раз.")
+    { StatusCode = StatusCodes.Status400BadRequest };
 
     private static async Task<Ok<ApplicationResponse>> DecideReceiptAsync(
         Guid id, ReceiptDecisionRequest body, ClaimsPrincipal user, DecideReceipt useCase, IClock clock, CancellationToken cancellationToken)
@@ -119,11 +144,13 @@ public static class RestorationApi
 
 public sealed record ApplyResponse(Guid Id, string Number, string Status, string? AccessToken);
 
-public sealed record EmailConfirmationRequest(string? Code);
+public sealed record EmailConfirmationRequest([Text(32)] string? Code);
 
-public sealed record ReceiptDecisionRequest(bool? Approve, string? Reason);
+/// <summary>The reason reaches the customer's email and the receipt's column (1000 characters); it may span lines.</summary>
+public sealed record ReceiptDecisionRequest(bool? Approve, [Text(1000, MultiLine = true)] string? Reason);
 
-public sealed record CancellationRequest(string? Reason);
+/// <summary>The reason goes into the timeline entry "Заяву скасовано: …" (2000 characters); it may span lines.</summary>
+public sealed record CancellationRequest([Text(1000, MultiLine = true)] string? Reason);
 
 public sealed record ApplicationResponse(
     Guid Id,

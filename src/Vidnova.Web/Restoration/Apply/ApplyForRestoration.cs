@@ -7,7 +7,12 @@ using Vidnova.Problems;
 
 namespace Vidnova.Restoration.Apply;
 
-public sealed record ApplyCommand(string? AccountNumber, string? HolderSurname, string? Email, string? EmailConfirmation, string? Phone);
+public sealed record ApplyCommand(
+    [Text(32)] string? AccountNumber,
+    [Text(200)] string? HolderSurname,
+    [Text(254)] string? Email,
+    [Text(254)] string? EmailConfirmation,
+    [Text(32)] string? Phone);
 
 /// <param name="AccessToken">Given only to whoever created the application; a repeated submission gets none.</param>
 public sealed record ApplyResult(RestorationApplication Application, string? AccessToken, bool Created);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Options;
 using Vidnova.Dso;
 using Vidnova.Notifications;
@@ -113,13 +114,22 @@ public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, Cu
 
     private static string SafeFileName(string fileName, string contentType)
     {
-        var name = Path.GetFileName(fileName ?? "").Trim();
+        // Control characters (NUL is refused by PostgreSQL) and halves of surrogate pairs say nothing about the file.
+        var kept = new StringBuilder();
+        foreach (var rune in Path.GetFileName(fileName ?? "").EnumerateRunes())
+        {
+            if (rune != Rune.ReplacementChar && !Rune.IsControl(rune) && kept.Length + rune.Utf16SequenceLength <= 200)
+            {
+                kept.Append(rune.ToString());
+            }
+        }
+
+        var name = kept.ToString().Trim();
         if (name.Length == 0)
         {
             name = "receipt";
         }
 
-        name = name.Length > 200 ? name[..200] : name;
         var extension = contentType switch
         {
             "application/pdf" => ".pdf",
