@@ -58,7 +58,7 @@ public abstract class PaymentStatementTests(StatementsApp app)
         // The check still ran and is shown to the operator as a hint.
         Assert.Contains(state.Timeline, t => t.Kind == "receipt_verified" && t.Description.Contains("квитанція сама оплату не підтверджує", StringComparison.Ordinal));
         Assert.DoesNotContain(state.Timeline, t => t.Kind == "sent_to_dso");
-        Assert.Empty(await DsoRequestsAsync(dsoKey));
+        Assert.Empty(await DsoRequestsAsync(dsoKey, application.Number));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public abstract class PaymentStatementTests(StatementsApp app)
         var confirmed = Assert.Single(state.Timeline, t => t.Kind == "payment_confirmed");
         Assert.Equal($"dso-statement:{Scenario.DsoCode}", confirmed.Actor);
         Assert.Contains(lineId, confirmed.Description, StringComparison.Ordinal);
-        Assert.Equal(state.DsoRequest!.Id, Assert.Single(await DsoRequestsAsync(dsoKey)).GetProperty("id").GetGuid());
+        Assert.Equal(state.DsoRequest!.Id, Assert.Single(await DsoRequestsAsync(dsoKey, application.Number)).GetProperty("id").GetGuid());
         await app.Mail.WaitForAsync(m => m.Subject == $"Заявку {application.Number} передано ОСР", "saying the request went to the DSO");
 
         var stored = await app.InDatabaseAsync(db => db.Set<PaymentStatementLine>().AsNoTracking().SingleAsync(l => l.LineId == lineId));
@@ -336,9 +336,10 @@ public abstract class PaymentStatementTests(StatementsApp app)
 
     private Task<HttpResponseMessage> PostAsync(string dsoKey, object body) => app.WithApiKey(dsoKey).PostAsJsonAsync(Path, body);
 
-    private async Task<List<JsonElement>> DsoRequestsAsync(string dsoKey) =>
+    /// <summary>What the DSO sees of <paramref name="number"/> when it lists its requests (the class's tests share one DSO).</summary>
+    private async Task<List<JsonElement>> DsoRequestsAsync(string dsoKey, string number) =>
         [.. (await (await app.WithApiKey(dsoKey).GetAsync("/api/v1/dso/restoration-requests")).ReadAsync<JsonElement>(HttpStatusCode.OK))
-            .GetProperty("items").EnumerateArray()];
+            .GetProperty("items").EnumerateArray().Where(r => r.GetProperty("applicationNumber").GetString() == number)];
 
     private static HttpClient WithLanguage(HttpClient client, string language)
     {
