@@ -62,6 +62,26 @@ public abstract class PaymentStatementTests(StatementsApp app)
     }
 
     [Fact]
+    public async Task StatusPage_SaysTheDsoConfirmsThePaymentFromItsStatement()
+    {
+        var (application, dsoKey) = await AwaitingPaymentAsync();
+        var customer = app.CreateClient();
+
+        var awaiting = await customer.GetStringAsync($"/restoration/{application.Id}?token={application.AccessToken}");
+        (await _scenario.UploadAsync(application, Scenario.PdfReceipt)).EnsureSuccessStatusCode();
+        var underReview = await customer.GetStringAsync($"/restoration/{application.Id}");
+        var english = await customer.GetStringAsync($"/restoration/{application.Id}?culture=en");
+
+        const string Note = "ОСР підтверджує оплату за своєю банківською випискою, зазвичай протягом банківського дня; надіслана квитанція пришвидшує перевірку.";
+        Assert.Contains(Note, awaiting, StringComparison.Ordinal);
+        Assert.Contains(Note, underReview, StringComparison.Ordinal);
+        Assert.Contains("The DSO confirms your payment from its bank statement, usually within a banking day", english, StringComparison.Ordinal);
+
+        await (await PostAsync(dsoKey, Statement(Line(NewLineId(), 1234.56m, $"Заява {application.Number}")))).ReadAsync<StatementBody>(HttpStatusCode.OK);
+        Assert.Contains("ОСР підтвердив оплату за своєю банківською випискою", await customer.GetStringAsync($"/restoration/{application.Id}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StatementLine_ConfirmsThePayment_AndTheRequestGoesToTheDso()
     {
         var (application, dsoKey) = await AwaitingPaymentAsync();
