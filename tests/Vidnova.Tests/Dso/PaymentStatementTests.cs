@@ -314,7 +314,11 @@ public abstract class PaymentStatementTests(StatementsApp app)
             dso = $"dso-{Interlocked.Increment(ref _nextAccount)}";
             var registered = await app.Admin().PutAsJsonAsync($"/api/v1/dsos/{dso}", new
             {
-                name = $"ОСР {dso}", edrpou = Scenario.DsoEdrpou, iban = Scenario.DsoIban, restorationPrice = 1234.56m, channel,
+                name = $"ОСР {dso}",
+                edrpou = Scenario.DsoEdrpou,
+                iban = Scenario.DsoIban,
+                restorationPrice = 1234.56m,
+                channel,
             });
             Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
         }
@@ -371,7 +375,12 @@ public abstract class PaymentStatementTests(StatementsApp app)
 
     private static object Line(string lineId, decimal amount, string purpose) => new
     {
-        lineId, amount, valueDate = "2026-11-25", payerName = "Шевченко Тарас Григорович", payerIban = Scenario.DsoIban, purpose,
+        lineId,
+        amount,
+        valueDate = "2026-11-25",
+        payerName = "Шевченко Тарас Григорович",
+        payerIban = Scenario.DsoIban,
+        purpose,
     };
 
     private static string NewLineId() => $"L{Guid.NewGuid():N}"[..16];
