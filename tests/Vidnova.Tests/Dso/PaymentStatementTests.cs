@@ -171,6 +171,10 @@ public abstract class PaymentStatementTests(StatementsApp app)
         Assert.DoesNotContain($"data-line-id=\"{underpaid}\"", searched, StringComparison.Ordinal);
         Assert.DoesNotContain($"data-line-id=\"{underpaid}\"", await staff.GetStringAsync("/backoffice/payment-statements?show=matched"), StringComparison.Ordinal);
         Assert.Contains("DSO statements", await staff.GetStringAsync("/backoffice/payment-statements?culture=en"), StringComparison.Ordinal);
+        // The operator sees the short payment beside the application too.
+        var applicationPage = await staff.GetStringAsync($"/backoffice/applications/{application.Id}");
+        Assert.Contains("Банківська виписка ОСР", applicationPage, StringComparison.Ordinal);
+        Assert.Contains(underpaid, applicationPage, StringComparison.Ordinal);
     }
 
     [Fact]
