@@ -11,6 +11,7 @@ using Vidnova.InboundMail;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 using Vidnova.Restoration;
+using Vidnova.Restoration.PaymentStatements;
 using Vidnova.Restoration.Receipts;
 using Vidnova.Restoration.Receipts.Ocr;
 using Vidnova.UntrustedDocuments;
@@ -45,6 +46,9 @@ public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAut
 
     /// <summary>The customer's emails about this application, newest first.</summary>
     public IReadOnlyList<CustomerEmailRow> CustomerEmails { get; private set; } = [];
+
+    /// <summary>Lines of the DSO's bank statements that quoted this application: the proof of payment, or why it is missing.</summary>
+    public IReadOnlyList<PaymentStatementLine> StatementLines { get; private set; } = [];
 
     /// <summary>The oldest other application whose receipt waits for a decision, to move on to after deciding.</summary>
     public NextApplication? NextUnderReview { get; private set; }
@@ -217,6 +221,8 @@ public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAut
             .OrderByDescending(e => e.ReceivedAt)
             .Select(e => new CustomerEmailRow(e.Id, e.ReceivedAt, e.Subject, e.Outcome, e.NeedsAttention))
             .ToListAsync(ct);
+        StatementLines = [.. (await db.Set<PaymentStatementLine>().AsNoTracking().Where(l => l.ApplicationId == id).ToListAsync(ct))
+            .OrderBy(l => l.ReceivedAt)];
 
         if (application.Status != ApplicationStatus.ReceiptUnderReview)
         {

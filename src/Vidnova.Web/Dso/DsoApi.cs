@@ -1,11 +1,14 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Vidnova.Hosting;
+using Vidnova.Payments.Statements;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 using Vidnova.Restoration;
 using Vidnova.Restoration.DsoEvents;
+using Vidnova.Restoration.PaymentStatements;
 
 namespace Vidnova.Dso;
 
@@ -32,8 +35,28 @@ public static class DsoApi
         dso.MapPost("/{id:guid}/events", RecordEventAsync)
             .WithName("RecordDsoEvent")
             .WithSummary("Report on a restoration request: received (starts the SLA), completed or rejected");
+        api.MapGroup("/dso/payment-statements").WithTags("DSO exchange").RequireAuthorization(AuthorizationPolicies.Dso)
+            .MapPost("/", ImportStatementAsync)
+            .WithName("ImportDsoPaymentStatement")
+            .WithSummary("Lines of the DSO's bank statement: a line quoting an application number for at least the invoice confirms its payment")
+            .WithDescription("Idempotent per lineId: a line received before changes nothing and is listed under duplicates. "
+                + "Every line is validated first; one bad line refuses the whole call (400, errors keyed lines[i].field). See docs/dso-protocol.md.");
         api.MapDsoWebhooks();
         return api;
+    }
+
+    private static async Task<Ok<PaymentStatementResponse>> ImportStatementAsync(
+        PaymentStatementRequest body, HttpContext http, ImportPaymentStatement useCase, CancellationToken cancellationToken)
+    {
+        var dso = ApiKeyAuthentication.DsoOf(http.User);
+        var lines = body.Lines?.Select(l => new StatementLineDraft(l.LineId, l.Amount?.ToString(CultureInfo.InvariantCulture), l.ValueDate, l.PayerName,
+            l.PayerIban, l.Purpose)).ToList();
+        var result = await useCase.HandleAsync(
+            new ImportPaymentStatementCommand(dso, body.StatementId, lines, Actors.Dso(dso), PaymentStatementLine.ApiSource), cancellationToken);
+        return TypedResults.Ok(new PaymentStatementResponse(
+            [.. result.Matched.Select(l => new MatchedStatementLine(l.LineId, l.ApplicationNumber!))],
+            [.. result.Unmatched.Select(l => l.LineId)],
+            result.Duplicates));
     }
 
     private static async Task<Results<Created<DsoResponse>, Ok<DsoResponse>>> UpsertAsync(
@@ -99,6 +122,16 @@ public sealed record DsoResponse(string DsoCode, string Name, string Edrpou, str
 public sealed record DsoChannelResponse(string Type, string? Url, string? Address);
 
 public sealed record ApiKeyResponse(string ApiKey);
+
+/// <summary>The lines are checked one by one (StatementLines), with errors keyed <c>lines[i].field</c>.</summary>
+public sealed record PaymentStatementRequest([Text(StatementLines.MaxStatementIdLength)] string? StatementId, IReadOnlyList<PaymentStatementLineRequest>? Lines);
+
+/// <summary>One credit on the DSO's account; <c>valueDate</c> is a date such as <c>2026-12-01</c>, <c>payerIban</c> may be omitted.</summary>
+public sealed record PaymentStatementLineRequest(string? LineId, decimal? Amount, string? ValueDate, string? PayerName, string? PayerIban, string? Purpose);
+
+public sealed record PaymentStatementResponse(IReadOnlyList<MatchedStatementLine> Matched, IReadOnlyList<string> Unmatched, IReadOnlyList<string> Duplicates);
+
+public sealed record MatchedStatementLine(string LineId, string ApplicationNumber);
 
 /// <summary>A rejection's reason is kept for the customer (1000 characters); it may span lines.</summary>
 public sealed record DsoEventRequest([Text(20)] string? Type, Instant? OccurredAt, [Text(1000, MultiLine = true)] string? Reason);

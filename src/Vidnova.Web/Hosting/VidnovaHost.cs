@@ -17,12 +17,14 @@ using Vidnova.InboundMail;
 using Vidnova.Localization;
 using Vidnova.Notifications;
 using Vidnova.Payments;
+using Vidnova.Payments.Statements;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 using Vidnova.Restoration;
 using Vidnova.Restoration.Apply;
 using Vidnova.Restoration.DsoEvents;
 using Vidnova.Restoration.EmailConfirmation;
+using Vidnova.Restoration.PaymentStatements;
 using Vidnova.Restoration.Receipts;
 using Vidnova.Restoration.Receipts.Ocr;
 using Vidnova.Sla;
@@ -89,6 +91,8 @@ public static class VidnovaHost
         services.AddScoped<IssueDsoApiKey>();
         services.AddScoped<RetryDsoDelivery>();
         services.AddScoped<PostPayment>();
+        services.AddScoped<ImportPaymentStatement>();
+        services.Configure<StatementCsvOptions>(configuration.GetSection(StatementCsvOptions.Section));
 
         services.AddAuthentication(SelectScheme)
             .AddPolicyScheme(SelectScheme, "API key or staff cookie", options =>

@@ -20,6 +20,7 @@ public enum ApplicationTrigger
     SubmitReceipt,
     ApproveReceipt,
     RejectReceipt,
+    ConfirmPaymentByStatement,
     DsoReceived,
     DsoCompleted,
     DsoRejected,
@@ -28,7 +29,8 @@ public enum ApplicationTrigger
 
 /// <summary>
 /// The restoration application's state machine: every legal move is listed here and nothing else is possible.
-/// A DSO may report completion without acknowledging first (the request still reached it).
+/// A DSO may report completion without acknowledging first (the request still reached it). The DSO's bank statement
+/// proves the payment with or without a receipt, so it sends the application on from either status before the DSO.
 /// </summary>
 public static class ApplicationStateMachine
 {
@@ -38,9 +40,11 @@ public static class ApplicationStateMachine
         [(ApplicationStatus.AwaitingEmailConfirmation, ApplicationTrigger.Cancel)] = ApplicationStatus.Cancelled,
         [(ApplicationStatus.AwaitingPayment, ApplicationTrigger.SubmitReceipt)] = ApplicationStatus.ReceiptUnderReview,
         [(ApplicationStatus.AwaitingPayment, ApplicationTrigger.Cancel)] = ApplicationStatus.Cancelled,
+        [(ApplicationStatus.AwaitingPayment, ApplicationTrigger.ConfirmPaymentByStatement)] = ApplicationStatus.SentToDso,
         [(ApplicationStatus.ReceiptUnderReview, ApplicationTrigger.ApproveReceipt)] = ApplicationStatus.SentToDso,
         [(ApplicationStatus.ReceiptUnderReview, ApplicationTrigger.RejectReceipt)] = ApplicationStatus.AwaitingPayment,
         [(ApplicationStatus.ReceiptUnderReview, ApplicationTrigger.Cancel)] = ApplicationStatus.Cancelled,
+        [(ApplicationStatus.ReceiptUnderReview, ApplicationTrigger.ConfirmPaymentByStatement)] = ApplicationStatus.SentToDso,
         [(ApplicationStatus.SentToDso, ApplicationTrigger.DsoReceived)] = ApplicationStatus.InProgressAtDso,
         [(ApplicationStatus.SentToDso, ApplicationTrigger.DsoCompleted)] = ApplicationStatus.Restored,
         [(ApplicationStatus.SentToDso, ApplicationTrigger.DsoRejected)] = ApplicationStatus.RejectedByDso,

@@ -176,6 +176,21 @@ public sealed class RestorationApplication
         return DsoRequest;
     }
 
+    /// <summary>
+    /// The DSO's bank statement shows the invoice paid: the proof of payment, with or without a receipt (a receipt is
+    /// text anyone can draw). A receipt still under review is approved with it, so nothing waits for an operator.
+    /// </summary>
+    public DsoRequest ConfirmPaymentByStatement(string actor, string statementLine, Instant now)
+    {
+        Ensure(ApplicationTrigger.ConfirmPaymentByStatement, "Оплату за випискою можна зарахувати лише заяві, що очікує оплати або перевірки квитанції.");
+        ReceiptUnderReview?.Approve(actor, now);
+        DsoRequest = DsoRequest.Create(Guid.NewGuid(), DsoCode, now);
+        Move(ApplicationTrigger.ConfirmPaymentByStatement);
+        Record(now, actor, "payment_confirmed", $"Оплату підтверджено банківською випискою ОСР: {statementLine}.");
+        Record(now, Actors.System, "sent_to_dso", $"Заявку на відновлення передано ОСР ({DsoCode}).");
+        return DsoRequest;
+    }
+
     public void RejectReceipt(string actor, string reason, Instant now)
     {
         Ensure(ApplicationTrigger.RejectReceipt, "Немає квитанції на перевірці.");
@@ -320,6 +335,9 @@ public static class Actors
     public static string Staff(string login) => $"staff:{login}";
 
     public static string Dso(DsoCode code) => $"dso:{code}";
+
+    /// <summary>The DSO's bank statement, whether its system posted it or staff uploaded the file.</summary>
+    public static string DsoStatement(DsoCode code) => $"dso-statement:{code}";
 }
 
 /// <summary>Compensation the DSO owes for a missed restoration deadline; it credits it within 45 days (NEURC No. 375).</summary>

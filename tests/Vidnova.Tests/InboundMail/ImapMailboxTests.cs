@@ -20,7 +20,10 @@ public abstract class MailboxFixture(DatabaseProvider provider, bool tls) : IAsy
     public async Task InitializeAsync()
     {
         Mailbox = await DovecotServer.StartAsync(tls);
-        App = new VidnovaApp(provider) { Settings = Mailbox.HostSettings() };
+        // These tests are about reading mail: a matching bank PDF approves by itself, the old way (not the default).
+        var settings = Mailbox.HostSettings();
+        settings["Receipts:AutoApprove"] = "receipt";
+        App = new VidnovaApp(provider) { Settings = settings };
         _ = App.Server;
     }
 

@@ -302,6 +302,6 @@ public abstract class InboundEmailApiTests
         _app.InDatabaseAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.DeduplicationKey == $"inbound-email:{inboundEmailId}:reply"));
 }
 
-public sealed class InboundEmailApiOnSqlite(SqliteApp app) : InboundEmailApiTests(app), IClassFixture<SqliteApp>;
+public sealed class InboundEmailApiOnSqlite(ReceiptApprovingSqliteApp app) : InboundEmailApiTests(app), IClassFixture<ReceiptApprovingSqliteApp>;
 
-public sealed class InboundEmailApiOnPostgres(PostgresApp app) : InboundEmailApiTests(app), IClassFixture<PostgresApp>;
+public sealed class InboundEmailApiOnPostgres(ReceiptApprovingPostgresApp app) : InboundEmailApiTests(app), IClassFixture<ReceiptApprovingPostgresApp>;

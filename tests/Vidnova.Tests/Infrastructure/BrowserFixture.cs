@@ -10,7 +10,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public VidnovaApp App { get; } = new();
+    // The operator's journey files a matching bank PDF and expects it approved, as with Receipts:AutoApprove=receipt.
+    public VidnovaApp App { get; } = new ReceiptApprovingApp();
 
     public IBrowser Browser { get; private set; } = null!;
 

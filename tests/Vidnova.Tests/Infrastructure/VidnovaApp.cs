@@ -123,3 +123,22 @@ public static class HttpAssertions
 public sealed class SqliteApp() : VidnovaApp(DatabaseProvider.Sqlite);
 
 public sealed class PostgresApp() : VidnovaApp(DatabaseProvider.Postgres);
+
+/// <summary>
+/// A host where a bank PDF matching the invoice approves by itself (<c>Receipts:AutoApprove=receipt</c>, the behaviour
+/// before DSO statements), for the tests of the ways a receipt arrives rather than of what proves a payment.
+/// </summary>
+public class ReceiptApprovingApp : VidnovaApp
+{
+    public ReceiptApprovingApp(DatabaseProvider provider)
+        : base(provider) => Settings = new Dictionary<string, string?> { ["Receipts:AutoApprove"] = "receipt" };
+
+    public ReceiptApprovingApp()
+        : this(DatabaseProvider.Sqlite)
+    {
+    }
+}
+
+public sealed class ReceiptApprovingSqliteApp() : ReceiptApprovingApp(DatabaseProvider.Sqlite);
+
+public sealed class ReceiptApprovingPostgresApp() : ReceiptApprovingApp(DatabaseProvider.Postgres);

@@ -5,7 +5,7 @@ public enum ReceiptAutoCheckOutcome
     /// <summary>Every check passed and automatic approval is on: the request goes to the DSO now.</summary>
     Approved,
 
-    /// <summary>Every check passed but automatic approval is off (<c>Receipts:AutoApprove=false</c>).</summary>
+    /// <summary>Every check passed, but a receipt does not approve (<c>Receipts:AutoApprove</c> is <c>statement</c> or <c>off</c>).</summary>
     PassedAwaitingOperator,
 
     /// <summary>At least one check failed.</summary>
@@ -48,7 +48,7 @@ public sealed record ReceiptAssessment(ReceiptAutoCheckOutcome Outcome, ReceiptF
         {
             ReceiptAutoCheckOutcome.Approved => $"Автоматична перевірка квитанції: усі перевірки пройдено. {Details()}",
             ReceiptAutoCheckOutcome.PassedAwaitingOperator =>
-                $"Автоматична перевірка квитанції: усі перевірки пройдено; автоматичне підтвердження вимкнено — рішення за оператором. {Details()}",
+                $"Автоматична перевірка квитанції: усі перевірки пройдено; квитанція сама оплату не підтверджує — заявку передамо ОСР після підтвердження оплати банківською випискою ОСР або оператором. {Details()}",
             ReceiptAutoCheckOutcome.ChecksFailed =>
                 $"Автоматична перевірка не пройдена ({string.Join(" ", Verification!.Failed.Select(c => c.Explanation))}) — квитанцію перевірить оператор. {Details()}",
             ReceiptAutoCheckOutcome.NoTextLayer =>

@@ -15,9 +15,10 @@ namespace Vidnova.Restoration.Receipts;
 public sealed record ReceiptUpload(string FileName, string ContentType, byte[] Content, Guid? SourceEmailId);
 
 /// <summary>
-/// Stores the customer's proof of payment verbatim and checks it automatically: a bank app's PDF that matches the
-/// invoice is approved in the same transaction (unless <c>Receipts:AutoApprove</c> is false); anything else waits for
-/// an operator, with what the check found in the timeline.
+/// Stores the customer's proof of payment verbatim and checks it automatically. With <c>Receipts:AutoApprove=receipt</c>
+/// a bank app's PDF that matches the invoice is approved in the same transaction; by default (<c>statement</c>) the check
+/// is only a hint beside the invoice and the application waits for the DSO's bank statement or an operator, because a
+/// PDF that matches can be drawn by anyone. What the check found goes into the timeline.
 /// </summary>
 public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, CustomerEmails emails, OutboxSignal outbox, DsoOutbox dsoOutbox,
     IConfiguration configuration, IOptions<OcrOptions> ocr, UntrustedDocumentReader reader)
@@ -54,7 +55,7 @@ public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, Cu
             ? await reader.ReadAsync<PdfTextReading>(DocumentKind.PdfText, upload.Content, cancellationToken)
             : null;
         var assessment = ReceiptAutoCheck.Assess(upload.ContentType, pdf, application.Invoice!, application.Number,
-            configuration.GetValue("Receipts:AutoApprove", true));
+            ReceiptApprovalModes.Read(configuration) == ReceiptApprovalMode.Receipt);
         application.RecordReceiptCheck(assessment.TimelineKind, assessment.Describe(), now);
         if (ocr.Value.Enabled && assessment.Outcome is ReceiptAutoCheckOutcome.Image or ReceiptAutoCheckOutcome.NoTextLayer
             && TesseractOcr.CanRead(upload.ContentType))

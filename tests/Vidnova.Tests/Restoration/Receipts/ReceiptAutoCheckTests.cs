@@ -32,7 +32,7 @@ public sealed class ReceiptAutoCheckTests
         Assert.Equal(ReceiptAutoCheckOutcome.PassedAwaitingOperator, assessment.Outcome);
         Assert.False(assessment.ApproveAutomatically);
         Assert.Equal("receipt_verified", assessment.TimelineKind);
-        Assert.Contains("автоматичне підтвердження вимкнено", assessment.Describe(), StringComparison.Ordinal);
+        Assert.Contains("квитанція сама оплату не підтверджує", assessment.Describe(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -597,6 +597,84 @@ namespace Vidnova.Persistence.Migrations.Postgres
                     b.ToTable("application_number_sequences", (string)null);
                 });
 
+            modelBuilder.Entity("Vidnova.Restoration.PaymentStatements.PaymentStatementLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApplicationNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("DsoCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("LineId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PayerIban")
+                        .HasMaxLength(29)
+                        .HasColumnType("character varying(29)");
+
+                    b.Property<string>("PayerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(420)
+                        .HasColumnType("character varying(420)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("StatementId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("ValueDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("DsoCode", "LineId")
+                        .IsUnique();
+
+                    b.HasIndex("Outcome", "ReceivedAt");
+
+                    b.ToTable("payment_statement_lines", (string)null);
+                });
+
             modelBuilder.Entity("Vidnova.Restoration.ReceiptFile", b =>
                 {
                     b.Property<Guid>("ReceiptId")
@@ -830,6 +908,15 @@ namespace Vidnova.Persistence.Migrations.Postgres
                     b.HasOne("Vidnova.Accounts.CustomerAccount", null)
                         .WithMany("Ledger")
                         .HasForeignKey("AccountNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vidnova.Restoration.PaymentStatements.PaymentStatementLine", b =>
+                {
+                    b.HasOne("Vidnova.Dso.DistributionOperator", null)
+                        .WithMany()
+                        .HasForeignKey("DsoCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

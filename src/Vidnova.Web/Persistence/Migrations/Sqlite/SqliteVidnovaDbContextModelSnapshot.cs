@@ -584,6 +584,84 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                     b.ToTable("application_number_sequences", (string)null);
                 });
 
+            modelBuilder.Entity("Vidnova.Restoration.PaymentStatements.PaymentStatementLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DsoCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LineId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayerIban")
+                        .HasMaxLength(29)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(420)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatementId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValueDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("DsoCode", "LineId")
+                        .IsUnique();
+
+                    b.HasIndex("Outcome", "ReceivedAt");
+
+                    b.ToTable("payment_statement_lines", (string)null);
+                });
+
             modelBuilder.Entity("Vidnova.Restoration.ReceiptFile", b =>
                 {
                     b.Property<Guid>("ReceiptId")
@@ -817,6 +895,15 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                     b.HasOne("Vidnova.Accounts.CustomerAccount", null)
                         .WithMany("Ledger")
                         .HasForeignKey("AccountNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vidnova.Restoration.PaymentStatements.PaymentStatementLine", b =>
+                {
+                    b.HasOne("Vidnova.Dso.DistributionOperator", null)
+                        .WithMany()
+                        .HasForeignKey("DsoCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,69 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Vidnova.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PaymentStatements : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "payment_statement_lines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DsoCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    StatementId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LineId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    ValueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PayerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PayerIban = table.Column<string>(type: "TEXT", maxLength: 29, nullable: true),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 420, nullable: false),
+                    ReceivedBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ApplicationNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payment_statement_lines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_payment_statement_lines_dsos_DsoCode",
+                        column: x => x.DsoCode,
+                        principalTable: "dsos",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payment_statement_lines_ApplicationId",
+                table: "payment_statement_lines",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payment_statement_lines_DsoCode_LineId",
+                table: "payment_statement_lines",
+                columns: new[] { "DsoCode", "LineId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payment_statement_lines_Outcome_ReceivedAt",
+                table: "payment_statement_lines",
+                columns: new[] { "Outcome", "ReceivedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "payment_statement_lines");
+        }
+    }
+}
