@@ -33,4 +33,10 @@ public sealed class DsoDeliveryOptions
 
     /// <summary>How far the timestamp of a DSO's callback may lie from our clock (replay window).</summary>
     public double CallbackToleranceSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// How far a DSO's clock may be off ours: an event's <c>occurredAt</c> may lie this much before the request was
+    /// issued to the DSO, or after our now, and no further (docs/dso-protocol.md).
+    /// </summary>
+    public double EventClockSkewSeconds { get; set; } = 300;
 }

@@ -191,13 +191,24 @@ public sealed class RestorationApplication
         Record(now, actor, "receipt_rejected", $"Квитанцію відхилено: {reason.Trim()}");
     }
 
-    /// <summary>The DSO acknowledged the request at <paramref name="receivedAt"/>; the SLA runs to <paramref name="deadline"/>.</summary>
-    public void DsoAcknowledged(Instant receivedAt, LocalDate deadline, string actor, Instant now)
+    /// <summary>
+    /// The DSO acknowledged the request at <paramref name="receivedAt"/>; the SLA runs to <paramref name="deadline"/>.
+    /// False, and nothing changes, when the DSO's report of the outcome (completed or rejected) overtook it: the two
+    /// travel independently, so a late acknowledgement is stale news, not a wrong move, and either arrival order ends
+    /// in the same state.
+    /// </summary>
+    public bool DsoAcknowledged(Instant receivedAt, LocalDate deadline, string actor, Instant now)
     {
+        if (DsoRequest?.Status is DsoRequestStatus.Completed or DsoRequestStatus.Rejected)
+        {
+            return false;
+        }
+
         EnsureDsoEvent(ApplicationTrigger.DsoReceived, "received");
         DsoRequest!.MarkReceived(receivedAt, deadline);
         Move(ApplicationTrigger.DsoReceived);
         Record(now, actor, "dso_received", $"ОСР отримав заявку; граничний строк відновлення — {deadline:dd.MM.yyyy}.");
+        return true;
     }
 
     /// <summary>
