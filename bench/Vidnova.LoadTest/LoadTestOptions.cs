@@ -25,8 +25,12 @@ public sealed record LoadTestOptions
           --mode MODE             status (the default: the read load above) or dso-latency: --applications applications
                                   one at a time through the whole journey, timing receipt approval → DSO acknowledgement
                                   (needs a DSO on a webhook channel, e.g. the Development demo's simulator)
+                                  or dso-lanes: two webhook DSOs served by this tool, one hanging; --applications
+                                  applications alternately for each, approved one every --approve-every ms, timing
+                                  approval → first delivery attempt at the healthy DSO
+          --approve-every MS      dso-lanes: the pause between two approvals (default 500)
           --dso CODE              dso-latency: the DSO the accounts belong to (default kyiv-city)
-          --mail-dir DIR          dso-latency: the host's Mail:PickupDirectory, to read the confirmation codes
+          --mail-dir DIR          dso-latency, dso-lanes: the host's Mail:PickupDirectory, to read the confirmation codes
 
         Exit code: 0 when every measured read returned 200, 1 when some did not, 2 on bad usage or failed setup.
         """;
@@ -56,6 +60,8 @@ public sealed record LoadTestOptions
     public string Mode { get; init; } = "status";
 
     public string Dso { get; init; } = "kyiv-city";
+
+    public int ApproveEveryMilliseconds { get; init; } = 500;
 
     public string MailDirectory { get; init; } = "src/Vidnova.Web/data/mail";
 
@@ -92,7 +98,8 @@ public sealed record LoadTestOptions
                 "--setup-concurrency" => options with { SetupConcurrency = Int(name, value, 1, 256) },
                 "--timeout" => options with { TimeoutSeconds = Number(name, value, 0.1, 600) },
                 "--host-pid" => options with { HostPid = Int(name, value, 1, int.MaxValue) },
-                "--mode" => options with { Mode = value is "status" or "dso-latency" ? value : throw new UsageException("--mode: status or dso-latency.") },
+                "--mode" => options with { Mode = value is "status" or "dso-latency" or "dso-lanes" ? value : throw new UsageException("--mode: status, dso-latency or dso-lanes.") },
+                "--approve-every" => options with { ApproveEveryMilliseconds = Int(name, value, 0, 60_000) },
                 "--dso" => options with { Dso = value },
                 "--mail-dir" => options with { MailDirectory = value },
                 _ => throw new UsageException($"Unknown option {name}."),

@@ -44,11 +44,13 @@ var invariant = CultureInfo.InvariantCulture;
 Console.WriteLine(string.Create(invariant,
     $"Vidnova load test → {options.BaseUrl}  run {options.RunId}: accounts {options.AccountNumber(1)}…{options.AccountNumber(options.Applications)}"));
 
-if (options.Mode == "dso-latency")
+if (options.Mode is "dso-latency" or "dso-lanes")
 {
     try
     {
-        return await new DsoLatency(http, options, Console.Out).RunAsync(cancel.Token);
+        return options.Mode == "dso-lanes"
+            ? await new DsoLanes(http, options, Console.Out).RunAsync(cancel.Token)
+            : await new DsoLatency(http, options, Console.Out).RunAsync(cancel.Token);
     }
     catch (Exception exception) when (exception is SetupException or HttpRequestException or TaskCanceledException)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -9,9 +10,12 @@ using Vidnova.Persistence;
 namespace Vidnova.Dso;
 
 /// <summary>
-/// Delivers due <see cref="DsoDelivery"/> rows by each DSO's channel: a signed webhook call or an email. Each batch is claimed first
-/// (<see cref="DsoDeliveryClaims"/>), so any number of instances can run this at once; a failed attempt is
-/// retried later with exponential backoff and jitter, and dead-lettered after the configured number of attempts.
+/// Delivers due <see cref="DsoDelivery"/> rows by each DSO's channel: a signed webhook call or an email. Each DSO has
+/// a lane of its own (at most <see cref="DsoDeliveryOptions.MaxParallelDsos"/> at once), so a DSO whose endpoint hangs
+/// until the timeout delays only its own requests. Rows are claimed first (<see cref="DsoDeliveryClaims"/>) under a
+/// short lease that a heartbeat renews while this instance works, so any number of instances can run this at once
+/// and a crashed one's work is taken over within a lease. A failed attempt is retried later with exponential backoff
+/// and jitter, and dead-lettered after the configured number of attempts.
 /// </summary>
 public sealed class DsoDeliveryDispatcher(
     IServiceScopeFactory scopes,
@@ -26,10 +30,14 @@ public sealed class DsoDeliveryDispatcher(
     public const string HttpClientName = "dso-webhook";
     private const int BatchSize = 20;
 
-    /// <summary>Longer than one attempt with all its HTTP retries takes; a crashed instance's work waits this long.</summary>
-    private static readonly Duration ClaimLease = Duration.FromMinutes(5);
-
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>The lanes running in the background, by DSO; a DSO never has two on one instance.</summary>
+    private readonly ConcurrentDictionary<DsoCode, Task> _lanes = new();
+
+    private Duration Lease => Duration.FromSeconds(Math.Max(1, options.CurrentValue.ClaimLeaseSeconds));
+
+    private int MaxLanes => Math.Max(1, options.CurrentValue.MaxParallelDsos);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,15 +47,14 @@ public sealed class DsoDeliveryDispatcher(
             return;
         }
 
+        var heartbeat = RenewLeasesAsync(stoppingToken);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
                 {
-                    while (await DispatchDueAsync(stoppingToken) == BatchSize)
-                    {
-                    }
+                    await StartLanesAsync(stoppingToken);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
@@ -63,28 +70,133 @@ public sealed class DsoDeliveryDispatcher(
         }
         finally
         {
+            await Task.WhenAll(_lanes.Values.Append(heartbeat));
             await ReleaseClaimsAsync();
         }
     }
 
-    /// <summary>Claims and attempts one batch of due deliveries; returns how many it claimed.</summary>
+    /// <summary>
+    /// One pass at the current time: every DSO with due deliveries gets one batch, the DSOs in parallel up to
+    /// <see cref="DsoDeliveryOptions.MaxParallelDsos"/>; returns how many deliveries it claimed.
+    /// </summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        var dsos = await DueDsosAsync([], int.MaxValue, cancellationToken);
+        using var gate = new SemaphoreSlim(MaxLanes);
+        var claimed = await Task.WhenAll(dsos.Select(async dso =>
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                return await DispatchDueAsync(dso, cancellationToken);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        return claimed.Sum();
+    }
+
+    /// <summary>Starts a lane for each DSO with due, unclaimed deliveries that has none running, while lanes are free.</summary>
+    private async Task StartLanesAsync(CancellationToken stoppingToken)
+    {
+        var free = MaxLanes - _lanes.Count;
+        if (free <= 0)
+        {
+            return;
+        }
+
+        foreach (var dso in await DueDsosAsync([.. _lanes.Keys], free, stoppingToken))
+        {
+            // The lane starts once it is registered, so that it cannot end (and unregister) before it is in the table.
+            var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _lanes[dso] = RunLaneAsync(dso, registered.Task, stoppingToken);
+            registered.SetResult();
+        }
+    }
+
+    /// <summary>A DSO's lane: its due deliveries one after another, batch by batch, until none is left; then it ends.</summary>
+    private async Task RunLaneAsync(DsoCode dso, Task registered, CancellationToken stoppingToken)
+    {
+        await registered;
+        try
+        {
+            while (await DispatchDueAsync(dso, stoppingToken) > 0)
+            {
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "DSO delivery to {Dso} failed; will retry on the next poll", dso);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down; what is claimed is released by the caller.
+        }
+        finally
+        {
+            _lanes.TryRemove(dso, out _);
+            // Deliveries for this DSO committed while the lane ran were skipped by the main loop: look again now.
+            signal.Notify();
+        }
+    }
+
+    /// <summary>DSOs with deliveries due now and claimed by no one, the longest-waiting first.</summary>
+    private async Task<List<DsoCode>> DueDsosAsync(IReadOnlyCollection<DsoCode> busy, int limit, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VidnovaDbContext>();
-        var claimed = await new DsoDeliveryClaims(db).ClaimDueAsync(_owner, clock.GetCurrentInstant(), ClaimLease, BatchSize, cancellationToken);
+        var now = clock.GetCurrentInstant();
+        return await db.Set<DsoDelivery>().AsNoTracking()
+            .Where(d => d.DeliveredAt == null && d.DeadLetteredAt == null && d.NextAttemptAt <= now
+                && (d.ClaimedUntil == null || d.ClaimedUntil < now) && !busy.Contains(d.DsoCode))
+            .GroupBy(d => d.DsoCode)
+            .OrderBy(g => g.Min(d => d.CreatedAt))
+            .Select(g => g.Key)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Every third of the lease, extends the lease of all this instance holds (see <see cref="LeaseClaims.RenewAsync"/>).</summary>
+    private async Task RenewLeasesAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay((Lease / 3).ToTimeSpan(), stoppingToken);
+                await using var scope = scopes.CreateAsyncScope();
+                await new DsoDeliveryClaims(scope.ServiceProvider.GetRequiredService<VidnovaDbContext>())
+                    .RenewAsync(_owner, clock.GetCurrentInstant(), Lease, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "Could not renew the DSO delivery claims; they lapse after {Lease} unless renewed", Lease);
+            }
+        }
+    }
+
+    /// <summary>Claims and attempts one batch of one DSO's due deliveries, oldest first; returns how many it claimed.</summary>
+    private async Task<int> DispatchDueAsync(DsoCode dsoCode, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VidnovaDbContext>();
+        var claimed = await new DsoDeliveryClaims(db).ClaimDueAsync(_owner, clock.GetCurrentInstant(), Lease, BatchSize, dsoCode, cancellationToken);
         if (claimed.Count == 0)
         {
             return 0;
         }
 
         var due = await db.Set<DsoDelivery>().Where(d => claimed.Contains(d.Id)).ToListAsync(cancellationToken);
-        var codes = due.Select(d => d.DsoCode).Distinct().ToList();
-        var dsos = await db.Set<DistributionOperator>().AsNoTracking().Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, cancellationToken);
+        var dso = await db.Set<DistributionOperator>().AsNoTracking().SingleAsync(d => d.Code == dsoCode, cancellationToken);
         var settings = options.CurrentValue;
         foreach (var delivery in due.OrderBy(d => d.CreatedAt))
         {
-            var dso = dsos[delivery.DsoCode];
             var error = dso.ChannelType switch
             {
                 DsoChannelType.Pull => null,
@@ -178,7 +290,7 @@ public sealed class DsoDeliveryDispatcher(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.LogWarning(exception, "Could not release DSO delivery claims on shutdown; they lapse after {Lease}", ClaimLease);
+            logger.LogWarning(exception, "Could not release DSO delivery claims on shutdown; they lapse after {Lease}", Lease);
         }
     }
 }

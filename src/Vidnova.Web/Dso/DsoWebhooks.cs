@@ -80,7 +80,13 @@ public sealed class ReceiveDsoCallback(
         }
 
         var callback = Parse(body);
-        var dsoCode = dso!.Code;
+        // A concurrent callback for the same request (received and completed sent together) may win the race; this
+        // one is then tried again on what the winner saved, so neither is refused.
+        return await db.RetryOnLostRaceAsync(() => ApplyAsync(dso!.Code, callback, now, cancellationToken));
+    }
+
+    private async Task<DsoCallbackResponse> ApplyAsync(DsoCode dsoCode, DsoCallbackBody callback, Instant now, CancellationToken cancellationToken)
+    {
         var eventId = callback.EventId!.Trim();
         var requestId = callback.RequestId!.Value;
         if (await db.Set<DsoCallbackEvent>().AnyAsync(e => e.DsoCode == dsoCode && e.EventId == eventId, cancellationToken))
@@ -99,7 +105,7 @@ public sealed class ReceiveDsoCallback(
         }
 
         db.Add(DsoCallbackEvent.Seen(dsoCode, eventId, requestId, callback.Type!, now));
-        var updated = await recordEvent.HandleAsync(dsoCode, new DsoEventCommand(requestId, callback.Type, callback.OccurredAt, callback.Reason), cancellationToken);
+        var updated = await recordEvent.ApplyAsync(dsoCode, new DsoEventCommand(requestId, callback.Type, callback.OccurredAt, callback.Reason), cancellationToken);
         logger.LogInformation("DSO {Dso} callback {EventId}: {Type} for request {RequestId}", dsoCode, eventId, callback.Type, requestId);
         return new DsoCallbackResponse(eventId, "applied", updated.DsoRequest!.Status.ToApiName());
     }

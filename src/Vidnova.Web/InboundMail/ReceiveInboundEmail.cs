@@ -232,7 +232,14 @@ public sealed class ReceiveInboundEmail(
             }
         }
 
-        // A number is no secret, so it counts only from the address the application was made with.
+        // A number is no secret (they are sequential), so it counts only from the address the application was made
+        // with, and only when our mail server vouches that this address really sent the message: a From is anyone's
+        // to type. Without that the email waits for an operator (DescribeNoMatch says why).
+        if (!JudgeSender(message).Authenticated)
+        {
+            return null;
+        }
+
         foreach (var (numbers, matchedBy) in new[] { (keys.NumbersInSubject, "subject"), (keys.NumbersInText, "body") })
         {
             if (numbers.Count == 0 || keys.Sender is null)
@@ -250,12 +257,22 @@ public sealed class ReceiveInboundEmail(
         return null;
     }
 
-    private static string DescribeNoMatch(MimeMessage message)
+    private SenderVerdict JudgeSender(MimeMessage message) => SenderAuthentication.Judge(message, options.Value.Inbound.TrustedAuthServIds);
+
+    private string DescribeNoMatch(MimeMessage message)
     {
         var numbers = ReplyKeys.Numbers(message.Subject ?? "").Concat(ReplyKeys.Numbers(message.TextBody ?? "")).Distinct().ToList();
-        return numbers.Count == 0
-            ? "Не знайдено заяви: лист надіслано не на адресу відповіді заяви, він не є відповіддю на наш лист і не містить номера заяви."
-            : $"Лист містить номер {string.Join(", ", numbers)}, але надісланий не з email цієї заяви й не у відповідь на наш лист — перевірте, чи це справді клієнт.";
+        if (numbers.Count == 0)
+        {
+            return "Не знайдено заяви: лист надіслано не на адресу відповіді заяви, він не є відповіддю на наш лист і не містить номера заяви.";
+        }
+
+        var sender = JudgeSender(message);
+        return sender.Authenticated
+            ? $"Лист містить номер {string.Join(", ", numbers)}, але надісланий не з email цієї заяви й не у відповідь на наш лист — перевірте, чи це справді клієнт."
+            : $"Лист містить номер {string.Join(", ", numbers)}, але не є відповіддю на наш лист, а поштовий сервер не підтвердив, що його справді надіслав "
+              + $"{message.From.Mailboxes.FirstOrDefault()?.Address ?? "відправник"}: {sender.Explanation}. Номер заяви — не секрет, тож лист чекає на оператора: "
+              + "перевірте, чи це справді клієнт, і за потреби додайте квитанцію до заяви вручну.";
     }
 
     private static string Explain(EmailAttachment attachment) => attachment.Refusal switch

@@ -84,4 +84,11 @@ public sealed class InboundMailOptions
 
     /// <summary>The key a mail service pushing inbound mail to <c>POST /api/v1/inbound-emails</c> sends as <c>X-Api-Key</c>.</summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// The <c>authserv-id</c>s of the supplier's own receiving mail servers, whose <c>Authentication-Results</c>
+    /// (RFC 8601) are believed. Only with their DMARC (or aligned SPF/DKIM) pass for the From domain does an
+    /// application number in the subject or text file an email; empty: such emails always wait for an operator.
+    /// </summary>
+    public List<string> TrustedAuthServIds { get; set; } = [];
 }

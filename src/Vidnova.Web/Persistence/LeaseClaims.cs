@@ -14,20 +14,38 @@ namespace Vidnova.Persistence;
 /// <param name="unfinished">SQL condition of the rows still to be worked on; a constant of the subclass likewise.</param>
 public abstract class LeaseClaims(VidnovaDbContext db, string table, string unfinished)
 {
-    public async Task<IReadOnlyList<Guid>> ClaimDueAsync(string owner, Instant now, Duration lease, int batchSize, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Guid>> ClaimDueAsync(string owner, Instant now, Duration lease, int batchSize, CancellationToken cancellationToken) =>
+        ClaimDueAsync(owner, now, lease, batchSize, null, cancellationToken);
+
+    /// <param name="partition">Only rows whose column (a constant of the subclass) has this value, e.g. one DSO's.</param>
+    protected async Task<IReadOnlyList<Guid>> ClaimDueAsync(string owner, Instant now, Duration lease, int batchSize,
+        (string Column, object Value)? partition, CancellationToken cancellationToken)
     {
         var skipLocked = db.Database.IsNpgsql() ? "FOR UPDATE SKIP LOCKED" : "";
+        var only = partition is { } p ? $$"""AND "{{p.Column}}" = {4}""" : "";
         var sql = $$"""
             UPDATE {{table}} SET "ClaimedBy" = {0}, "ClaimedUntil" = {1}
             WHERE "Id" IN (
                 SELECT "Id" FROM {{table}}
-                WHERE {{unfinished}} AND "NextAttemptAt" <= {2} AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < {2})
+                WHERE {{unfinished}} AND "NextAttemptAt" <= {2} AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < {2}) {{only}}
                 ORDER BY "CreatedAt" LIMIT {3}
                 {{skipLocked}})
             RETURNING "Id" AS "Value"
             """;
-        return await db.Database.SqlQueryRaw<Guid>(sql, owner, (now + lease).ToDateTimeUtc(), now.ToDateTimeUtc(), batchSize)
-            .ToListAsync(cancellationToken);
+        object[] parameters = partition is { } q
+            ? [owner, (now + lease).ToDateTimeUtc(), now.ToDateTimeUtc(), batchSize, q.Value]
+            : [owner, (now + lease).ToDateTimeUtc(), now.ToDateTimeUtc(), batchSize];
+        return await db.Database.SqlQueryRaw<Guid>(sql, parameters).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The heartbeat: extends the lease of everything this worker still holds, so a lease can be short (a crashed
+    /// worker's rows are taken over soon) while one slow attempt outlasts it. Returns how many rows it extended.
+    /// </summary>
+    public Task<int> RenewAsync(string owner, Instant now, Duration lease, CancellationToken cancellationToken)
+    {
+        var sql = $$"""UPDATE {{table}} SET "ClaimedUntil" = {1} WHERE "ClaimedBy" = {0} AND {{unfinished}}""";
+        return db.Database.ExecuteSqlRawAsync(sql, [owner, (now + lease).ToDateTimeUtc()], cancellationToken);
     }
 
     /// <summary>Gives back what this worker claimed but did not finish (on shutdown), so others need not wait for the lease.</summary>

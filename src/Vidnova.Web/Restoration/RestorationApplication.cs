@@ -127,8 +127,17 @@ public sealed class RestorationApplication
             $"Виставлено рахунок ОСР «{Invoice.RecipientName}» на {Invoice.Amount:uk}; призначення: {Invoice.Purpose}.");
     }
 
-    public void SubmitReceipt(Receipt receipt, string actor, Instant now)
+    /// <param name="receiptsFromWeakMatches">
+    /// Receipts of this application that came in an email matched only by the application number it quoted (subject
+    /// or text), not by our reply address or thread. See <see cref="SetAsideForTheCustomersUpload"/>.
+    /// </param>
+    public void SubmitReceipt(Receipt receipt, string actor, Instant now, IReadOnlySet<Guid>? receiptsFromWeakMatches = null)
     {
+        if (SetAsideForTheCustomersUpload(receipt, receiptsFromWeakMatches ?? new HashSet<Guid>(), now))
+        {
+            Move(ApplicationTrigger.RejectReceipt);
+        }
+
         if (Status == ApplicationStatus.ReceiptUnderReview)
         {
             throw new BusinessRuleException("receipt_already_under_review",
@@ -140,6 +149,32 @@ public sealed class RestorationApplication
         Move(ApplicationTrigger.SubmitReceipt);
         var channel = receipt.SourceEmailId is null ? "" : " листом";
         Record(now, actor, "receipt_received", $"Отримано{channel} квитанцію «{receipt.FileName}» ({Math.Max(1, (receipt.SizeBytes + 1023) / 1024)} КБ).");
+    }
+
+    /// <summary>
+    /// Rule: a receipt that arrived by a weak match never blocks the customer's own upload. Application numbers are
+    /// sequential and a From address is anyone's to type, so an email quoting a number may come from someone else;
+    /// the upload with the application's access token is the customer for certain. When every receipt under review
+    /// came by such an email, they are set aside (rejected, with the reason in the timeline) and the upload is taken.
+    /// </summary>
+    /// <returns>Whether receipts were set aside, so the application no longer has one under review.</returns>
+    private bool SetAsideForTheCustomersUpload(Receipt upload, IReadOnlySet<Guid> receiptsFromWeakMatches, Instant now)
+    {
+        var pending = _receipts.Where(r => r.Decision == ReceiptDecision.Pending).ToList();
+        if (upload.SourceEmailId is not null || Status != ApplicationStatus.ReceiptUnderReview || pending.Count == 0
+            || !pending.All(r => receiptsFromWeakMatches.Contains(r.Id)))
+        {
+            return false;
+        }
+
+        foreach (var receipt in pending)
+        {
+            receipt.Reject(Actors.System, "Замінено квитанцією, яку клієнт завантажив зі сторінки заяви.", now);
+            Record(now, Actors.System, "receipt_set_aside",
+                $"Квитанцію «{receipt.FileName}» з листа, знайденого лише за номером заяви, відкладено: клієнт сам завантажив квитанцію.");
+        }
+
+        return true;
     }
 
     /// <summary>What OCR read from a photo or scan of the receipt: a hint for the operator, never a decision.</summary>
@@ -206,13 +241,24 @@ public sealed class RestorationApplication
         Record(now, actor, "receipt_rejected", $"Квитанцію відхилено: {reason.Trim()}");
     }
 
-    /// <summary>The DSO acknowledged the request at <paramref name="receivedAt"/>; the SLA runs to <paramref name="deadline"/>.</summary>
-    public void DsoAcknowledged(Instant receivedAt, LocalDate deadline, string actor, Instant now)
+    /// <summary>
+    /// The DSO acknowledged the request at <paramref name="receivedAt"/>; the SLA runs to <paramref name="deadline"/>.
+    /// False, and nothing changes, when the DSO's report of the outcome (completed or rejected) overtook it: the two
+    /// travel independently, so a late acknowledgement is stale news, not a wrong move, and either arrival order ends
+    /// in the same state.
+    /// </summary>
+    public bool DsoAcknowledged(Instant receivedAt, LocalDate deadline, string actor, Instant now)
     {
+        if (DsoRequest?.Status is DsoRequestStatus.Completed or DsoRequestStatus.Rejected)
+        {
+            return false;
+        }
+
         EnsureDsoEvent(ApplicationTrigger.DsoReceived, "received");
         DsoRequest!.MarkReceived(receivedAt, deadline);
         Move(ApplicationTrigger.DsoReceived);
         Record(now, actor, "dso_received", $"ОСР отримав заявку; граничний строк відновлення — {deadline:dd.MM.yyyy}.");
+        return true;
     }
 
     /// <summary>

@@ -24,6 +24,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly ConcurrentDictionary<string, bool> _accepted = new();
     private readonly ConcurrentBag<Task> _reports = [];
     private int _failuresLeft;
+    private int _hanging;
 
     private WebhookReceiver(WebApplication app, int failFirst, double failPercent, int seed)
     {
@@ -39,6 +40,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     /// <summary>While true every call is cut off without an answer, as when the DSO's server is down.</summary>
     public bool Down { get; set; }
+
+    /// <summary>While set, every call waits for it (or for the caller to give up) before answering, as a DSO that hangs.</summary>
+    public TaskCompletionSource? Hang { get; set; }
+
+    /// <summary>Calls waiting on <see cref="Hang"/> right now.</summary>
+    public int Hanging => Volatile.Read(ref _hanging);
 
     /// <summary>Called (in the background) with each newly accepted delivery's body, e.g. to send the DSO's callbacks.</summary>
     public Func<ReceivedCall, Task>? OnAccepted { get; set; }
@@ -60,6 +67,23 @@ public sealed class WebhookReceiver : IAsyncDisposable
             await request.Body.CopyToAsync(buffer);
             var key = request.Headers[WebhookSignature.IdempotencyKeyHeader].ToString();
             var body = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+            if (receiver.Hang is { } hang)
+            {
+                Interlocked.Increment(ref receiver._hanging);
+                try
+                {
+                    await hang.Task.WaitAsync(context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref receiver._hanging);
+                }
+            }
+
             if (receiver.Down)
             {
                 receiver.Calls.Enqueue(new ReceivedCall(key, SignatureCheck.Mismatch, 0, body));

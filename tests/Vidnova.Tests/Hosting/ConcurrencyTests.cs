@@ -62,8 +62,8 @@ public abstract class ConcurrencyTests(VidnovaApp app) : IAsyncLifetime
         var url = $"/api/v1/dso/restoration-requests/{sent.DsoRequest!.Id}/events";
 
         var responses = await Task.WhenAll(
-            dso.PostAsJsonAsync(url, new { type = "received", occurredAt = "2026-11-25T07:00:00Z" }),
-            dso.PostAsJsonAsync(url, new { type = "received", occurredAt = "2026-11-25T07:05:00Z" }));
+            dso.PostAsJsonAsync(url, new { type = "received", occurredAt = "2026-11-25T08:00:00Z" }),
+            dso.PostAsJsonAsync(url, new { type = "received", occurredAt = "2026-11-25T08:01:00Z" }));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Conflict);

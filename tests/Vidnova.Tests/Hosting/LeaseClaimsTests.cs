@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Vidnova.Dso;
 using Vidnova.Notifications;
 using Vidnova.Tests.Infrastructure;
 
@@ -43,6 +44,37 @@ public abstract class LeaseClaimsTests(VidnovaApp app)
         Assert.Empty(await ClaimAsync("instance-d", now + Lease - Duration.FromSeconds(1)));
         Assert.Equal([ids[2]], await ClaimAsync("instance-d", now + Lease + Duration.FromSeconds(1)));
         Assert.Equal("instance-d", await app.InDatabaseAsync(db => db.Set<OutboxMessage>().Where(m => m.Id == ids[2]).Select(m => m.ClaimedBy).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ARenewedLease_IsNotTakenOver_AndAnUnrenewedOneIsTakenOverAsSoonAsItLapses()
+    {
+        var lease = Duration.FromSeconds(30);
+        var now = Instant.FromUtc(2030, 1, 1, 12, 0);
+        var dso = DsoCode.Parse("lease-dso");
+        var ids = await app.InDatabaseAsync(async db =>
+        {
+            var deliveries = Enumerable.Range(0, 2)
+                .Select(i => DsoDelivery.Create(Guid.NewGuid(), dso, DsoDelivery.RestorationRequested, "{}", now - Duration.FromMinutes(2 - i)))
+                .ToList();
+            db.AddRange(deliveries);
+            await db.SaveChangesAsync();
+            return deliveries.Select(d => d.Id).ToList();
+        });
+
+        Task<IReadOnlyList<Guid>> ClaimAsync(string owner, Instant at) =>
+            app.InDatabaseAsync(db => new DsoDeliveryClaims(db).ClaimDueAsync(owner, at, lease, 1, dso, CancellationToken.None));
+
+        Assert.Equal([ids[0]], await ClaimAsync("working", now));
+        Assert.Equal([ids[1]], await ClaimAsync("crashed", now));
+
+        // The working instance's heartbeat renews its claim; the crashed one's is left to lapse.
+        Assert.Equal(1, await app.InDatabaseAsync(db => new DsoDeliveryClaims(db).RenewAsync("working", now + Duration.FromSeconds(20), lease, CancellationToken.None)));
+
+        Assert.Empty(await ClaimAsync("other", now + Duration.FromSeconds(29)));
+        Assert.Equal([ids[1]], await ClaimAsync("other", now + Duration.FromSeconds(31)));
+        Assert.Empty(await ClaimAsync("late", now + Duration.FromSeconds(49)));
+        Assert.Equal([ids[0]], await ClaimAsync("late", now + Duration.FromSeconds(51)));
     }
 }
 

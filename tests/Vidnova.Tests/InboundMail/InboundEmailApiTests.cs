@@ -75,6 +75,11 @@ public abstract class InboundEmailApiTests
         reply.Subject = kept == "subject" ? $"Оплата за заявою {application.Number.ToLowerInvariant()}" : "Оплата";
         var text = kept == "body" ? $"Оплатив рахунок за заявою {application.Number}." : "Оплатив рахунок.";
         ((Multipart)reply.Body!)[0] = new TextPart("plain") { Text = text };
+        if (kept is "subject" or "body")
+        {
+            // A quoted number counts only with our mail server's word that the sender is who the From says.
+            reply.Headers.Add("Authentication-Results", $"{VidnovaApp.TrustedAuthServId}; dmarc=pass header.from=example.com");
+        }
 
         var filed = await (await PushAsync(reply)).ReadAsync<InboundEmailResponse>(HttpStatusCode.Created);
 

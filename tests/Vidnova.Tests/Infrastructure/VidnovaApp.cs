@@ -21,6 +21,9 @@ public class VidnovaApp(DatabaseProvider provider) : WebApplicationFactory<Progr
     public const string AdminKey = "test-admin-key";
     public const string MailGatewayKey = "test-mail-gateway-key";
 
+    /// <summary>The receiving mail server whose Authentication-Results the host believes (<c>Mail:Inbound:TrustedAuthServIds</c>).</summary>
+    public const string TrustedAuthServId = "mx.vidnova.test";
+
     private readonly string _root = Path.Combine(Path.GetTempPath(), "vidnova-tests", Guid.NewGuid().ToString("N"));
     private string? _connectionString;
 
@@ -65,6 +68,7 @@ public class VidnovaApp(DatabaseProvider provider) : WebApplicationFactory<Progr
         builder.UseSetting("Vidnova:PublicBaseUrl", "https://vidnova.test");
         builder.UseSetting("Mail:ReplyAddress", "Vidnova <receipts@vidnova.test>");
         builder.UseSetting("Mail:Inbound:ApiKey", MailGatewayKey);
+        builder.UseSetting("Mail:Inbound:TrustedAuthServIds:0", TrustedAuthServId);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -247,13 +247,13 @@ public abstract class BadInputTests : IAsyncLifetime
         var sent = await _scenario.SentToDsoAsync("3000000014");
         var dso = _app.WithApiKey(_dsoKey);
         var events = $"/api/v1/dso/restoration-requests/{sent.DsoRequest!.Id}/events";
-        (await dso.PostAsJsonAsync(events, new { type = "received", occurredAt = "2026-11-25T07:00:00Z" })).EnsureSuccessStatusCode();
+        (await dso.PostAsJsonAsync(events, new { type = "received", occurredAt = "2026-11-25T08:00:00Z" })).EnsureSuccessStatusCode();
         var deadline = (await _scenario.GetAsAdminAsync(sent.Id)).DsoRequest!.Deadline;
 
-        var replay = await dso.PostAsJsonAsync(events, new { type = "received", occurredAt = "2026-11-25T07:30:00Z" });
-        var unknownType = await dso.PostAsJsonAsync(events, new { type = "fixed", occurredAt = "2026-11-25T07:30:00Z" });
+        var replay = await dso.PostAsJsonAsync(events, new { type = "received", occurredAt = "2026-11-25T08:01:00Z" });
+        var unknownType = await dso.PostAsJsonAsync(events, new { type = "fixed", occurredAt = "2026-11-25T08:01:00Z" });
         var noInstant = await dso.PostAsJsonAsync(events, new { type = "completed" });
-        var unknownRequest = await dso.PostAsJsonAsync($"/api/v1/dso/restoration-requests/{Guid.NewGuid()}/events", new { type = "completed", occurredAt = "2026-11-25T07:30:00Z" });
+        var unknownRequest = await dso.PostAsJsonAsync($"/api/v1/dso/restoration-requests/{Guid.NewGuid()}/events", new { type = "completed", occurredAt = "2026-11-25T08:01:00Z" });
 
         Assert.Equal("dso_event_not_allowed", (await replay.ReadAsync<Problem>(HttpStatusCode.Conflict)).Code);
         Assert.Equal(["type"], (await unknownType.ReadAsync<Problem>(HttpStatusCode.BadRequest)).Errors!.Keys);
@@ -262,7 +262,7 @@ public abstract class BadInputTests : IAsyncLifetime
         var after = await _scenario.GetAsAdminAsync(sent.Id);
         Assert.Equal("in_progress_at_dso", after.Status);
         Assert.Equal(deadline, after.DsoRequest!.Deadline);
-        Assert.Equal(NodaTime.Instant.FromUtc(2026, 11, 25, 7, 0), after.DsoRequest.ReceivedAt);
+        Assert.Equal(NodaTime.Instant.FromUtc(2026, 11, 25, 8, 0), after.DsoRequest.ReceivedAt);
     }
 
     [Fact]

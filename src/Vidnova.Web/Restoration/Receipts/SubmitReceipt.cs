@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vidnova.Dso;
 using Vidnova.Notifications;
@@ -48,7 +49,7 @@ public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, Cu
         var now = clock.GetCurrentInstant();
         var receipt = Receipt.Received(Guid.NewGuid(), SafeFileName(upload.FileName, upload.ContentType), upload.ContentType, upload.Content.Length,
             Convert.ToHexStringLower(SHA256.HashData(upload.Content)), now, upload.SourceEmailId);
-        application.SubmitReceipt(receipt, Actors.Customer, now);
+        application.SubmitReceipt(receipt, Actors.Customer, now, await ReceiptsFromWeakMatchesAsync(application, upload, cancellationToken));
         db.Add(new ReceiptFile(receipt.Id, upload.Content));
 
         var pdf = upload.ContentType == "application/pdf"
@@ -75,6 +76,26 @@ public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, Cu
         db.Add(emails.ReceiptApproved(application, now));
         await dsoOutbox.EnqueueRestorationRequestAsync(application, now, cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// For the customer's own upload onto a receipt under review: which pending receipts came in an email matched only
+    /// by the number it quoted (<see cref="InboundMail.InboundEmail.MatchedBy"/> <c>subject</c> or <c>body</c>).
+    /// </summary>
+    private async Task<IReadOnlySet<Guid>> ReceiptsFromWeakMatchesAsync(RestorationApplication application, ReceiptUpload upload, CancellationToken cancellationToken)
+    {
+        var fromEmails = application.Receipts.Where(r => r.Decision == ReceiptDecision.Pending && r.SourceEmailId is not null).ToList();
+        if (upload.SourceEmailId is not null || fromEmails.Count == 0)
+        {
+            return new HashSet<Guid>();
+        }
+
+        var emailIds = fromEmails.Select(r => r.SourceEmailId!.Value).ToList();
+        var weak = await db.Set<InboundMail.InboundEmail>().AsNoTracking()
+            .Where(e => emailIds.Contains(e.Id) && (e.MatchedBy == "subject" || e.MatchedBy == "body"))
+            .Select(e => e.Id)
+            .ToListAsync(cancellationToken);
+        return fromEmails.Where(r => weak.Contains(r.SourceEmailId!.Value)).Select(r => r.Id).ToHashSet();
     }
 
     /// <summary>After the commit: let the dispatchers send what was queued without waiting for their next poll.</summary>
