@@ -45,6 +45,9 @@ public static class VidnovaHost
 
         services.Configure<VidnovaOptions>(configuration.GetSection(VidnovaOptions.Section));
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
+        services.AddSingleton<RateLimits>();
+        services.AddTrustedProxies(configuration);
         services.PostConfigure<VidnovaOptions>(o => o.SeedDemoData |= builder.Environment.IsDevelopment() && configuration["Vidnova:SeedDemoData"] is null);
 
         services.AddVidnovaDatabase(configuration, builder.Environment);
@@ -77,6 +80,7 @@ public static class VidnovaHost
 
         services.AddScoped<ApplyForRestoration>();
         services.AddScoped<ConfirmEmail>();
+        services.AddScoped<ResendConfirmationCode>();
         services.AddScoped<SubmitReceipt>();
         services.AddScoped<DecideReceipt>();
         services.AddScoped<RecordDsoEvent>();
@@ -102,6 +106,8 @@ public static class VidnovaHost
                 options.Cookie.Name = StaffCookie.Name;
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
+                // Secure whenever the request is HTTPS, which behind the TLS proxy X-Forwarded-Proto tells us.
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.LoginPath = "/backoffice/sign-in";
                 options.LogoutPath = "/backoffice/sign-out";
                 options.AccessDeniedPath = "/backoffice/denied";
@@ -109,6 +115,8 @@ public static class VidnovaHost
                 options.SlidingExpiration = true;
             });
         services.AddAuthorization(AuthorizationPolicies.Configure);
+        // The antiforgery cookie is not Secure by default even on HTTPS; make it follow the request like the staff cookie.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
@@ -189,6 +197,14 @@ public static class VidnovaHost
 
     public static WebApplication UseVidnova(this WebApplication app)
     {
+        // The client's address and scheme first (from trusted proxies only): limits, cookies and HSTS depend on them.
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        if (app.Environment.IsProduction())
+        {
+            app.UseHsts();
+        }
+
         // Localisation first: the exception handler writes problem details in the request's language.
         app.UseRequestLocalization();
         app.UseExceptionHandler();

@@ -1,0 +1,36 @@
+namespace Vidnova.Hosting;
+
+/// <summary>
+/// Headers on every response. The pages load scripts and styles from our own origin only (no inline script, so an
+/// injected &lt;script&gt; does not run), may not be framed (clickjacking on the back office's approve button), and
+/// send no Referer: the link from the email carries the application's access token in its query.
+/// </summary>
+public static class SecurityHeaders
+{
+    /// <summary>
+    /// The QR code is a <c>data:</c> image; nothing else leaves <c>'self'</c>. <c>form-action</c> keeps a
+    /// injected form from posting elsewhere, <c>base-uri</c> a <c>&lt;base&gt;</c> from redirecting our relative links.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// The API reference at <c>/api</c> (Scalar, served from the package's embedded files) starts itself with an
+    /// inline script and inline styles; only that page is relaxed, and it holds no customer data or form.
+    /// </summary>
+    public const string ApiReferencePolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        var headers = context.Response.Headers;
+        var isApiReference = context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/api/v1");
+        headers.ContentSecurityPolicy = isApiReference ? ApiReferencePolicy : ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        return next(context);
+    });
+}
