@@ -2,7 +2,8 @@ namespace Vidnova.Hosting;
 
 /// <summary>
 /// Headers on every response. The pages load scripts and styles from our own origin only (no inline script, so an
-/// injected &lt;script&gt; does not run), may not be framed (clickjacking on the back office's approve button), and
+/// injected &lt;script&gt; does not run), may not be framed (clickjacking on the back office's approve button; <c>frame-ancestors</c>, which
+/// replaces X-Frame-Options), and
 /// send no Referer: the link from the email carries the application's access token in its query.
 /// </summary>
 public static class SecurityHeaders
@@ -23,13 +24,19 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The outgoing-mail viewer shows our emails in a sandboxed <c>srcdoc</c> frame, which inherits the page's
+    /// policy; the emails are styled inline (mail clients ignore style sheets), so that page allows inline styles.
+    /// Scripts stay <c>'self'</c>.
+    /// </summary>
+    public static readonly string WithInlineStyles = ContentSecurityPolicy.Replace("style-src 'self'", "style-src 'self' 'unsafe-inline'", StringComparison.Ordinal);
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var headers = context.Response.Headers;
         var isApiReference = context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/api/v1");
         headers.ContentSecurityPolicy = isApiReference ? ApiReferencePolicy : ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         return next(context);
     });
