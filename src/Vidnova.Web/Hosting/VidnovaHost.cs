@@ -81,6 +81,7 @@ public static class VidnovaHost
         services.AddScoped<ApplyForRestoration>();
         services.AddScoped<ConfirmEmail>();
         services.AddScoped<ResendConfirmationCode>();
+        services.AddScoped<Staff.StaffLockout>();
         services.AddScoped<SubmitReceipt>();
         services.AddScoped<DecideReceipt>();
         services.AddScoped<RecordDsoEvent>();
