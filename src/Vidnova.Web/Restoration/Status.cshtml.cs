@@ -296,6 +296,7 @@ public sealed class StatusModel(
     {
         "submitted" => t["Заяву подано"],
         "email_confirmed" => t["Email підтверджено"],
+        "confirmation_code_resent" => t["Надіслано новий код підтвердження"],
         "invoice_issued" => t["Виставлено рахунок ОСР"],
         "receipt_received" => t["Квитанцію отримано"],
         "receipt_approved" => t["Квитанцію підтверджено"],
