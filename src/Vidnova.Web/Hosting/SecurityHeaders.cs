@@ -31,13 +31,33 @@ public static class SecurityHeaders
     /// </summary>
     public static readonly string WithInlineStyles = ContentSecurityPolicy.Replace("style-src 'self'", "style-src 'self' 'unsafe-inline'", StringComparison.Ordinal);
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    /// <summary>HSTS (RFC 6797) for a year, sent only over HTTPS — which behind the proxy X-Forwarded-Proto tells us.</summary>
+    public const string StrictTransportSecurity = "max-age=31536000";
+
+    /// <summary>
+    /// Written when the response starts rather than now: the exception handler clears the headers before it writes
+    /// a problem, and refusals must carry them too. A page or endpoint that set its own policy keeps it.
+    /// </summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, bool hsts) => app.Use((context, next) =>
     {
-        var headers = context.Response.Headers;
-        var isApiReference = context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/api/v1");
-        headers.ContentSecurityPolicy = isApiReference ? ApiReferencePolicy : ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            {
+                var isApiReference = context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/api/v1");
+                headers.ContentSecurityPolicy = isApiReference ? ApiReferencePolicy : ContentSecurityPolicy;
+            }
+
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            if (hsts && context.Request.IsHttps)
+            {
+                headers.StrictTransportSecurity = StrictTransportSecurity;
+            }
+
+            return Task.CompletedTask;
+        });
         return next(context);
     });
 }

@@ -135,7 +135,12 @@ public static class VidnovaHost
         });
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        {
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            // Problems we did not write ourselves (an unknown route, a wrong method, an unexpected error) carry a
+            // code too, in every environment, so clients can always branch on it.
+            context.ProblemDetails.Extensions.TryAdd("code", ProblemDetailsMapping.CodeFor(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode));
+        });
         services.AddExceptionHandler<ProblemDetailsMapping>();
         services.ConfigureHttpJsonOptions(options =>
         {
@@ -200,11 +205,7 @@ public static class VidnovaHost
     {
         // The client's address and scheme first (from trusted proxies only): limits, cookies and HSTS depend on them.
         app.UseForwardedHeaders();
-        app.UseSecurityHeaders();
-        if (app.Environment.IsProduction())
-        {
-            app.UseHsts();
-        }
+        app.UseSecurityHeaders(hsts: app.Environment.IsProduction());
 
         // Localisation first: the exception handler writes problem details in the request's language.
         app.UseRequestLocalization();

@@ -48,6 +48,21 @@ public sealed class ProblemDetailsMapping(IProblemDetailsService problems, ILogg
         _ => null,
     };
 
+    /// <summary>The code of a problem the framework wrote (status code pages, the exception handler's fallback).</summary>
+    public static string CodeFor(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "bad_request",
+        StatusCodes.Status401Unauthorized => "unauthorized",
+        StatusCodes.Status403Forbidden => "forbidden",
+        StatusCodes.Status404NotFound => "not_found",
+        StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
+        StatusCodes.Status413PayloadTooLarge => "payload_too_large",
+        StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
+        StatusCodes.Status429TooManyRequests => TooManyRequestsException.Code,
+        >= 500 => "internal_error",
+        _ => "error",
+    };
+
     private static ValidationProblemDetails Validation(HttpContext context, InputValidationException invalid)
     {
         var errors = invalid.Errors

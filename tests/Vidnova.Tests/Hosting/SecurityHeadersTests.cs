@@ -69,9 +69,11 @@ public sealed class SecurityHeadersTests(SqliteApp app) : IClassFixture<SqliteAp
 
         var refused = await client.PostAsJsonAsync("/api/v1/restoration-applications", Scenario.ApplicationFor("12"));
         var notFound = await client.GetAsync("/api/v1/restoration-applications/00000000-0000-0000-0000-000000000001");
+        var noRoute = await client.DeleteAsync("/api/v1/restoration-applications");
 
         Assert.Equal("invalid_input", (await refused.ReadAsync<Problem>(HttpStatusCode.BadRequest)).Code);
         Assert.Equal("application_not_found", (await notFound.ReadAsync<Problem>(HttpStatusCode.NotFound)).Code);
+        Assert.False(string.IsNullOrEmpty((await noRoute.ReadAsync<Problem>(noRoute.StatusCode)).Code), await noRoute.Content.ReadAsStringAsync());
         Assert.StartsWith("max-age=", Header(notFound, "Strict-Transport-Security"), StringComparison.Ordinal);
     }
 

@@ -72,7 +72,7 @@ public abstract partial class ResendConfirmationCodeTests : IAsyncLifetime
         var limited = await customer.PostAsync(url, null);
         var problem = await limited.ReadAsync<Problem>(HttpStatusCode.TooManyRequests);
         Assert.Equal("rate_limited", problem.Code);
-        Assert.Contains("Спробуйте знову через", problem.Detail, StringComparison.Ordinal);
+        Assert.Contains("спробуйте знову через", problem.Detail, StringComparison.Ordinal);
         Assert.InRange(limited.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromMinutes(55), TimeSpan.FromMinutes(59));
         var emails = await _app.InDatabaseAsync(db => Task.FromResult(db.Set<Vidnova.Notifications.OutboxMessage>().Count(m => m.ApplicationId == applied.Id)));
         Assert.Equal(LimitedApp.ConfirmationEmailsPerApplication, emails);
