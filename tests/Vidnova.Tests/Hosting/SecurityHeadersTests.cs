@@ -42,9 +42,24 @@ public sealed class SecurityHeadersTests(SqliteApp app) : IClassFixture<SqliteAp
     [Fact]
     public async Task Pages_HaveNoInlineScriptOrStyle_SoThePolicyHolds()
     {
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        var pages = new List<string>();
         foreach (var path in new[] { "/", "/restoration/apply", "/backoffice/sign-in" })
         {
-            var html = await app.CreateClient().GetStringAsync(path);
+            pages.Add(await browser.GetStringAsync(path));
+        }
+
+        // The apply form with errors: it moves the focus to their summary with a script.
+        var withErrors = await browser.PostAsync("/restoration/apply", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = StaffSignIn.AntiforgeryTokenIn(pages[1]),
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, withErrors.StatusCode);
+        pages.Add(await withErrors.Content.ReadAsStringAsync());
+        Assert.Contains("/js/apply.js", pages[^1], StringComparison.Ordinal);
+
+        foreach (var html in pages)
+        {
             Assert.DoesNotMatch(@"<script(?![^>]*\ssrc=)[^>]*>", html);
             Assert.DoesNotMatch(@"\sstyle=""", html);
             Assert.DoesNotMatch(@"\son[a-z]+=""", html);
