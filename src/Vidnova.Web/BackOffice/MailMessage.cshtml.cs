@@ -40,6 +40,7 @@ public sealed partial class MailMessageModel(VidnovaDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
+        Response.Headers.ContentSecurityPolicy = Hosting.SecurityHeaders.WithInlineStyles;
         var message = await db.Set<OutboxMessage>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
         if (message is null)
         {

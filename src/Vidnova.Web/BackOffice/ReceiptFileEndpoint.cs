@@ -89,7 +89,8 @@ public static class ReceiptFileEndpoint
         var headers = context.Response.Headers;
         headers.ContentDisposition = disposition.ToString();
         headers.XContentTypeOptions = "nosniff";
-        headers.ContentSecurityPolicy = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'";
+        // Framed only by our own application page (the receipt viewer).
+        headers.ContentSecurityPolicy = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
         headers.CacheControl = "private, no-store";
         headers["Cross-Origin-Resource-Policy"] = "same-origin";
         headers["Referrer-Policy"] = "no-referrer";

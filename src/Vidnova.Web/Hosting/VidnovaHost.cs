@@ -49,6 +49,9 @@ public static class VidnovaHost
         services.Configure<VidnovaOptions>(configuration.GetSection(VidnovaOptions.Section));
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.Configure<PaymentLimits>(configuration.GetSection(PaymentLimits.Section));
+        services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
+        services.AddSingleton<RateLimits>();
+        services.AddTrustedProxies(configuration);
         services.PostConfigure<VidnovaOptions>(o => o.SeedDemoData |= builder.Environment.IsDevelopment() && configuration["Vidnova:SeedDemoData"] is null);
 
         services.AddVidnovaDatabase(configuration, builder.Environment);
@@ -83,6 +86,8 @@ public static class VidnovaHost
 
         services.AddScoped<ApplyForRestoration>();
         services.AddScoped<ConfirmEmail>();
+        services.AddScoped<ResendConfirmationCode>();
+        services.AddScoped<Staff.StaffLockout>();
         services.AddScoped<SubmitReceipt>();
         services.AddScoped<DecideReceipt>();
         services.AddScoped<RecordDsoEvent>();
@@ -110,6 +115,8 @@ public static class VidnovaHost
                 options.Cookie.Name = StaffCookie.Name;
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
+                // Secure whenever the request is HTTPS, which behind the TLS proxy X-Forwarded-Proto tells us.
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.LoginPath = "/backoffice/sign-in";
                 options.LogoutPath = "/backoffice/sign-out";
                 options.AccessDeniedPath = "/backoffice/denied";
@@ -117,6 +124,8 @@ public static class VidnovaHost
                 options.SlidingExpiration = true;
             });
         services.AddAuthorization(AuthorizationPolicies.Configure);
+        // The antiforgery cookie is not Secure by default even on HTTPS; make it follow the request like the staff cookie.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
@@ -134,7 +143,12 @@ public static class VidnovaHost
         });
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        {
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            // Problems we did not write ourselves (an unknown route, a wrong method, an unexpected error) carry a
+            // code too, in every environment, so clients can always branch on it.
+            context.ProblemDetails.Extensions.TryAdd("code", ProblemDetailsMapping.CodeFor(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode));
+        });
         services.AddExceptionHandler<ProblemDetailsMapping>();
         services.ConfigureHttpJsonOptions(options =>
         {
@@ -198,6 +212,10 @@ public static class VidnovaHost
 
     public static WebApplication UseVidnova(this WebApplication app)
     {
+        // The client's address and scheme first (from trusted proxies only): limits, cookies and HSTS depend on them.
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders(hsts: app.Environment.IsProduction());
+
         // Localisation first: the exception handler writes problem details in the request's language.
         app.UseRequestLocalization();
         app.UseExceptionHandler();
@@ -218,7 +236,9 @@ public static class VidnovaHost
         api.MapInboundMailApi();
 
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api", options => options.WithTitle("Vidnova API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // No fonts from Scalar's CDN: the page stays within its Content-Security-Policy and tells no third party who reads it.
+        app.MapScalarApiReference("/api", options => options.WithTitle("Vidnova API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts());
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapCultureSwitch();

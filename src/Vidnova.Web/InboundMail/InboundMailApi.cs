@@ -25,13 +25,17 @@ public static class InboundMailApi
             .WithTags("Inbound mail")
             .Accepts<byte[]>(RawMessageMediaType)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return api;
     }
 
     private static async Task<Results<Created<InboundEmailResponse>, Ok<InboundEmailResponse>>> ReceiveAsync(
-        HttpRequest request, ReceiveInboundEmail useCase, IOptions<MailOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, System.Security.Claims.ClaimsPrincipal user, RateLimits limits, ReceiveInboundEmail useCase, IOptions<MailOptions> options,
+        CancellationToken cancellationToken)
     {
+        // Per key, before the body is read: a runaway gateway (or a leaked key) cannot flood the inbound queue.
+        limits.InboundEmailFor(user.Identity?.Name ?? "");
         if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), RawMessageMediaType, StringComparison.OrdinalIgnoreCase))
         {
             throw new BusinessRuleException("unsupported_media_type", "Надішліть лист цілком, як він є (RFC 5322), з Content-Type: message/rfc822.")

@@ -24,10 +24,15 @@ public sealed class CustomerEmails(IOptions<VidnovaOptions> options, IOptions<Ma
     public string StatusLink(RestorationApplication application, string? accessToken = null) =>
         $"{options.Value.PublicBaseUrl.TrimEnd('/')}/restoration/{application.Id}" + (accessToken is null ? "" : $"?token={Uri.EscapeDataString(accessToken)}");
 
-    public OutboxMessage ConfirmationCode(RestorationApplication application, string accessToken, string code, Instant now)
+    /// <summary>Every confirmation-code email of an application has a key starting so; the limit per hour counts them.</summary>
+    public static string ConfirmationKeyPrefix(Guid applicationId) => $"application:{applicationId}:confirmation";
+
+    /// <param name="resend">A repeated code: a step of its own, so each one is a separate message in the outbox.</param>
+    public OutboxMessage ConfirmationCode(RestorationApplication application, string accessToken, string code, Instant now, Guid? resend = null)
     {
         var link = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/restoration/{application.Id}/confirm?token={Uri.EscapeDataString(accessToken)}&code={code}";
-        return Message(application, "confirmation", now, $"Підтвердіть email для заяви {application.Number}",
+        return Message(application, resend is { } r ? $"confirmation:resend:{r:N}" : "confirmation", now,
+            resend is null ? $"Підтвердіть email для заяви {application.Number}" : $"Новий код: підтвердіть email для заяви {application.Number}",
             new Paragraph($"Ви подали заяву {application.Number} на відновлення електропостачання за особовим рахунком {application.AccountNumber}."),
             new Paragraph("Щоб ми надіслали рахунок за послугу відновлення, підтвердіть цю адресу:"),
             new Action("Підтвердити email", link),

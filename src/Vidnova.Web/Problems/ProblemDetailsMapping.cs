@@ -7,7 +7,7 @@ namespace Vidnova.Problems;
 
 /// <summary>
 /// The one place where refusals become HTTP (RFC 9457): invalid input → 400 with field errors, a broken business
-/// rule → 409/422 with a code and a sentence, not found → 404, a lost race → 409.
+/// rule → 409/422 with a code and a sentence, not found → 404, a lost race → 409, a limit reached → 429 with Retry-After.
 /// </summary>
 public sealed class ProblemDetailsMapping(IProblemDetailsService problems, ILogger<ProblemDetailsMapping> logger) : IExceptionHandler
 {
@@ -22,6 +22,11 @@ public sealed class ProblemDetailsMapping(IProblemDetailsService problems, ILogg
         logger.LogInformation("Refused {Method} {Path}: {Status} {Code}", httpContext.Request.Method, httpContext.Request.Path,
             problem.Status, problem.Extensions.TryGetValue("code", out var code) ? code : null);
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (exception is TooManyRequestsException limited)
+        {
+            limited.AddRetryAfter(httpContext.Response);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
@@ -30,6 +35,8 @@ public sealed class ProblemDetailsMapping(IProblemDetailsService problems, ILogg
         InputValidationException invalid => Validation(context, invalid),
         BusinessRuleException rule => Problem(context, rule.StatusCode, "Запит відхилено", rule.Code,
             ProblemTexts.Localize(context, rule.MessageFormat, [.. rule.Arguments])),
+        TooManyRequestsException limited => Problem(context, StatusCodes.Status429TooManyRequests, "Забагато запитів", TooManyRequestsException.Code,
+            limited.Describe(context), ("retryAfterSeconds", limited.RetryAfterSeconds)),
         NotFoundException missing => Problem(context, StatusCodes.Status404NotFound, "Не знайдено", missing.Code,
             ProblemTexts.Localize(context, missing.MessageFormat, [.. missing.Arguments])),
         DbUpdateException update when update.IsLostRace() => Problem(context, StatusCodes.Status409Conflict, "Конфлікт змін", "concurrent_change",
@@ -39,6 +46,21 @@ public sealed class ProblemDetailsMapping(IProblemDetailsService problems, ILogg
                 ? "Запит завеликий. Файл квитанції — до 10 МБ."
                 : "Тіло запиту не вдалося прочитати: перевірте, що це коректний JSON з полями, описаними в /openapi/v1.json.")),
         _ => null,
+    };
+
+    /// <summary>The code of a problem the framework wrote (status code pages, the exception handler's fallback).</summary>
+    public static string CodeFor(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "bad_request",
+        StatusCodes.Status401Unauthorized => "unauthorized",
+        StatusCodes.Status403Forbidden => "forbidden",
+        StatusCodes.Status404NotFound => "not_found",
+        StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
+        StatusCodes.Status413PayloadTooLarge => "payload_too_large",
+        StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
+        StatusCodes.Status429TooManyRequests => TooManyRequestsException.Code,
+        >= 500 => "internal_error",
+        _ => "error",
     };
 
     private static ValidationProblemDetails Validation(HttpContext context, InputValidationException invalid)
@@ -55,11 +77,21 @@ public sealed class ProblemDetailsMapping(IProblemDetailsService problems, ILogg
         };
     }
 
-    private static ProblemDetails Problem(HttpContext context, int status, string title, string code, string detail) => new()
+    private static ProblemDetails Problem(HttpContext context, int status, string title, string code, string detail,
+        params (string Name, object Value)[] extensions)
     {
-        Status = status,
-        Title = ProblemTexts.Localize(context, title),
-        Detail = detail,
-        Extensions = { ["code"] = code },
-    };
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = ProblemTexts.Localize(context, title),
+            Detail = detail,
+            Extensions = { ["code"] = code },
+        };
+        foreach (var (name, value) in extensions)
+        {
+            problem.Extensions[name] = value;
+        }
+
+        return problem;
+    }
 }

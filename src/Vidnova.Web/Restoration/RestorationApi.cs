@@ -23,6 +23,12 @@ public static class RestorationApi
         applications.MapPost("/{id:guid}/email-confirmation", ConfirmEmailAsync)
             .WithName("ConfirmEmail")
             .WithSummary("Confirm the email with the 6-digit code; issues the restoration invoice");
+        applications.MapPost("/{id:guid}/email-confirmation/resend", ResendConfirmationCodeAsync)
+            .WithName("ResendConfirmationCode")
+            .WithSummary("Email a new confirmation code (the old one stops working and the attempts start again)")
+            .WithDescription("202 once queued; 409 email_already_confirmed; 429 rate_limited with Retry-After when too many codes were sent this hour.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         applications.MapGet("/{id:guid}", GetAsync)
             .WithName("GetRestorationApplication")
             .WithSummary("Status, invoice, DSO request with its deadline, and timeline");
@@ -43,8 +49,9 @@ public static class RestorationApi
     }
 
     private static async Task<Results<Created<ApplyResponse>, Ok<ApplyResponse>>> ApplyAsync(
-        ApplyCommand body, ApplyForRestoration useCase, CancellationToken cancellationToken)
+        ApplyCommand body, HttpContext context, RateLimits limits, ApplyForRestoration useCase, CancellationToken cancellationToken)
     {
+        limits.ApplicationFrom(context);
         var result = await useCase.HandleAsync(body, cancellationToken);
         var response = new ApplyResponse(result.Application.Id, result.Application.Number, result.Application.Status.ToApiName(), result.AccessToken);
         return result.Created
@@ -57,6 +64,13 @@ public static class RestorationApi
     {
         var application = await useCase.HandleAsync(id, BearerToken(request), body.Code, cancellationToken);
         return TypedResults.Ok(ApplicationResponse.From(application, clock));
+    }
+
+    private static async Task<Accepted> ResendConfirmationCodeAsync(
+        Guid id, HttpRequest request, ResendConfirmationCode useCase, CancellationToken cancellationToken)
+    {
+        await useCase.HandleAsync(id, BearerToken(request), cancellationToken);
+        return TypedResults.Accepted((string?)null);
     }
 
     private static async Task<Ok<ApplicationResponse>> GetAsync(

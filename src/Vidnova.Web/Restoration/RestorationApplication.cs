@@ -105,7 +105,7 @@ public sealed class RestorationApplication
         if (FailedConfirmationAttempts >= MaxConfirmationAttempts)
         {
             throw new BusinessRuleException("confirmation_locked",
-                "Забагато невдалих спроб введення коду. Перейдіть за посиланням з листа або подайте заяву ще раз.")
+                "Забагато невдалих спроб введення коду. Натисніть «Надіслати новий код» — ми надішлемо на ваш email новий код, і спроби почнуться знову.")
             { StatusCode = StatusCodes.Status429TooManyRequests };
         }
 
@@ -125,6 +125,23 @@ public sealed class RestorationApplication
         Record(now, Actors.Customer, "email_confirmed", $"Email {Email} підтверджено.");
         Record(now, Actors.System, "invoice_issued",
             $"Виставлено рахунок ОСР «{Invoice.RecipientName}» на {Invoice.Amount:uk}; призначення: {Invoice.Purpose}.");
+    }
+
+    /// <summary>
+    /// A new code for a customer whose code was lost or whose attempts ran out: the old code stops working and the
+    /// attempts start again. How often is limited by the caller (the emails it costs are counted in the outbox).
+    /// </summary>
+    public void ReissueConfirmationCode(string codeHash, Instant now)
+    {
+        if (Status != ApplicationStatus.AwaitingEmailConfirmation)
+        {
+            throw new BusinessRuleException("email_already_confirmed",
+                "Email для цієї заяви вже підтверджено або заява не очікує підтвердження — новий код не потрібен. Оновіть сторінку заяви.");
+        }
+
+        ConfirmationCodeHash = codeHash;
+        FailedConfirmationAttempts = 0;
+        Record(now, Actors.Customer, "confirmation_code_resent", $"Новий код підтвердження надіслано на {Email}.");
     }
 
     /// <param name="receiptsFromWeakMatches">

@@ -57,6 +57,7 @@ public sealed class StatusModel(
     VidnovaDbContext db,
     IClock clock,
     ConfirmEmail confirmEmail,
+    ResendConfirmationCode resendConfirmationCode,
     SubmitReceipt submitReceipt,
     IStringLocalizer<SharedResource> t) : PageModel
 {
@@ -142,6 +143,37 @@ public sealed class StatusModel(
         }
 
         SuccessMessage = t["Email підтверджено. Рахунок за послугу відновлення — нижче і у вашій пошті."];
+        return Redirect(CustomerAccessCookie.Path(id));
+    }
+
+    /// <summary>The way out once the code attempts have run out (or the email never came): a new code by email.</summary>
+    public async Task<IActionResult> OnPostResendAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var token = CustomerAccessCookie.Read(Request, id);
+        var application = await TryLoadAsync(id, token, cancellationToken);
+        if (application is null)
+        {
+            return NoAccess();
+        }
+
+        try
+        {
+            await resendConfirmationCode.HandleAsync(id, token, cancellationToken);
+        }
+        catch (BusinessRuleException refused) when (refused.Code == "email_already_confirmed")
+        {
+            return Redirect(CustomerAccessCookie.Path(id));
+        }
+        catch (TooManyRequestsException limited)
+        {
+            CodeError = limited.Describe(HttpContext);
+            limited.AddRetryAfter(Response);
+            var page = Redisplay(await ReloadAsync(id, token, cancellationToken));
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return page;
+        }
+
+        SuccessMessage = t["Ми надіслали новий код на ваш email. Попередній код більше не діє."];
         return Redirect(CustomerAccessCookie.Path(id));
     }
 
@@ -264,6 +296,7 @@ public sealed class StatusModel(
     {
         "submitted" => t["Заяву подано"],
         "email_confirmed" => t["Email підтверджено"],
+        "confirmation_code_resent" => t["Надіслано новий код підтвердження"],
         "invoice_issued" => t["Виставлено рахунок ОСР"],
         "receipt_received" => t["Квитанцію отримано"],
         "receipt_approved" => t["Квитанцію підтверджено"],

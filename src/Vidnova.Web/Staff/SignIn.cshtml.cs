@@ -5,13 +5,16 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Vidnova.Hosting;
 using Vidnova.Persistence;
+using Vidnova.Problems;
 
 namespace Vidnova.Staff;
 
 /// <summary>Back-office sign-in with a staff login (email) and password; issues the staff cookie.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(VidnovaDbContext db, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(VidnovaDbContext db, RateLimits limits, StaffLockout lockout, IClock clock, ILogger<SignInModel> logger) : PageModel
 {
     public const string DisplayNameClaim = "display_name";
 
@@ -27,7 +30,7 @@ public sealed class SignInModel(VidnovaDbContext db, ILogger<SignInModel> logger
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    /// <summary>A translation key; deliberately the same whichever of the two was wrong.</summary>
+    /// <summary>The localised sentence; deliberately the same whichever of the two was wrong.</summary>
     public string? Error { get; private set; }
 
     public IActionResult OnGet()
@@ -46,19 +49,49 @@ public sealed class SignInModel(VidnovaDbContext db, ILogger<SignInModel> logger
         var password = Password ?? "";
         if (login.Length == 0 || password.Length == 0)
         {
-            Error = "Введіть email і пароль.";
+            Error = ProblemTexts.Localize(HttpContext, "Введіть email і пароль.");
             return Page();
         }
 
+        try
+        {
+            limits.StaffSignInFrom(HttpContext);
+        }
+        catch (TooManyRequestsException limited)
+        {
+            logger.LogWarning("Back-office sign-in rate limited for {Login}", login);
+            return Refuse(limited);
+        }
+
+        var now = clock.GetCurrentInstant();
         var user = login.Length > 254 ? null : await db.Set<StaffUser>().AsNoTracking().SingleOrDefaultAsync(u => u.Login == login, ct);
+        if (user is not null && user.IsLockedOut(now))
+        {
+            // Not even the right password: the lock is what stops a guesser who finally hits it.
+            logger.LogWarning("Back-office sign-in refused for {Login}: locked until {LockedUntil}", login, user.LockedUntil);
+            return Refuse(Locked(user.LockedUntil!.Value, now));
+        }
+
         var valid = (user ?? Decoy).VerifyPassword(password) && user is not null;
         if (!valid || user is null)
         {
             logger.LogWarning("Back-office sign-in refused for {Login}", login);
-            Error = "Email або пароль невірні. Перевірте розкладку клавіатури й Caps Lock та спробуйте ще раз.";
             Password = null;
+            if (user is not null)
+            {
+                await lockout.RecordFailureAsync(user.Id, now, CancellationToken.None);
+                if (await lockout.LockedUntilAsync(user.Id, now, ct) is { } lockedUntil)
+                {
+                    logger.LogWarning("Back-office login {Login} locked until {LockedUntil} after repeated wrong passwords", login, lockedUntil);
+                    return Refuse(Locked(lockedUntil, now));
+                }
+            }
+
+            Error = ProblemTexts.Localize(HttpContext, "Email або пароль невірні. Перевірте розкладку клавіатури й Caps Lock та спробуйте ще раз.");
             return Page();
         }
+
+        await lockout.RecordSuccessAsync(user.Id, ct);
 
         var identity = new ClaimsIdentity(
             [
@@ -73,6 +106,19 @@ public sealed class SignInModel(VidnovaDbContext db, ILogger<SignInModel> logger
             new AuthenticationProperties { IsPersistent = false });
         logger.LogInformation("Back-office sign-in: {Login} ({Role})", user.Login, user.Role);
         return LocalRedirect(SafeReturnUrl());
+    }
+
+    private static TooManyRequestsException Locked(Instant until, Instant now) =>
+        new("Забагато невдалих спроб входу, вхід тимчасово заблоковано. Спробуйте знову {0} або попросіть адміністратора перевірити обліковий запис.",
+            until - now);
+
+    private PageResult Refuse(TooManyRequestsException limited)
+    {
+        Error = limited.Describe(HttpContext);
+        Password = null;
+        limited.AddRetryAfter(Response);
+        Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        return Page();
     }
 
     /// <summary>Only a path on this site (never <c>//evil</c> or <c>https://…</c>), and never back to the sign-in page.</summary>

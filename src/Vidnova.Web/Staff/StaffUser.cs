@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NodaTime;
 
 namespace Vidnova.Staff;
 
@@ -26,6 +27,14 @@ public sealed class StaffUser
     public string Role { get; private set; }
 
     public string PasswordHash { get; private set; } = "";
+
+    /// <summary>Wrong passwords since the last sign-in or lockout (changed atomically by <see cref="StaffLockout"/>).</summary>
+    public int FailedSignIns { get; private set; }
+
+    /// <summary>Until then no password, not even the right one, signs this user in.</summary>
+    public Instant? LockedUntil { get; private set; }
+
+    public bool IsLockedOut(Instant now) => LockedUntil is { } until && until > now;
 
     public static StaffUser Create(string login, string displayName, string role, string password)
     {

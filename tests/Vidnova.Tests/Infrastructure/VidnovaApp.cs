@@ -69,6 +69,13 @@ public class VidnovaApp(DatabaseProvider provider) : WebApplicationFactory<Progr
         builder.UseSetting("Mail:ReplyAddress", "Vidnova <receipts@vidnova.test>");
         builder.UseSetting("Mail:Inbound:ApiKey", MailGatewayKey);
         builder.UseSetting("Mail:Inbound:TrustedAuthServIds:0", TrustedAuthServId);
+        // Tests create many applications, sign-ins and pushes from one address in seconds; the abuse limits would
+        // refuse them. Generous here; the limit tests set tight ones through Settings. The staff lockout keeps its default.
+        builder.UseSetting("RateLimits:Applications:PerAddressPerHour", "100000");
+        builder.UseSetting("RateLimits:Applications:PerAccountPerDay", "100000");
+        builder.UseSetting("RateLimits:ConfirmationEmails:PerApplicationPerHour", "100000");
+        builder.UseSetting("RateLimits:StaffSignIn:PerAddressPerHour", "100000");
+        builder.UseSetting("RateLimits:InboundEmails:PerKeyPerMinute", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Vidnova.Hosting;
 using Vidnova.Problems;
 
 namespace Vidnova.Restoration.Apply;
 
 /// <summary>The restoration application form (the article's condition 2), for a household disconnected for debt.</summary>
-public sealed class ApplyModel(ApplyForRestoration applyForRestoration) : PageModel
+public sealed class ApplyModel(ApplyForRestoration applyForRestoration, RateLimits limits) : PageModel
 {
     /// <summary>The form's fields, in the order they appear; the names are the use case's field names.</summary>
     public static readonly string[] FieldOrder = ["accountNumber", "holderSurname", "email", "emailConfirmation", "phone"];
@@ -46,6 +47,7 @@ public sealed class ApplyModel(ApplyForRestoration applyForRestoration) : PageMo
         ApplyResult result;
         try
         {
+            limits.ApplicationFrom(HttpContext);
             result = await applyForRestoration.HandleAsync(
                 new ApplyCommand(AccountNumber, HolderSurname, Email, EmailConfirmation, Phone), cancellationToken);
         }
@@ -57,6 +59,14 @@ public sealed class ApplyModel(ApplyForRestoration applyForRestoration) : PageMo
             }
 
             Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        catch (TooManyRequestsException limited)
+        {
+            Refusal = limited.Describe(HttpContext);
+            RefusalCode = TooManyRequestsException.Code;
+            limited.AddRetryAfter(Response);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
         catch (BusinessRuleException refused)

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Vidnova.Accounts;
+using Vidnova.Hosting;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Problems;
@@ -23,8 +25,11 @@ public sealed class ApplyForRestoration(
     IClock clock,
     IRestorationDebtPolicy debtPolicy,
     CustomerEmails emails,
-    OutboxSignal outbox)
+    OutboxSignal outbox,
+    IOptions<RateLimitOptions> limits)
 {
+    private static readonly Duration AccountWindow = Duration.FromDays(1);
+
     public async Task<ApplyResult> HandleAsync(ApplyCommand command, CancellationToken cancellationToken)
     {
         var (accountNumber, email, phone) = Validate(command);
@@ -50,6 +55,7 @@ public sealed class ApplyForRestoration(
         RestorationEligibility.EnsureEligible(account, debtPolicy);
 
         var now = clock.GetCurrentInstant();
+        await EnsureAccountLimitAsync(accountNumber, now, cancellationToken);
         var id = Guid.NewGuid();
         var accessToken = SecretTokens.NewAccessToken();
         var code = SecretTokens.NewConfirmationCode();
@@ -77,6 +83,27 @@ public sealed class ApplyForRestoration(
 
         outbox.Notify();
         return new ApplyResult(application, accessToken, Created: true);
+    }
+
+    /// <summary>
+    /// Apply → cancel → apply sends a confirmation email each time, to whatever address was typed: a few a day per
+    /// account is all a household needs. Counted in the database, so the limit holds across instances.
+    /// </summary>
+    private async Task EnsureAccountLimitAsync(AccountNumber accountNumber, Instant now, CancellationToken cancellationToken)
+    {
+        var since = now - AccountWindow;
+        var recent = await db.Set<RestorationApplication>()
+            .Where(a => a.AccountNumber == accountNumber && a.SubmittedAt > since)
+            .Select(a => a.SubmittedAt)
+            .OrderBy(at => at)
+            .ToListAsync(cancellationToken);
+        var limit = Math.Max(1, limits.Value.Applications.PerAccountPerDay);
+        if (recent.Count >= limit)
+        {
+            // Room again once enough of those leave the window.
+            throw new TooManyRequestsException(
+                "Забагато заяв за цим особовим рахунком за добу. Спробуйте знову {0}.", recent[recent.Count - limit] + AccountWindow - now);
+        }
     }
 
     /// <summary>Reminds the original address of the open application, at most once an hour however often it is repeated.</summary>
