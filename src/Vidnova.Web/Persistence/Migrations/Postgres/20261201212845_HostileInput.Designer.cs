@@ -12,8 +12,8 @@ using Vidnova.Persistence;
 namespace Vidnova.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresVidnovaDbContext))]
-    [Migration("20261201201439_PaymentStatements")]
-    partial class PaymentStatements
+    [Migration("20261201212845_HostileInput")]
+    partial class HostileInput
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -358,6 +358,10 @@ namespace Vidnova.Persistence.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("DeduplicationKey")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -383,6 +387,12 @@ namespace Vidnova.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int>("ReadAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReadStartedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -426,6 +436,9 @@ namespace Vidnova.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ContentHash")
+                        .IsUnique();
 
                     b.HasIndex("DeduplicationKey")
                         .IsUnique();
@@ -819,6 +832,12 @@ namespace Vidnova.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Login")
                         .IsRequired()

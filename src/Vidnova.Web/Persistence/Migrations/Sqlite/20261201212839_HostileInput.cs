@@ -6,11 +6,44 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Vidnova.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class PaymentStatements : Migration
+    public partial class HostileInput : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "FailedSignIns",
+                table: "staff_users",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "LockedUntil",
+                table: "staff_users",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ContentHash",
+                table: "inbound_emails",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ReadAttempts",
+                table: "inbound_emails",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ReadStartedAt",
+                table: "inbound_emails",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "payment_statement_lines",
                 columns: table => new
@@ -43,6 +76,12 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_inbound_emails_ContentHash",
+                table: "inbound_emails",
+                column: "ContentHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_payment_statement_lines_ApplicationId",
                 table: "payment_statement_lines",
                 column: "ApplicationId");
@@ -64,6 +103,30 @@ namespace Vidnova.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "payment_statement_lines");
+
+            migrationBuilder.DropIndex(
+                name: "IX_inbound_emails_ContentHash",
+                table: "inbound_emails");
+
+            migrationBuilder.DropColumn(
+                name: "FailedSignIns",
+                table: "staff_users");
+
+            migrationBuilder.DropColumn(
+                name: "LockedUntil",
+                table: "staff_users");
+
+            migrationBuilder.DropColumn(
+                name: "ContentHash",
+                table: "inbound_emails");
+
+            migrationBuilder.DropColumn(
+                name: "ReadAttempts",
+                table: "inbound_emails");
+
+            migrationBuilder.DropColumn(
+                name: "ReadStartedAt",
+                table: "inbound_emails");
         }
     }
 }
