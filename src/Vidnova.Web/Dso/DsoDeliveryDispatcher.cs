@@ -35,6 +35,12 @@ public sealed class DsoDeliveryDispatcher(
     /// <summary>The lanes running in the background, by DSO; a DSO never has two on one instance.</summary>
     private readonly ConcurrentDictionary<DsoCode, Task> _lanes = new();
 
+    /// <summary>
+    /// The deliveries a running lane has claimed and not finished yet: the only ones the heartbeat renews, so that
+    /// the claims of a lane that died mid-batch lapse instead of being renewed for ever.
+    /// </summary>
+    private readonly ConcurrentDictionary<Guid, byte> _inFlight = new();
+
     private Duration Lease => Duration.FromSeconds(Math.Max(1, options.CurrentValue.ClaimLeaseSeconds));
 
     private int MaxLanes => Math.Max(1, options.CurrentValue.MaxParallelDsos);
@@ -158,7 +164,7 @@ public sealed class DsoDeliveryDispatcher(
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Every third of the lease, extends the lease of all this instance holds (see <see cref="LeaseClaims.RenewAsync"/>).</summary>
+    /// <summary>Every third of the lease, extends the lease of the deliveries in flight (see <see cref="LeaseClaims.RenewAsync"/>).</summary>
     private async Task RenewLeasesAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -168,7 +174,7 @@ public sealed class DsoDeliveryDispatcher(
                 await Task.Delay((Lease / 3).ToTimeSpan(), stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
                 await new DsoDeliveryClaims(scope.ServiceProvider.GetRequiredService<VidnovaDbContext>())
-                    .RenewAsync(_owner, clock.GetCurrentInstant(), Lease, stoppingToken);
+                    .RenewAsync(_owner, [.. _inFlight.Keys], clock.GetCurrentInstant(), Lease, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -192,50 +198,65 @@ public sealed class DsoDeliveryDispatcher(
             return 0;
         }
 
-        var due = await db.Set<DsoDelivery>().Where(d => claimed.Contains(d.Id)).ToListAsync(cancellationToken);
-        var dso = await db.Set<DistributionOperator>().AsNoTracking().SingleAsync(d => d.Code == dsoCode, cancellationToken);
-        var settings = options.CurrentValue;
-        foreach (var delivery in due.OrderBy(d => d.CreatedAt))
+        foreach (var id in claimed)
         {
-            var error = dso.ChannelType switch
+            _inFlight[id] = 0;
+        }
+
+        try
+        {
+            var due = await db.Set<DsoDelivery>().Where(d => claimed.Contains(d.Id)).ToListAsync(cancellationToken);
+            var dso = await db.Set<DistributionOperator>().AsNoTracking().SingleAsync(d => d.Code == dsoCode, cancellationToken);
+            var settings = options.CurrentValue;
+            foreach (var delivery in due.OrderBy(d => d.CreatedAt))
             {
-                DsoChannelType.Pull => null,
-                DsoChannelType.Webhook when dso.WebhookUrl is not null && dso.WebhookSecret is not null =>
-                    await SendAsync(delivery, new Uri(dso.WebhookUrl), dso.WebhookSecret, cancellationToken),
-                DsoChannelType.Email when dso.ChannelEmail is not null => await MailAsync(delivery, dso.ChannelEmail, cancellationToken),
-                _ => $"The DSO's {dso.ChannelType} channel has no address.",
-            };
-            var now = clock.GetCurrentInstant();
-            if (dso.ChannelType == DsoChannelType.Pull)
-            {
-                // The DSO switched to pull after this was queued: it sees the request through the API; nothing to push.
-                delivery.MarkFailed("The DSO's channel is now pull: it lists its requests through the API.", now, maxAttempts: 1, Duration.Zero);
-                logger.LogWarning("DSO delivery {IdempotencyKey} dead-lettered: {Dso} pulls", delivery.IdempotencyKey, delivery.DsoCode);
-            }
-            else if (error is null)
-            {
-                delivery.MarkDelivered(now);
-                logger.LogInformation("Delivered {EventType} {IdempotencyKey} to DSO {Dso} by {Channel} on attempt {Attempts}",
-                    delivery.EventType, delivery.IdempotencyKey, delivery.DsoCode, dso.ChannelType, delivery.Attempts);
-            }
-            else
-            {
-                var wait = DeliveryBackoff.After(delivery.Attempts + 1, Duration.FromSeconds(settings.BaseDelaySeconds),
-                    Duration.FromSeconds(settings.MaxDelaySeconds), Random.Shared.NextDouble());
-                delivery.MarkFailed(error, now, Math.Max(1, settings.MaxAttempts), wait);
-                if (delivery.DeadLetteredAt is not null)
+                var error = dso.ChannelType switch
                 {
-                    logger.LogError("DSO delivery {IdempotencyKey} to {Dso} dead-lettered after {Attempts} attempts: {Error}",
-                        delivery.IdempotencyKey, delivery.DsoCode, delivery.Attempts, error);
+                    DsoChannelType.Pull => null,
+                    DsoChannelType.Webhook when dso.WebhookUrl is not null && dso.WebhookSecret is not null =>
+                        await SendAsync(delivery, new Uri(dso.WebhookUrl), dso.WebhookSecret, cancellationToken),
+                    DsoChannelType.Email when dso.ChannelEmail is not null => await MailAsync(delivery, dso.ChannelEmail, cancellationToken),
+                    _ => $"The DSO's {dso.ChannelType} channel has no address.",
+                };
+                var now = clock.GetCurrentInstant();
+                if (dso.ChannelType == DsoChannelType.Pull)
+                {
+                    // The DSO switched to pull after this was queued: it sees the request through the API; nothing to push.
+                    delivery.MarkFailed("The DSO's channel is now pull: it lists its requests through the API.", now, maxAttempts: 1, Duration.Zero);
+                    logger.LogWarning("DSO delivery {IdempotencyKey} dead-lettered: {Dso} pulls", delivery.IdempotencyKey, delivery.DsoCode);
+                }
+                else if (error is null)
+                {
+                    delivery.MarkDelivered(now);
+                    logger.LogInformation("Delivered {EventType} {IdempotencyKey} to DSO {Dso} by {Channel} on attempt {Attempts}",
+                        delivery.EventType, delivery.IdempotencyKey, delivery.DsoCode, dso.ChannelType, delivery.Attempts);
                 }
                 else
                 {
-                    logger.LogWarning("DSO delivery {IdempotencyKey} to {Dso} failed (attempt {Attempts}), next at {NextAttemptAt}: {Error}",
-                        delivery.IdempotencyKey, delivery.DsoCode, delivery.Attempts, delivery.NextAttemptAt, error);
+                    var wait = DeliveryBackoff.After(delivery.Attempts + 1, Duration.FromSeconds(settings.BaseDelaySeconds),
+                        Duration.FromSeconds(settings.MaxDelaySeconds), Random.Shared.NextDouble());
+                    delivery.MarkFailed(error, now, Math.Max(1, settings.MaxAttempts), wait);
+                    if (delivery.DeadLetteredAt is not null)
+                    {
+                        logger.LogError("DSO delivery {IdempotencyKey} to {Dso} dead-lettered after {Attempts} attempts: {Error}",
+                            delivery.IdempotencyKey, delivery.DsoCode, delivery.Attempts, error);
+                    }
+                    else
+                    {
+                        logger.LogWarning("DSO delivery {IdempotencyKey} to {Dso} failed (attempt {Attempts}), next at {NextAttemptAt}: {Error}",
+                            delivery.IdempotencyKey, delivery.DsoCode, delivery.Attempts, delivery.NextAttemptAt, error);
+                    }
                 }
-            }
 
-            await db.SaveChangesAsync(CancellationToken.None);
+                await db.SaveChangesAsync(CancellationToken.None);
+                _inFlight.TryRemove(delivery.Id, out _);
+            }
+        }
+        finally
+        {
+            // Whatever the batch did not finish (it was cut short by an error or shutdown) is given back at once.
+            var unfinished = claimed.Where(id => _inFlight.TryRemove(id, out _)).ToList();
+            await ReleaseAsync(unfinished);
         }
 
         return claimed.Count;
@@ -274,6 +295,24 @@ public sealed class DsoDeliveryDispatcher(
                                           or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
         {
             return $"{exception.GetType().Name}: {exception.Message}";
+        }
+    }
+
+    private async Task ReleaseAsync(List<Guid> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await new DsoDeliveryClaims(scope.ServiceProvider.GetRequiredService<VidnovaDbContext>()).ReleaseAsync(_owner, ids, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Could not release {Count} unfinished DSO delivery claims; they lapse after {Lease}", ids.Count, Lease);
         }
     }
 

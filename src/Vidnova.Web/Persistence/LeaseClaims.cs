@@ -39,13 +39,20 @@ public abstract class LeaseClaims(VidnovaDbContext db, string table, string unfi
     }
 
     /// <summary>
-    /// The heartbeat: extends the lease of everything this worker still holds, so a lease can be short (a crashed
-    /// worker's rows are taken over soon) while one slow attempt outlasts it. Returns how many rows it extended.
+    /// The heartbeat: extends the lease of the given rows, those a live worker is working on right now, while this
+    /// worker still holds them, so a lease can be short (a crashed worker's rows are taken over soon) while one slow
+    /// attempt outlasts it. Only rows in flight are renewed: a row claimed by a worker that has since died must lapse.
+    /// Returns how many rows it extended.
     /// </summary>
-    public Task<int> RenewAsync(string owner, Instant now, Duration lease, CancellationToken cancellationToken)
+    public Task<int> RenewAsync(string owner, IReadOnlyCollection<Guid> ids, Instant now, Duration lease, CancellationToken cancellationToken)
     {
-        var sql = $$"""UPDATE {{table}} SET "ClaimedUntil" = {1} WHERE "ClaimedBy" = {0} AND {{unfinished}}""";
-        return db.Database.ExecuteSqlRawAsync(sql, [owner, (now + lease).ToDateTimeUtc()], cancellationToken);
+        if (ids.Count == 0)
+        {
+            return Task.FromResult(0);
+        }
+
+        var sql = $$"""UPDATE {{table}} SET "ClaimedUntil" = {1} WHERE "ClaimedBy" = {0} AND {{unfinished}} AND "Id" IN ({{Placeholders(ids, 2)}})""";
+        return db.Database.ExecuteSqlRawAsync(sql, [owner, (now + lease).ToDateTimeUtc(), .. ids.Cast<object>()], cancellationToken);
     }
 
     /// <summary>Gives back what this worker claimed but did not finish (on shutdown), so others need not wait for the lease.</summary>
@@ -54,4 +61,19 @@ public abstract class LeaseClaims(VidnovaDbContext db, string table, string unfi
         var sql = $$"""UPDATE {{table}} SET "ClaimedBy" = NULL, "ClaimedUntil" = NULL WHERE "ClaimedBy" = {0} AND {{unfinished}}""";
         return db.Database.ExecuteSqlRawAsync(sql, [owner], cancellationToken);
     }
+
+    /// <summary>Gives back the given rows this worker claimed but did not finish (a batch cut short), so others need not wait for the lease.</summary>
+    public Task<int> ReleaseAsync(string owner, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return Task.FromResult(0);
+        }
+
+        var sql = $$"""UPDATE {{table}} SET "ClaimedBy" = NULL, "ClaimedUntil" = NULL WHERE "ClaimedBy" = {0} AND {{unfinished}} AND "Id" IN ({{Placeholders(ids, 1)}})""";
+        return db.Database.ExecuteSqlRawAsync(sql, [owner, .. ids.Cast<object>()], cancellationToken);
+    }
+
+    private static string Placeholders(IReadOnlyCollection<Guid> ids, int first) =>
+        string.Join(", ", Enumerable.Range(first, ids.Count).Select(i => $"{{{i}}}"));
 }

@@ -69,12 +69,43 @@ public abstract class LeaseClaimsTests(VidnovaApp app)
         Assert.Equal([ids[1]], await ClaimAsync("crashed", now));
 
         // The working instance's heartbeat renews its claim; the crashed one's is left to lapse.
-        Assert.Equal(1, await app.InDatabaseAsync(db => new DsoDeliveryClaims(db).RenewAsync("working", now + Duration.FromSeconds(20), lease, CancellationToken.None)));
+        Assert.Equal(1, await app.InDatabaseAsync(db => new DsoDeliveryClaims(db).RenewAsync("working", [ids[0]], now + Duration.FromSeconds(20), lease, CancellationToken.None)));
 
         Assert.Empty(await ClaimAsync("other", now + Duration.FromSeconds(29)));
         Assert.Equal([ids[1]], await ClaimAsync("other", now + Duration.FromSeconds(31)));
         Assert.Empty(await ClaimAsync("late", now + Duration.FromSeconds(49)));
         Assert.Equal([ids[0]], await ClaimAsync("late", now + Duration.FromSeconds(51)));
+    }
+
+    [Fact]
+    public async Task TheHeartbeat_RenewsOnlyTheRowsInFlight_AndACutShortBatchIsGivenBackAtOnce()
+    {
+        var lease = Duration.FromSeconds(30);
+        var now = Instant.FromUtc(2030, 1, 1, 12, 0);
+        var dso = DsoCode.Parse("lease-lane");
+        var ids = await app.InDatabaseAsync(async db =>
+        {
+            var deliveries = Enumerable.Range(0, 3)
+                .Select(i => DsoDelivery.Create(Guid.NewGuid(), dso, DsoDelivery.RestorationRequested, "{}", now - Duration.FromMinutes(3 - i)))
+                .ToList();
+            db.AddRange(deliveries);
+            await db.SaveChangesAsync();
+            return deliveries.Select(d => d.Id).ToList();
+        });
+
+        Task<IReadOnlyList<Guid>> ClaimAsync(string owner, Instant at, int batchSize) =>
+            app.InDatabaseAsync(db => new DsoDeliveryClaims(db).ClaimDueAsync(owner, at, lease, batchSize, dso, CancellationToken.None));
+
+        Assert.Equal(ids, (await ClaimAsync("instance", now, 3)).OrderBy(ids.IndexOf));
+
+        // The lane's batch was cut short after the first delivery: it gives the last one back, another instance takes it at once.
+        Assert.Equal(1, await app.InDatabaseAsync(db => new DsoDeliveryClaims(db).ReleaseAsync("instance", [ids[2]], CancellationToken.None)));
+        Assert.Equal([ids[2]], await ClaimAsync("other", now + Duration.FromSeconds(1), 3));
+
+        // The heartbeat renews only what a live lane is working on; the row a dead lane left behind lapses.
+        Assert.Equal(1, await app.InDatabaseAsync(db => new DsoDeliveryClaims(db).RenewAsync("instance", [ids[0]], now + Duration.FromSeconds(20), lease, CancellationToken.None)));
+        Assert.Equal([ids[1]], await ClaimAsync("other", now + Duration.FromSeconds(31), 3));
+        Assert.Equal(0, await app.InDatabaseAsync(db => new DsoDeliveryClaims(db).RenewAsync("instance", [ids[1]], now + Duration.FromSeconds(32), lease, CancellationToken.None)));
     }
 }
 
