@@ -260,14 +260,22 @@ public sealed class RestorationApplication
 
     /// <summary>
     /// The DSO acknowledged the request at <paramref name="receivedAt"/>; the SLA runs to <paramref name="deadline"/>.
-    /// False, and nothing changes, when the DSO's report of the outcome (completed or rejected) overtook it: the two
-    /// travel independently, so a late acknowledgement is stale news, not a wrong move, and either arrival order ends
-    /// in the same state.
+    /// False when the DSO's report of the outcome (completed or rejected) overtook it: the two travel independently,
+    /// so the late acknowledgement moves nothing and tells the customer nothing, but its time and the deadline are
+    /// still recorded (once), since the SLA breach and compensation are judged by them: either arrival order ends in
+    /// the same state.
     /// </summary>
     public bool DsoAcknowledged(Instant receivedAt, LocalDate deadline, string actor, Instant now)
     {
         if (DsoRequest?.Status is DsoRequestStatus.Completed or DsoRequestStatus.Rejected)
         {
+            if (DsoRequest.ReceivedAt is null)
+            {
+                DsoRequest.RecordLateReceipt(receivedAt, deadline);
+                Record(now, actor, "dso_received",
+                    $"ОСР підтвердив отримання заявки після звіту про результат; граничний строк відновлення — {deadline:dd.MM.yyyy}.");
+            }
+
             return false;
         }
 
@@ -457,6 +465,13 @@ public sealed class DsoRequest
     internal void MarkReceived(Instant at, LocalDate deadline)
     {
         Status = DsoRequestStatus.Received;
+        ReceivedAt = at;
+        Deadline = deadline;
+    }
+
+    /// <summary>The acknowledgement that arrived after the outcome: its time and deadline, the status stays the outcome.</summary>
+    internal void RecordLateReceipt(Instant at, LocalDate deadline)
+    {
         ReceivedAt = at;
         Deadline = deadline;
     }

@@ -3,8 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Vidnova.Dso;
+using Vidnova.Notifications;
 using Vidnova.Restoration;
 using Vidnova.Tests.Infrastructure;
 
@@ -74,22 +76,32 @@ public abstract class DsoEventTests(VidnovaApp app) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CompletedBeforeReceived_EndsRestored_AndTheLateAcknowledgementChangesNothing()
+    public async Task CompletedBeforeReceived_EndsAsInTheOtherOrder_WithTheSameReceivedAtAndDeadline_AndNoCustomerEmail()
     {
         await _scenario.PutAccountAsync("7300000001");
-        var sent = await _scenario.SentToDsoAsync("7300000001");
+        await _scenario.PutAccountAsync("7300000002");
+        var inOrder = await _scenario.SentToDsoAsync("7300000001");
+        var overtaken = await _scenario.SentToDsoAsync("7300000002");
         var dso = app.WithApiKey(_dsoKey);
-        var url = $"/api/v1/dso/restoration-requests/{sent.DsoRequest!.Id}/events";
-        var at = app.Clock.GetCurrentInstant().ToString();
+        var receivedAt = (app.Clock.GetCurrentInstant() - Duration.FromSeconds(1)).ToString();
+        var completedAt = app.Clock.GetCurrentInstant().ToString();
 
-        (await dso.PostAsJsonAsync(url, new { type = "completed", occurredAt = at })).EnsureSuccessStatusCode();
-        var late = await (await dso.PostAsJsonAsync(url, new { type = "received", occurredAt = at })).ReadAsync<DsoRequestItem>(HttpStatusCode.OK);
+        async Task<DsoRequestItem> PostAsync(ApplicationResponse application, string type, string at) =>
+            await (await dso.PostAsJsonAsync($"/api/v1/dso/restoration-requests/{application.DsoRequest!.Id}/events", new { type, occurredAt = at }))
+                .ReadAsync<DsoRequestItem>(HttpStatusCode.OK);
+
+        await PostAsync(inOrder, "received", receivedAt);
+        var expected = await PostAsync(inOrder, "completed", completedAt);
+        await PostAsync(overtaken, "completed", completedAt);
+        var late = await PostAsync(overtaken, "received", receivedAt);
 
         Assert.Equal("completed", late.Status);
-        Assert.Null(late.ReceivedAt);
-        var application = await _scenario.GetAsAdminAsync(sent.Id);
+        Assert.Equal((expected.Status, expected.ReceivedAt, expected.Deadline, expected.CompletedAt), (late.Status, late.ReceivedAt, late.Deadline, late.CompletedAt));
+        Assert.NotNull(late.ReceivedAt);
+        Assert.NotNull(late.Deadline);
+        var application = await _scenario.GetAsAdminAsync(overtaken.Id);
         Assert.Equal("restored", application.Status);
-        Assert.DoesNotContain(application.Timeline, t => t.Kind == "dso_received");
+        Assert.False(await app.InDatabaseAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.ApplicationId == overtaken.Id && m.DeduplicationKey.EndsWith("dso-received"))));
     }
 
     [Fact]
