@@ -18,8 +18,9 @@ public sealed record SenderVerdict(bool Authenticated, string Explanation);
 /// Only headers from a configured trusted <c>authserv-id</c> count. Anyone can add such a header to a message before
 /// it reaches us, even one naming our server, so the trusted MTA must remove Authentication-Results headers bearing
 /// its own authserv-id that arrived from outside (RFC 8601 §5) before adding its own; Postfix, Exim, OpenDMARC and
-/// the large providers do this. A message may carry several headers: each trusted one is judged, and one pass is
-/// enough.
+/// the large providers do this. A message may carry several headers: only the topmost one from a trusted
+/// authserv-id is judged, since our MTA prepends its own above any that came from outside (RFC 8601 §5, RFC 5322
+/// §3.6 trace fields), so a forged "pass" further down cannot outvote our server's "fail".
 /// </remarks>
 public static class SenderAuthentication
 {
@@ -67,6 +68,9 @@ public static class SenderAuthentication
 
                 seen.Add(outcome);
             }
+
+            // The topmost trusted header is our server's own verdict; anything below it may have come from outside.
+            break;
         }
 
         return seen.Count == 0

@@ -53,9 +53,25 @@ public sealed class SenderAuthenticationTests
         ];
         Assert.False(Judge(headers).Authenticated);
 
-        // One pass among several trusted servers' headers is enough (e.g. two inbound MTAs).
-        string[] twoTrusted = ["mx2.vidnova.test; spf=none", "mx.vidnova.test; dmarc=pass header.from=example.com"];
+        // Of several trusted servers' headers only the topmost (the last hop's, prepended last) counts.
+        string[] twoTrusted = ["mx2.vidnova.test; dmarc=pass header.from=example.com", "mx.vidnova.test; spf=none"];
         Assert.True(SenderAuthentication.Judge(twoTrusted.Select(Encoding.ASCII.GetBytes), [Trusted, "mx2.vidnova.test"], From).Authenticated);
+    }
+
+    [Fact]
+    public void Judge_WhenOurServersFailIsOnTop_IgnoresAForgedPassBelowNamingOurServer()
+    {
+        // Our MTA prepends its verdict (RFC 8601 §5); a header further down that names our server came from outside.
+        string[] headers =
+        [
+            "mx.vidnova.test; dmarc=fail header.from=example.com",
+            "mx.vidnova.test; dmarc=pass header.from=example.com",
+        ];
+        var verdict = Judge(headers);
+
+        Assert.False(verdict.Authenticated);
+        Assert.Contains("dmarc=fail", verdict.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("dmarc=pass", verdict.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
