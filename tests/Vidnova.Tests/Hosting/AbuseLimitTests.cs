@@ -153,6 +153,44 @@ public abstract class AbuseLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UploadReceipt_WhenAnApplicationExceedsItsLimit_Is429WithRetryAfter_WhileAnotherApplicationIsServed()
+    {
+        await _scenario.PutAccountAsync("5100000301");
+        await _scenario.PutAccountAsync("5100000302");
+        var flooded = await _scenario.ApplyAsync("5100000301");
+        var other = await _scenario.ApplyAsync("5100000302");
+        for (var i = 0; i < LimitedApp.ReceiptsPerApplication; i++)
+        {
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await _scenario.UploadAsync(flooded, Encoding.UTF8.GetBytes("not a receipt"))).StatusCode);
+        }
+
+        var limited = await _scenario.UploadAsync(flooded, Encoding.UTF8.GetBytes("not a receipt"));
+        Assert.Equal("rate_limited", (await limited.ReadAsync<Problem>(HttpStatusCode.TooManyRequests)).Code);
+        Assert.NotNull(limited.Headers.RetryAfter?.Delta);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await _scenario.UploadAsync(other, Encoding.UTF8.GetBytes("not a receipt"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task UploadReceipt_WhenAnAddressExceedsItsLimit_Is429ForAnyApplication()
+    {
+        var applications = new List<ApplyBody>();
+        for (var i = 0; i <= LimitedApp.ReceiptsPerAddress; i++)
+        {
+            await _scenario.PutAccountAsync($"510000031{i}");
+            applications.Add(await _scenario.ApplyAsync($"510000031{i}"));
+        }
+
+        for (var i = 0; i < LimitedApp.ReceiptsPerAddress; i++)
+        {
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await UploadFromAsync("198.51.100.40", applications[i])).StatusCode);
+        }
+
+        var limited = await UploadFromAsync("198.51.100.40", applications[^1]);
+        Assert.Contains("Забагато квитанцій з вашої мережі", (await limited.ReadAsync<Problem>(HttpStatusCode.TooManyRequests)).Detail, StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await UploadFromAsync("198.51.100.41", applications[^1])).StatusCode);
+    }
+
+    [Fact]
     public async Task StaffSignIn_AfterSixtyWrongPasswords_RefusesTheRightOne_UntilTheLockoutEnds()
     {
         await _app.AddStaffAsync("lockout@vidnova.test");
@@ -294,6 +332,17 @@ public abstract class AbuseLimitTests : IAsyncLifetime
             ["Password"] = password,
             ["__RequestVerificationToken"] = StaffSignIn.AntiforgeryTokenIn(form),
         }));
+    }
+
+    private Task<HttpResponseMessage> UploadFromAsync(string peer, ApplyBody application)
+    {
+        var client = _app.From(peer);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", application.AccessToken);
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes("not a receipt"));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", "receipt.pdf");
+        return client.PostAsync($"/api/v1/restoration-applications/{application.Id}/receipts", form);
     }
 
     private static Task<HttpResponseMessage> ApplyForwardedAsync(HttpClient client, string forwardedFor)
