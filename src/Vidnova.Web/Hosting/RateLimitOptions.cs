@@ -17,6 +17,8 @@ public sealed class RateLimitOptions
     public StaffSignInLimits StaffSignIn { get; set; } = new();
 
     public InboundEmailLimits InboundEmails { get; set; } = new();
+
+    public ReceiptLimits Receipts { get; set; } = new();
 }
 
 public sealed class ApplicationLimits
@@ -49,4 +51,16 @@ public sealed class InboundEmailLimits
 {
     /// <summary>Pushes to <c>POST /api/v1/inbound-emails</c> per API key per minute; per instance.</summary>
     public int PerKeyPerMinute { get; set; } = 120;
+}
+
+public sealed class ReceiptLimits
+{
+    /// <summary>
+    /// Receipt uploads (API and status page) for one application per hour; per instance. Each upload may start a
+    /// sandboxed reader process, so a flood of them is a flood of processes.
+    /// </summary>
+    public int PerApplicationPerHour { get; set; } = 10;
+
+    /// <summary>Receipt uploads from one client address (an IPv6 /64) per hour, whatever the application; per instance.</summary>
+    public int PerAddressPerHour { get; set; } = 30;
 }

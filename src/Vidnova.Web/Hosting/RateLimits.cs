@@ -21,6 +21,8 @@ public sealed class RateLimits : IDisposable
     private readonly PartitionedRateLimiter<string> _applications;
     private readonly PartitionedRateLimiter<string> _staffSignIn;
     private readonly PartitionedRateLimiter<string> _inboundEmails;
+    private readonly PartitionedRateLimiter<string> _receiptsPerApplication;
+    private readonly PartitionedRateLimiter<string> _receiptsPerAddress;
 
     public RateLimits(IOptions<RateLimitOptions> options)
     {
@@ -28,6 +30,8 @@ public sealed class RateLimits : IDisposable
         _applications = PerKey(limits.Applications.PerAddressPerHour, Hour);
         _staffSignIn = PerKey(limits.StaffSignIn.PerAddressPerHour, Hour);
         _inboundEmails = PerKey(limits.InboundEmails.PerKeyPerMinute, Minute);
+        _receiptsPerApplication = PerKey(limits.Receipts.PerApplicationPerHour, Hour);
+        _receiptsPerAddress = PerKey(limits.Receipts.PerAddressPerHour, Hour);
     }
 
     /// <summary>One more application from the caller's address (the API and the portal's form).</summary>
@@ -42,11 +46,21 @@ public sealed class RateLimits : IDisposable
     public void InboundEmailFor(string key) =>
         Take(_inboundEmails, key, Minute, "Забагато листів за хвилину з цим ключем. Повторіть надсилання {0}.");
 
+    /// <summary>One more receipt upload (the API and the status page's form) from the caller's address for this application.</summary>
+    public void ReceiptFor(HttpContext context, Guid applicationId)
+    {
+        Take(_receiptsPerAddress, ClientAddress.Of(context), Hour, "Забагато квитанцій з вашої мережі. Спробуйте знову {0}.");
+        Take(_receiptsPerApplication, applicationId.ToString(), Hour,
+            "Забагато квитанцій до цієї заяви за годину. Спробуйте знову {0} або напишіть нам, якщо квитанція не проходить.");
+    }
+
     public void Dispose()
     {
         _applications.Dispose();
         _staffSignIn.Dispose();
         _inboundEmails.Dispose();
+        _receiptsPerApplication.Dispose();
+        _receiptsPerAddress.Dispose();
     }
 
     private static PartitionedRateLimiter<string> PerKey(int permits, TimeSpan window) =>

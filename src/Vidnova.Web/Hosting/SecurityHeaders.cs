@@ -32,6 +32,15 @@ public static class SecurityHeaders
     /// </summary>
     public static readonly string WithInlineStyles = ContentSecurityPolicy.Replace("style-src 'self'", "style-src 'self' 'unsafe-inline'", StringComparison.Ordinal);
 
+    /// <summary>
+    /// The reference page and the two scripts Scalar serves beside it; not everything under <c>/api</c>, where a
+    /// 404 or a later API version would otherwise be relaxed too.
+    /// </summary>
+    private static readonly string[] ApiReferencePaths = ["/api", "/api/", "/api/scalar.js", "/api/scalar.aspnetcore.js"];
+
+    private static bool IsApiReference(PathString path) =>
+        ApiReferencePaths.Contains(path.Value ?? "", StringComparer.OrdinalIgnoreCase);
+
     /// <summary>HSTS (RFC 6797) for a year, sent only over HTTPS — which behind the proxy X-Forwarded-Proto tells us.</summary>
     public const string StrictTransportSecurity = "max-age=31536000";
 
@@ -46,8 +55,7 @@ public static class SecurityHeaders
             var headers = context.Response.Headers;
             if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
             {
-                var isApiReference = context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/api/v1");
-                headers.ContentSecurityPolicy = isApiReference ? ApiReferencePolicy : ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = IsApiReference(context.Request.Path) ? ApiReferencePolicy : ContentSecurityPolicy;
             }
 
             headers.XContentTypeOptions = "nosniff";

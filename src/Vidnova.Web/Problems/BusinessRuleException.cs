@@ -15,6 +15,17 @@ public sealed class BusinessRuleException(string code, string messageFormat, par
 
     /// <summary>409 when the request clashes with the current state; 422 when it can never succeed as sent.</summary>
     public int StatusCode { get; init; } = StatusCodes.Status409Conflict;
+
+    /// <summary>With a 429, when the request is worth repeating: every 429 carries Retry-After (RFC 6585 §4).</summary>
+    public NodaTime.Duration? RetryAfter { get; init; }
+
+    public void AddRetryAfter(HttpResponse response)
+    {
+        if (RetryAfter is { } after)
+        {
+            response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
 }
 
 /// <summary>The thing the request names does not exist (or is not the caller's to see).</summary>

@@ -26,6 +26,10 @@ public sealed class ProblemDetailsMapping(IProblemDetailsService problems, ILogg
         {
             limited.AddRetryAfter(httpContext.Response);
         }
+        else if (exception is BusinessRuleException rule)
+        {
+            rule.AddRetryAfter(httpContext.Response);
+        }
 
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }

@@ -83,10 +83,11 @@ public static class RestorationApi
     }
 
     private static async Task<Created<ApplicationResponse>> SubmitReceiptAsync(
-        Guid id, HttpRequest request, VidnovaDbContext db, SubmitReceipt useCase, IClock clock, CancellationToken cancellationToken)
+        Guid id, HttpRequest request, VidnovaDbContext db, RateLimits limits, SubmitReceipt useCase, IClock clock, CancellationToken cancellationToken)
     {
         // The token is checked before the body is read, so strangers cannot make us buffer their uploads.
         await ApplicationAccess.LoadForCustomerAsync(db, id, BearerToken(request), cancellationToken);
+        limits.ReceiptFor(request.HttpContext, id);
         if (!request.HasFormContentType)
         {
             throw new InputValidationException([new FieldError("file", "Надішліть квитанцію як multipart/form-data у полі file.")]);

@@ -106,7 +106,8 @@ public sealed class RestorationApplication
         {
             throw new BusinessRuleException("confirmation_locked",
                 "Забагато невдалих спроб введення коду. Натисніть «Надіслати новий код» — ми надішлемо на ваш email новий код, і спроби почнуться знову.")
-            { StatusCode = StatusCodes.Status429TooManyRequests };
+            // The same code stays refused until a new one is asked for, which the customer may do at once.
+            { StatusCode = StatusCodes.Status429TooManyRequests, RetryAfter = Duration.FromSeconds(1) };
         }
 
         if (!string.Equals(codeHash, ConfirmationCodeHash, StringComparison.Ordinal))

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using NodaTime;
 using QRCoder;
 using Vidnova.Calendar;
+using Vidnova.Hosting;
 using Vidnova.Localization;
 using Vidnova.Persistence;
 using Vidnova.Problems;
@@ -59,6 +60,7 @@ public sealed class StatusModel(
     ConfirmEmail confirmEmail,
     ResendConfirmationCode resendConfirmationCode,
     SubmitReceipt submitReceipt,
+    RateLimits limits,
     IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>Room for a receipt a little over the limit, so the customer gets our sentence rather than a bare 413.</summary>
@@ -184,6 +186,19 @@ public sealed class StatusModel(
         if (application is null)
         {
             return NoAccess();
+        }
+
+        try
+        {
+            limits.ReceiptFor(HttpContext, id);
+        }
+        catch (TooManyRequestsException limited)
+        {
+            ReceiptError = limited.Describe(HttpContext);
+            var page = Redisplay(application);
+            limited.AddRetryAfter(Response);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return page;
         }
 
         if (file is null || file.Length == 0 && string.IsNullOrEmpty(file.FileName))

@@ -65,11 +65,13 @@ public sealed class SignInModel(VidnovaDbContext db, RateLimits limits, StaffLoc
 
         var now = clock.GetCurrentInstant();
         var user = login.Length > 254 ? null : await db.Set<StaffUser>().AsNoTracking().SingleOrDefaultAsync(u => u.Login == login, ct);
-        if (user is not null && user.IsLockedOut(now))
+        // Counted before the password is checked, in one UPDATE that refuses a locked login: a snapshot read first
+        // let parallel guesses all see "not locked".
+        if (user is not null && await lockout.CountAttemptAsync(user.Id, now, CancellationToken.None) is { } locked)
         {
             // Not even the right password: the lock is what stops a guesser who finally hits it.
-            logger.LogWarning("Back-office sign-in refused for {Login}: locked until {LockedUntil}", login, user.LockedUntil);
-            return Refuse(Locked(user.LockedUntil!.Value, now));
+            logger.LogWarning("Back-office sign-in refused for {Login}: locked until {LockedUntil}", login, locked);
+            return Refuse(Locked(locked, now));
         }
 
         var valid = (user ?? Decoy).VerifyPassword(password) && user is not null;
@@ -91,7 +93,7 @@ public sealed class SignInModel(VidnovaDbContext db, RateLimits limits, StaffLoc
             return Page();
         }
 
-        await lockout.RecordSuccessAsync(user.Id, ct);
+        await lockout.RecordSuccessAsync(user.Id, now, CancellationToken.None);
 
         var identity = new ClaimsIdentity(
             [

@@ -34,8 +34,6 @@ public sealed class StaffUser
     /// <summary>Until then no password, not even the right one, signs this user in.</summary>
     public Instant? LockedUntil { get; private set; }
 
-    public bool IsLockedOut(Instant now) => LockedUntil is { } until && until > now;
-
     public static StaffUser Create(string login, string displayName, string role, string password)
     {
         var user = new StaffUser(Guid.NewGuid(), login.Trim().ToLowerInvariant(), displayName, role);

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Vidnova.Restoration;
 using Vidnova.Tests.Infrastructure;
@@ -152,6 +153,44 @@ public abstract class AbuseLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UploadReceipt_WhenAnApplicationExceedsItsLimit_Is429WithRetryAfter_WhileAnotherApplicationIsServed()
+    {
+        await _scenario.PutAccountAsync("5100000301");
+        await _scenario.PutAccountAsync("5100000302");
+        var flooded = await _scenario.ApplyAsync("5100000301");
+        var other = await _scenario.ApplyAsync("5100000302");
+        for (var i = 0; i < LimitedApp.ReceiptsPerApplication; i++)
+        {
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await _scenario.UploadAsync(flooded, Encoding.UTF8.GetBytes("not a receipt"))).StatusCode);
+        }
+
+        var limited = await _scenario.UploadAsync(flooded, Encoding.UTF8.GetBytes("not a receipt"));
+        Assert.Equal("rate_limited", (await limited.ReadAsync<Problem>(HttpStatusCode.TooManyRequests)).Code);
+        Assert.NotNull(limited.Headers.RetryAfter?.Delta);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await _scenario.UploadAsync(other, Encoding.UTF8.GetBytes("not a receipt"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task UploadReceipt_WhenAnAddressExceedsItsLimit_Is429ForAnyApplication()
+    {
+        var applications = new List<ApplyBody>();
+        for (var i = 0; i <= LimitedApp.ReceiptsPerAddress; i++)
+        {
+            await _scenario.PutAccountAsync($"510000031{i}");
+            applications.Add(await _scenario.ApplyAsync($"510000031{i}"));
+        }
+
+        for (var i = 0; i < LimitedApp.ReceiptsPerAddress; i++)
+        {
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await UploadFromAsync("198.51.100.40", applications[i])).StatusCode);
+        }
+
+        var limited = await UploadFromAsync("198.51.100.40", applications[^1]);
+        Assert.Contains("Забагато квитанцій з вашої мережі", (await limited.ReadAsync<Problem>(HttpStatusCode.TooManyRequests)).Detail, StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await UploadFromAsync("198.51.100.41", applications[^1])).StatusCode);
+    }
+
+    [Fact]
     public async Task StaffSignIn_AfterSixtyWrongPasswords_RefusesTheRightOne_UntilTheLockoutEnds()
     {
         await _app.AddStaffAsync("lockout@vidnova.test");
@@ -191,6 +230,46 @@ public abstract class AbuseLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, (await SignInAsync(browser, "count@vidnova.test", "wrong")).StatusCode);
         var lockedUntil = await _app.InDatabaseAsync(db => db.Set<Vidnova.Staff.StaffUser>().Where(u => u.Login == "count@vidnova.test").Select(u => u.LockedUntil).SingleAsync());
         Assert.Equal(_app.Clock.GetCurrentInstant() + Duration.FromMinutes(15), lockedUntil);
+    }
+
+    [Fact]
+    public async Task StaffSignIn_WhenWrongGuessesLockTheLoginWhileTheRightOneIsBeingChecked_TheLockHolds()
+    {
+        await _app.AddStaffAsync("race@vidnova.test");
+        var id = await _app.InDatabaseAsync(db => db.Set<Vidnova.Staff.StaffUser>().Where(u => u.Login == "race@vidnova.test").Select(u => u.Id).SingleAsync());
+        var now = _app.Clock.GetCurrentInstant();
+        using var scope = _app.Services.CreateScope();
+        var lockout = scope.ServiceProvider.GetRequiredService<Vidnova.Staff.StaffLockout>();
+
+        // The interleaving of parallel requests: the right password is counted, then four wrong ones lock the
+        // login while it is still being checked, a sixth is refused unchecked, and only then does the right one succeed.
+        Assert.Null(await lockout.CountAttemptAsync(id, now, CancellationToken.None));
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Null(await lockout.CountAttemptAsync(id, now, CancellationToken.None));
+            await lockout.RecordFailureAsync(id, now, CancellationToken.None);
+        }
+
+        Assert.Equal(now + Duration.FromMinutes(15), await lockout.CountAttemptAsync(id, now, CancellationToken.None));
+        await lockout.RecordSuccessAsync(id, now, CancellationToken.None);
+
+        Assert.Equal(now + Duration.FromMinutes(15), await lockout.LockedUntilAsync(id, now, CancellationToken.None));
+        var right = await SignInAsync(_app.From("198.51.100.24", handleCookies: true), "race@vidnova.test", StaffSignIn.Password);
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+    }
+
+    [Fact]
+    public async Task StaffSignIn_WithManyParallelWrongGuessesAndTheRightOne_ChecksNoMoreThanTheLockAllows()
+    {
+        await _app.AddStaffAsync("parallel@vidnova.test");
+        var guesses = Enumerable.Range(0, 30)
+            .Select(i => SignInAsync(_app.From($"198.51.101.{i}", handleCookies: true), "parallel@vidnova.test", i == 15 ? StaffSignIn.Password : $"guess-{i}"))
+            .ToList();
+        var answers = await Task.WhenAll(guesses);
+
+        // Five attempts before the right one may have reset the count, five after it; everything else waits for the lock.
+        Assert.InRange(answers.Count(a => a.StatusCode != HttpStatusCode.TooManyRequests), 0, 9);
+        Assert.All(answers.Where(a => a.StatusCode == HttpStatusCode.TooManyRequests), a => Assert.NotNull(a.Headers.RetryAfter?.Delta));
     }
 
     [Fact]
@@ -253,6 +332,17 @@ public abstract class AbuseLimitTests : IAsyncLifetime
             ["Password"] = password,
             ["__RequestVerificationToken"] = StaffSignIn.AntiforgeryTokenIn(form),
         }));
+    }
+
+    private Task<HttpResponseMessage> UploadFromAsync(string peer, ApplyBody application)
+    {
+        var client = _app.From(peer);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", application.AccessToken);
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes("not a receipt"));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", "receipt.pdf");
+        return client.PostAsync($"/api/v1/restoration-applications/{application.Id}/receipts", form);
     }
 
     private static Task<HttpResponseMessage> ApplyForwardedAsync(HttpClient client, string forwardedFor)

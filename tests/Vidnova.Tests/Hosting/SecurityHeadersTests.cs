@@ -76,6 +76,16 @@ public sealed class SecurityHeadersTests(SqliteApp app) : IClassFixture<SqliteAp
         Assert.Contains("frame-ancestors 'none'", Header(page, "Content-Security-Policy"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/api/anything")]
+    [InlineData("/api/v2/restoration-applications")]
+    public async Task ApiReferencePolicy_IsNotGivenToOtherPathsUnderApi(string path)
+    {
+        var response = await app.CreateClient().GetAsync(path);
+
+        Assert.Equal(Vidnova.Hosting.SecurityHeaders.ContentSecurityPolicy, Header(response, "Content-Security-Policy"));
+    }
+
     [Fact]
     public async Task Production_KeepsTheProblemCode_AndSendsHstsOverHttps()
     {

@@ -20,6 +20,8 @@ public class LimitedApp : VidnovaApp
     public const int ConfirmationEmailsPerApplication = 3;
     public const int SignInsPerAddress = 70;
     public const int InboundEmailsPerKey = 2;
+    public const int ReceiptsPerApplication = 2;
+    public const int ReceiptsPerAddress = 3;
 
     protected LimitedApp(DatabaseProvider provider)
         : base(provider)
@@ -31,6 +33,8 @@ public class LimitedApp : VidnovaApp
             ["RateLimits:ConfirmationEmails:PerApplicationPerHour"] = $"{ConfirmationEmailsPerApplication}",
             ["RateLimits:StaffSignIn:PerAddressPerHour"] = $"{SignInsPerAddress}",
             ["RateLimits:InboundEmails:PerKeyPerMinute"] = $"{InboundEmailsPerKey}",
+            ["RateLimits:Receipts:PerApplicationPerHour"] = $"{ReceiptsPerApplication}",
+            ["RateLimits:Receipts:PerAddressPerHour"] = $"{ReceiptsPerAddress}",
             ["Vidnova:ForwardedHeaders:KnownProxies:0"] = Proxy,
         };
     }

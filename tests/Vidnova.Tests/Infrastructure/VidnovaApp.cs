@@ -76,6 +76,8 @@ public class VidnovaApp(DatabaseProvider provider) : WebApplicationFactory<Progr
         builder.UseSetting("RateLimits:ConfirmationEmails:PerApplicationPerHour", "100000");
         builder.UseSetting("RateLimits:StaffSignIn:PerAddressPerHour", "100000");
         builder.UseSetting("RateLimits:InboundEmails:PerKeyPerMinute", "100000");
+        builder.UseSetting("RateLimits:Receipts:PerApplicationPerHour", "100000");
+        builder.UseSetting("RateLimits:Receipts:PerAddressPerHour", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -66,6 +66,7 @@ public sealed class ConfirmLinkModel(VidnovaDbContext db, ConfirmEmail confirmEm
         {
             Error = ProblemTexts.Localize(HttpContext, refused.MessageFormat, [.. refused.Arguments]);
             Response.StatusCode = refused.StatusCode;
+            refused.AddRetryAfter(Response);
             return Page();
         }
 

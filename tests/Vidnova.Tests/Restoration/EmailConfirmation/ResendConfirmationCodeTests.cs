@@ -39,7 +39,9 @@ public abstract partial class ResendConfirmationCodeTests : IAsyncLifetime
             await ConfirmAsync(customer, applied, wrong);
         }
 
-        var locked = await (await ConfirmAsync(customer, applied, oldCode)).ReadAsync<Problem>(HttpStatusCode.TooManyRequests);
+        var lockedResponse = await ConfirmAsync(customer, applied, oldCode);
+        Assert.NotNull(lockedResponse.Headers.RetryAfter?.Delta);
+        var locked = await lockedResponse.ReadAsync<Problem>(HttpStatusCode.TooManyRequests);
         Assert.Equal("confirmation_locked", locked.Code);
         Assert.Contains("Надіслати новий код", locked.Detail, StringComparison.Ordinal);
 
