@@ -93,6 +93,12 @@ public sealed class UntrustedDocumentReader
         {
             failure = overflowed ? $"printed more than {options.MaxOutputMegabytes} MB" : $"did not finish in {options.TimeoutSeconds} s";
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // prlimit or dotnet missing, fork refused (no memory, too many processes): this file is not read, and the
+            // upload or the email still lands, waiting for an operator, instead of a 500 that leaves it half-done.
+            failure = $"could not be started or run ({exception.GetType().Name}: {exception.Message})";
+        }
 
         if (failure is null)
         {
