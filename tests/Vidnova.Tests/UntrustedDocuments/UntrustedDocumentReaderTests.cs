@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Runtime.Versioning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -9,7 +10,8 @@ using Vidnova.UntrustedDocuments;
 
 namespace Vidnova.Tests.UntrustedDocuments;
 
-/// <summary>The reader itself, without a host: what happens when the child cannot be run at all.</summary>
+/// <summary>The reader itself, without a host: how many children it runs, and what happens when one cannot be run at all.</summary>
+[SupportedOSPlatform("linux")]
 public sealed class UntrustedDocumentReaderTests : IDisposable
 {
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
@@ -18,12 +20,37 @@ public sealed class UntrustedDocumentReaderTests : IDisposable
     public async Task ReadAsync_WhenTheChildCannotBeStarted_ReturnsNull_AndCountsIt()
     {
         using var unread = new MetricCollector<long>(_services.GetRequiredService<IMeterFactory>(), Telemetry.MeterName, "vidnova.documents.unread");
-        var reader = Reader(new DocumentReaderOptions { PrlimitPath = "/nonexistent/prlimit" });
+        using var reader = Reader(new DocumentReaderOptions { PrlimitPath = "/nonexistent/prlimit" });
 
         var result = await reader.ReadAsync<PdfTextReading>(DocumentKind.PdfText, HostileFiles.TruncatedPdf(), CancellationToken.None);
 
         Assert.Null(result);
         Assert.Equal(1, unread.GetMeasurementSnapshot().Sum(m => m.Value));
+    }
+
+    /// <summary>Each child may take its memory limit: files arriving in parallel queue for a reader instead of each starting one.</summary>
+    [Fact]
+    public async Task ReadAsync_WhenFilesArriveInParallel_RunsAtMostMaxConcurrentChildren()
+    {
+        var folder = Directory.CreateTempSubdirectory("vidnova-reader-");
+        try
+        {
+            // Stands in for prlimit: notes when each child starts and ends.
+            var log = Path.Combine(folder.FullName, "children.log");
+            var child = Path.Combine(folder.FullName, "child.sh");
+            await File.WriteAllTextAsync(child, $"#!/bin/sh\necho start >> '{log}'\nsleep 0.4\necho end >> '{log}'\n");
+            File.SetUnixFileMode(child, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            using var reader = Reader(new DocumentReaderOptions { PrlimitPath = child, MaxConcurrent = 1, TimeoutSeconds = 20 });
+
+            await Task.WhenAll(Enumerable.Range(0, 3).Select(_ =>
+                reader.ReadAsync<PdfTextReading>(DocumentKind.PdfText, HostileFiles.TruncatedPdf(), CancellationToken.None)));
+
+            Assert.Equal(["start", "end", "start", "end", "start", "end"], await File.ReadAllLinesAsync(log));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     private UntrustedDocumentReader Reader(DocumentReaderOptions options) =>
