@@ -12,6 +12,12 @@ public sealed class DocumentReaderOptions
 {
     public const string Section = "Documents:Reader";
 
+    /// <summary>
+    /// Reader children of ours running at once on this instance (about its cores); more files wait, up to
+    /// <see cref="TimeoutSeconds"/>, for a free one. Each child may take <see cref="MemoryMegabytes"/>.
+    /// </summary>
+    public int MaxConcurrent { get; set; } = 2;
+
     /// <summary>Wall-clock time per file; then the process tree is killed.</summary>
     public int TimeoutSeconds { get; set; } = 30;
 

@@ -23,19 +23,27 @@ public enum DocumentKind
 /// host. The child gets the bytes on stdin and prints a JSON result, under a wall-clock timeout (the process tree is
 /// killed), a CPU-time limit (<c>prlimit</c>), a managed-heap limit and a cap on its output. A crash, a hang, a limit
 /// hit or garbage costs only that file: the result is null ("could not be read automatically"), logged and counted.
+/// At most <see cref="DocumentReaderOptions.MaxConcurrent"/> children run at once, whatever arrives in parallel: each
+/// may take its memory limit, so fifty parallel uploads of a bomb must not mean fifty children. A file that waits
+/// longer than the timeout for a free reader is not read automatically either.
 /// </summary>
-public sealed class UntrustedDocumentReader
+public sealed class UntrustedDocumentReader : IDisposable
 {
     public const string Command = "read-document";
+
+    /// <summary>A PDF's text is at most <see cref="Restoration.Receipts.ReceiptTextExtractor.MaxPages"/> pages of words: far less than an email's files.</summary>
+    private const long PdfTextMaxOutputBytes = 4 * 1024 * 1024;
 
     private readonly IOptions<DocumentReaderOptions> _options;
     private readonly ILogger<UntrustedDocumentReader> _logger;
     private readonly Counter<long> _failures;
+    private readonly SemaphoreSlim _slots;
 
     public UntrustedDocumentReader(IOptions<DocumentReaderOptions> options, IMeterFactory meters, ILogger<UntrustedDocumentReader> logger)
     {
         _options = options;
         _logger = logger;
+        _slots = new SemaphoreSlim(Math.Max(1, options.Value.MaxConcurrent));
         _failures = meters.Create(Hosting.Telemetry.MeterName).CreateCounter<long>("vidnova.documents.unread", "{document}",
             "Customer files the reader process could not read (crash, limit, timeout, garbage); each waits for an operator");
     }
@@ -52,6 +60,27 @@ public sealed class UntrustedDocumentReader
         where T : class
     {
         var options = _options.Value;
+        if (!await _slots.WaitAsync(options.Timeout, cancellationToken))
+        {
+            return Failed<T>(kind, content, $"was busy with other files for more than {options.TimeoutSeconds} s", "");
+        }
+
+        try
+        {
+            return await RunAsync<T>(kind, content, options, cancellationToken);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    public void Dispose() => _slots.Dispose();
+
+    private async Task<T?> RunAsync<T>(DocumentKind kind, byte[] content, DocumentReaderOptions options, CancellationToken cancellationToken)
+        where T : class
+    {
+        var maxOutput = kind == DocumentKind.PdfText ? Math.Min(PdfTextMaxOutputBytes, options.MaxOutputBytes) : options.MaxOutputBytes;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stop.CancelAfter(options.Timeout);
         using var output = new MemoryStream();
@@ -68,7 +97,7 @@ public sealed class UntrustedDocumentReader
                     int read;
                     while ((read = await stdout.ReadAsync(chunk, token)) > 0)
                     {
-                        if (output.Length + read > options.MaxOutputBytes)
+                        if (output.Length + read > maxOutput)
                         {
                             overflowed = true;
                             await stop.CancelAsync(); // stops the child, which would block on a full pipe otherwise
@@ -91,7 +120,13 @@ public sealed class UntrustedDocumentReader
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            failure = overflowed ? $"printed more than {options.MaxOutputMegabytes} MB" : $"did not finish in {options.TimeoutSeconds} s";
+            failure = overflowed ? $"printed more than {maxOutput >> 20} MB" : $"did not finish in {options.TimeoutSeconds} s";
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // prlimit or dotnet missing, fork refused (no memory, too many processes): this file is not read, and the
+            // upload or the email still lands, waiting for an operator, instead of a 500 that leaves it half-done.
+            failure = $"could not be started or run ({exception.GetType().Name}: {exception.Message})";
         }
 
         if (failure is null)
@@ -111,9 +146,15 @@ public sealed class UntrustedDocumentReader
             }
         }
 
+        return Failed<T>(kind, content, failure, errors.ToString().Trim());
+    }
+
+    private T? Failed<T>(DocumentKind kind, byte[] content, string failure, string errors)
+        where T : class
+    {
         _failures.Add(1, new KeyValuePair<string, object?>("kind", ArgumentOf(kind)));
         _logger.LogWarning("A {Kind} document of {Bytes} bytes could not be read automatically: the reader {Failure}. {Errors}",
-            ArgumentOf(kind), content.Length, failure, errors.ToString().Trim());
+            ArgumentOf(kind), content.Length, failure, errors);
         return null;
     }
 
