@@ -82,18 +82,19 @@ public sealed partial class PaymentStatementsModel(VidnovaDbContext db, IOptions
 
         if (errors.Count == 0)
         {
+            StatementFile? statement = null;
             try
             {
                 var content = await ReadAsync(file!, ct);
-                var lines = StatementCsv.Read(content, encoding, csv.Value);
+                statement = StatementCsv.Read(content, encoding, csv.Value);
                 Imported = await import.HandleAsync(new ImportPaymentStatementCommand(dso!.Value,
-                    string.IsNullOrWhiteSpace(statementId) ? Path.GetFileName(file!.FileName) : statementId, lines,
+                    string.IsNullOrWhiteSpace(statementId) ? Path.GetFileName(file!.FileName) : statementId, statement.Lines,
                     StaffIdentity.ActorOf(User), PaymentStatementLine.CsvSource), ct);
                 Dso = dso.Value.Value;
             }
             catch (InputValidationException invalid)
             {
-                errors.AddRange(invalid.Errors.Select(e => Where(e.Field) + ProblemTexts.Localize(HttpContext, e.MessageFormat, e.Arguments)));
+                errors.AddRange(invalid.Errors.Select(e => Where(e.Field, statement) + ProblemTexts.Localize(HttpContext, e.MessageFormat, e.Arguments)));
             }
         }
 
@@ -158,9 +159,11 @@ public sealed partial class PaymentStatementsModel(VidnovaDbContext db, IOptions
             : buffer.ToArray();
     }
 
-    /// <summary>"lines[3].amount" → "Рядок 5 файлу: " (the header is line 1), so staff find the line in the spreadsheet.</summary>
-    private string Where(string field) => LinePattern().Match(field) is { Success: true } line
-        ? ProblemTexts.Localize(HttpContext, "Рядок {0} файлу: ", int.Parse(line.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 2)
+    /// <summary>"lines[3].amount" → "Рядок 5 файлу: " (the line of the file it was read from), so staff find the line in the spreadsheet.</summary>
+    private string Where(string field, StatementFile? statement) => LinePattern().Match(field) is { Success: true } line
+        && statement is not null
+        && int.Parse(line.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var index && index < statement.FileLines.Count
+        ? ProblemTexts.Localize(HttpContext, "Рядок {0} файлу: ", statement.FileLines[index])
         : "";
 
     [GeneratedRegex(@"^lines\[(\d+)\]")]

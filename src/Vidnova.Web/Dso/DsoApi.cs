@@ -49,8 +49,8 @@ public static class DsoApi
         PaymentStatementRequest body, HttpContext http, ImportPaymentStatement useCase, CancellationToken cancellationToken)
     {
         var dso = ApiKeyAuthentication.DsoOf(http.User);
-        var lines = body.Lines?.Select(l => new StatementLineDraft(l.LineId, l.Amount?.ToString(CultureInfo.InvariantCulture), l.ValueDate, l.PayerName,
-            l.PayerIban, l.Purpose)).ToList();
+        var lines = body.Lines?.Select(l => l is null ? null : new StatementLineDraft(l.LineId, l.Amount?.ToString(CultureInfo.InvariantCulture),
+            l.ValueDate, l.PayerName, l.PayerIban, l.Purpose)).ToList();
         var result = await useCase.HandleAsync(
             new ImportPaymentStatementCommand(dso, body.StatementId, lines, Actors.Dso(dso), PaymentStatementLine.ApiSource), cancellationToken);
         return TypedResults.Ok(new PaymentStatementResponse(
@@ -124,7 +124,7 @@ public sealed record DsoChannelResponse(string Type, string? Url, string? Addres
 public sealed record ApiKeyResponse(string ApiKey);
 
 /// <summary>The lines are checked one by one (StatementLines), with errors keyed <c>lines[i].field</c>.</summary>
-public sealed record PaymentStatementRequest([Text(StatementLines.MaxStatementIdLength)] string? StatementId, IReadOnlyList<PaymentStatementLineRequest>? Lines);
+public sealed record PaymentStatementRequest([Text(StatementLines.MaxStatementIdLength)] string? StatementId, IReadOnlyList<PaymentStatementLineRequest?>? Lines);
 
 /// <summary>One credit on the DSO's account; <c>valueDate</c> is a date such as <c>2026-12-01</c>, <c>payerIban</c> may be omitted.</summary>
 public sealed record PaymentStatementLineRequest(string? LineId, decimal? Amount, string? ValueDate, string? PayerName, string? PayerIban, string? Purpose);

@@ -81,6 +81,16 @@ public sealed class CustomerEmails(IOptions<VidnovaOptions> options, IOptions<Ma
             new Paragraph($"Коли ОСР підтвердить отримання, він має відновити живлення протягом {RestorationDeadline.WorkingDaysAllowed(application.Settlement)} робочих днів (Кодекс систем розподілу, п. 11.5.23). Ми повідомимо граничну дату."),
             new Action("Переглянути заяву", StatusLink(application)));
 
+    /// <summary>
+    /// The same step as <see cref="ReceiptApproved"/> (and the same key, so the customer gets one such email), but the
+    /// customer may have sent no receipt at all: the DSO's bank statement proved the payment.
+    /// </summary>
+    public OutboxMessage PaymentConfirmedByStatement(RestorationApplication application, Instant now) =>
+        Message(application, "receipt-approved", now, $"Заявку {application.Number} передано ОСР",
+            new Paragraph("Оператор системи розподілу підтвердив вашу оплату за своєю банківською випискою. Ми передали йому заявку на відновлення електропостачання."),
+            new Paragraph($"Коли ОСР підтвердить отримання, він має відновити живлення протягом {RestorationDeadline.WorkingDaysAllowed(application.Settlement)} робочих днів (Кодекс систем розподілу, п. 11.5.23). Ми повідомимо граничну дату."),
+            new Action("Переглянути заяву", StatusLink(application)));
+
     public OutboxMessage ReceiptRejected(RestorationApplication application, Receipt receipt, Instant now) =>
         Message(application, $"receipt-rejected:{receipt.Id}", now, $"Квитанцію не прийнято, заява {application.Number}",
             new Paragraph($"На жаль, квитанцію «{receipt.FileName}» не прийнято. Причина: {receipt.RejectionReason}"),

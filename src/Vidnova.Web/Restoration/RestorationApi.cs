@@ -116,11 +116,20 @@ public static class RestorationApi
         {
             return await request.ReadFormAsync(cancellationToken);
         }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Kestrel's body limit is an IOException too, but the form was not malformed: it was too big (RFC 9110, 15.5.14).
+            throw ReceiptTooLarge();
+        }
         catch (Exception broken) when (broken is InvalidDataException or IOException && !cancellationToken.IsCancellationRequested)
         {
             throw MalformedUpload();
         }
     }
+
+    private static BusinessRuleException ReceiptTooLarge() => new("receipt_too_large",
+        "Файл більший за 10 МБ. Надішліть PDF з банківського застосунку або зменшене фото квитанції.")
+    { StatusCode = StatusCodes.Status413PayloadTooLarge };
 
     private static BusinessRuleException MalformedUpload() => new("malformed_upload",
         "Тіло запиту — не коректна форма multipart/form-data з одним файлом у полі file. Надішліть квитанцію (PDF, JPEG або PNG, до 10 МБ) ще раз.")

@@ -101,7 +101,9 @@ public abstract class PaymentStatementTests(StatementsApp app)
         Assert.Equal($"dso-statement:{Scenario.DsoCode}", confirmed.Actor);
         Assert.Contains(lineId, confirmed.Description, StringComparison.Ordinal);
         Assert.Equal(state.DsoRequest!.Id, Assert.Single(await DsoRequestsAsync(dsoKey, application.Number)).GetProperty("id").GetGuid());
-        await app.Mail.WaitForAsync(m => m.Subject == $"Заявку {application.Number} передано ОСР", "saying the request went to the DSO");
+        var mail = await app.Mail.WaitForAsync(m => m.Subject == $"Заявку {application.Number} передано ОСР", "saying the request went to the DSO");
+        Assert.Contains("за своєю банківською випискою", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Квитанцію перевірено", mail.TextBody, StringComparison.Ordinal);
 
         var stored = await app.InDatabaseAsync(db => db.Set<PaymentStatementLine>().AsNoTracking().SingleAsync(l => l.LineId == lineId));
         Assert.Equal(StatementLineOutcome.Confirmed, stored.Outcome);
@@ -238,6 +240,18 @@ public abstract class PaymentStatementTests(StatementsApp app)
         var english = await WithLanguage(app.WithApiKey(dsoKey), "en").PostAsJsonAsync(Path, Statement(Line(NewLineId(), 0m, "x")));
         var englishErrors = (await english.ReadAsync<JsonElement>(HttpStatusCode.BadRequest)).GetProperty("errors");
         Assert.Contains("positive", englishErrors.GetProperty("lines[0].amount")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANullLine_IsAnErrorOfThatLine_NotAServerError()
+    {
+        var (application, dsoKey) = await AwaitingPaymentAsync();
+
+        var response = await PostAsync(dsoKey, new { statementId = "ST-null", lines = new object?[] { Line(NewLineId(), 1234.56m, $"Заява {application.Number}"), null } });
+
+        var problem = await response.ReadAsync<JsonElement>(HttpStatusCode.BadRequest);
+        Assert.Equal(["lines[1]"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal("awaiting_payment", (await _scenario.GetAsync(application)).Status);
     }
 
     [Fact]

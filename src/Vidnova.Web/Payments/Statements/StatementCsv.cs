@@ -44,6 +44,12 @@ public enum StatementEncoding
 }
 
 /// <summary>
+/// A statement file's lines and, for each, the line of the file where it starts (the header is line 1). Blank rows
+/// are skipped, so <c>lines[i]</c> is not always file line <c>i + 2</c>: staff are told the line they can find.
+/// </summary>
+public sealed record StatementFile(IReadOnlyList<StatementLineDraft> Lines, IReadOnlyList<long> FileLines);
+
+/// <summary>
 /// Reads a bank statement file into drafts, one per row, with nothing checked but the file's shape: the same
 /// <see cref="StatementLines"/> rules then check the fields, whether the lines came as JSON or as a file.
 /// </summary>
@@ -58,7 +64,7 @@ public static class StatementCsv
         _ => new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true),
     };
 
-    public static IReadOnlyList<StatementLineDraft> Read(byte[] content, StatementEncoding encoding, StatementCsvOptions options)
+    public static StatementFile Read(byte[] content, StatementEncoding encoding, StatementCsvOptions options)
     {
         if (content.Length > options.MaxBytes)
         {
@@ -84,6 +90,7 @@ public static class StatementCsv
                 HasHeader = true,
                 TrimWhitespace = true,
                 MalformedData = CsvMalformedDataHandling.Throw,
+                TrackLineNumbers = true,
             });
             var header = csv.Headers.ToList();
             if (header.Count == 0)
@@ -104,6 +111,7 @@ public static class StatementCsv
             var (lineId, amount, valueDate, payerName, payerIban, purpose) =
                 (Find(columns.LineId), Find(columns.Amount), Find(columns.ValueDate), Find(columns.PayerName), Find(columns.PayerIban), Find(columns.Purpose));
             var drafts = new List<StatementLineDraft>();
+            var fileLines = new List<long>();
             while (csv.Read())
             {
                 string? Field(int? index) => index is { } i && i < csv.FieldCount ? csv.GetString(i) : null;
@@ -113,9 +121,10 @@ public static class StatementCsv
                 }
 
                 drafts.Add(new StatementLineDraft(Field(lineId), Field(amount), Field(valueDate), Field(payerName), Field(payerIban), Field(purpose)));
+                fileLines.Add(csv.LineNumber);
             }
 
-            return drafts;
+            return new StatementFile(drafts, fileLines);
         }
         catch (CsvFormatException exception)
         {

@@ -30,12 +30,12 @@ public static class StatementLines
     /// <summary>As long as the invoice purpose can be (NBU payment instructions allow 420 characters).</summary>
     public const int MaxPurposeLength = 420;
 
-    /// <summary>A sane ceiling for one restoration or debt payment; larger amounts are typing errors.</summary>
-    public static readonly Money MaxAmount = Money.Uah(10_000_000m);
-
     private static readonly LocalDatePattern DottedDate = LocalDatePattern.CreateWithInvariantCulture("dd.MM.yyyy");
 
-    public static (string StatementId, IReadOnlyList<StatementLine> Lines) Validate(string? statementId, IReadOnlyList<StatementLineDraft>? drafts, LocalDate today)
+    /// <param name="drafts">A JSON body may hold <c>null</c> where a line should be: that is an error of that line.</param>
+    /// <param name="limits">The same amount ceiling as every other payment the API takes (<c>Payments:MaxAmount</c>).</param>
+    public static (string StatementId, IReadOnlyList<StatementLine> Lines) Validate(string? statementId, IReadOnlyList<StatementLineDraft?>? drafts,
+        LocalDate today, PaymentLimits limits)
     {
         var errors = new InputErrors();
         if (string.IsNullOrWhiteSpace(statementId) || statementId.Trim().Length > MaxStatementIdLength || HasControl(statementId))
@@ -55,7 +55,13 @@ public static class StatementLines
         var lines = new List<StatementLine>();
         for (var i = 0; drafts is not null && i < drafts.Count && drafts.Count <= MaxLines; i++)
         {
-            var line = ValidateLine(drafts[i], $"lines[{i}]", today, errors);
+            if (drafts[i] is not { } draft)
+            {
+                errors.Add($"lines[{i}]", "Рядок виписки порожній (null) — передайте об'єкт з полями lineId, amount, valueDate, payerName, purpose.");
+                continue;
+            }
+
+            var line = ValidateLine(draft, $"lines[{i}]", today, limits, errors);
             if (line is not null)
             {
                 lines.Add(line);
@@ -80,7 +86,7 @@ public static class StatementLines
             && decimal.TryParse(compact, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount);
     }
 
-    private static StatementLine? ValidateLine(StatementLineDraft draft, string prefix, LocalDate today, InputErrors errors)
+    private static StatementLine? ValidateLine(StatementLineDraft draft, string prefix, LocalDate today, PaymentLimits limits, InputErrors errors)
     {
         var valid = true;
         void Refuse(string field, string messageFormat, params object[] arguments)
@@ -96,9 +102,9 @@ public static class StatementLines
         }
 
         Money amount = default;
-        if (!TryParseAmount(draft.Amount, out var value) || value <= 0 || !Money.TryParse(value, out amount) || amount > MaxAmount)
+        if (!TryParseAmount(draft.Amount, out var value) || !limits.TryPositiveAmount(value, out amount))
         {
-            Refuse("amount", "Сума — додатна сума в гривнях з не більше ніж двома знаками після коми, до 10 000 000,00 грн.");
+            Refuse("amount", "Сума — додатна сума в гривнях з не більше ніж двома знаками після коми, до {0}.", Money.Uah(decimal.Round(limits.MaxAmount, 2)));
         }
 
         var date = ParseDate(draft.ValueDate);

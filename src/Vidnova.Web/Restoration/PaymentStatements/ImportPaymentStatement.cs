@@ -1,9 +1,11 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Vidnova.Calendar;
 using Vidnova.Dso;
 using Vidnova.Notifications;
+using Vidnova.Payments;
 using Vidnova.Payments.Statements;
 using Vidnova.Persistence;
 using Vidnova.Restoration.Receipts;
@@ -11,7 +13,7 @@ using Vidnova.Restoration.Receipts;
 namespace Vidnova.Restoration.PaymentStatements;
 
 /// <param name="Source"><c>api</c> when the DSO's system posted it, <c>csv</c> when staff uploaded the bank's file.</param>
-public sealed record ImportPaymentStatementCommand(DsoCode Dso, string? StatementId, IReadOnlyList<StatementLineDraft>? Lines, string ReceivedBy, string Source);
+public sealed record ImportPaymentStatementCommand(DsoCode Dso, string? StatementId, IReadOnlyList<StatementLineDraft?>? Lines, string ReceivedBy, string Source);
 
 public sealed record ImportedLine(string LineId, StatementLineOutcome Outcome, string? ApplicationNumber);
 
@@ -29,7 +31,7 @@ public sealed record StatementImportResult(IReadOnlyList<ImportedLine> Applied, 
 /// line is applied once per DSO (its line id), so posting the statement again changes nothing either.
 /// </summary>
 public sealed class ImportPaymentStatement(VidnovaDbContext db, IClock clock, CustomerEmails emails, OutboxSignal outbox, DsoOutbox dsoOutbox,
-    IConfiguration configuration, ILogger<ImportPaymentStatement> logger)
+    IConfiguration configuration, IOptions<PaymentLimits> limits, ILogger<ImportPaymentStatement> logger)
 {
     /// <summary>Two posts of the same lines at once: the loser's transaction is rolled back and tried again, finding the winner's lines.</summary>
     private const int Attempts = 3;
@@ -37,7 +39,7 @@ public sealed class ImportPaymentStatement(VidnovaDbContext db, IClock clock, Cu
     public async Task<StatementImportResult> HandleAsync(ImportPaymentStatementCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        var (statementId, lines) = StatementLines.Validate(command.StatementId, command.Lines, KyivTime.DateOf(now));
+        var (statementId, lines) = StatementLines.Validate(command.StatementId, command.Lines, KyivTime.DateOf(now), limits.Value);
         var mode = ReceiptApprovalModes.Read(configuration);
         for (var attempt = 1; ; attempt++)
         {
@@ -84,7 +86,7 @@ public sealed class ImportPaymentStatement(VidnovaDbContext db, IClock clock, Cu
             {
                 var application = match.Application!;
                 application.ConfirmPaymentByStatement(Actors.DsoStatement(dso), Describe(statementId, line), now);
-                db.Add(emails.ReceiptApproved(application, now));
+                db.Add(emails.PaymentConfirmedByStatement(application, now));
                 await dsoOutbox.EnqueueRestorationRequestAsync(application, now, cancellationToken);
             }
 

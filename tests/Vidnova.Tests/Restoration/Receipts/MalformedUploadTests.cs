@@ -58,6 +58,22 @@ public abstract class MalformedUploadTests(VidnovaApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SubmitReceipt_WithABodyOverTheRequestLimit_IsA413ReceiptTooLarge()
+    {
+        await _scenario.PutAccountAsync("6000000098");
+        var application = await _scenario.ConfirmedApplicationAsync("6000000098");
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(new byte[12 * 1024 * 1024]);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", "квитанція.pdf");
+
+        var response = await app.Customer(application.AccessToken!).PostAsync($"/api/v1/restoration-applications/{application.Id}/receipts", form);
+
+        Assert.Equal("receipt_too_large", (await response.ReadAsync<Problem>(HttpStatusCode.RequestEntityTooLarge)).Code);
+        Assert.Empty((await _scenario.GetAsync(application)).Receipts);
+    }
+
+    [Fact]
     public async Task SubmitReceipt_WithNulAndControlCharactersInTheFileName_IsStoredWithoutThem()
     {
         await _scenario.PutAccountAsync("6000000099");
