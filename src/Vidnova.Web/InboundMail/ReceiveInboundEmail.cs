@@ -42,6 +42,10 @@ public sealed class ReceiveInboundEmail(
             return new InboundEmailResult(await FindStoredAsync(hash, cancellationToken), Duplicate: true);
         }
 
+        // Stored as Received and claimed: from here it is finished whatever happens to the request (a gateway timeout,
+        // a client gone), or it would stay Received until its lease expires and the next delivery is only told "received".
+        cancellationToken = CancellationToken.None;
+
         if (email.Outcome == InboundEmailOutcome.CouldNotRead)
         {
             logger.LogWarning("Inbound email {InboundEmailId} from {Source} was left unread twice; it waits for an operator", email.Id, raw.Source);
