@@ -54,6 +54,9 @@ public static class VidnovaHost
         services.AddTrustedProxies(configuration);
         services.PostConfigure<VidnovaOptions>(o => o.SeedDemoData |= builder.Environment.IsDevelopment() && configuration["Vidnova:SeedDemoData"] is null);
 
+        // A mistyped Receipts:AutoApprove stops the host at start-up with the accepted values, not at the first receipt.
+        ReceiptApprovalModes.Read(configuration);
+
         services.AddVidnovaDatabase(configuration, builder.Environment);
         services.AddSingleton<IClock>(NodaTime.SystemClock.Instance);
 
@@ -212,6 +215,12 @@ public static class VidnovaHost
 
     public static WebApplication UseVidnova(this WebApplication app)
     {
+        if (ReceiptApprovalModes.Read(app.Configuration) == ReceiptApprovalMode.Receipt)
+        {
+            app.Logger.LogWarning("Receipts:AutoApprove is 'receipt': a PDF receipt matching the invoice sends the application to the DSO "
+                + "without an operator, and such a PDF can be forged; 'statement' waits for the DSO's bank statement");
+        }
+
         // The client's address and scheme first (from trusted proxies only): limits, cookies and HSTS depend on them.
         app.UseForwardedHeaders();
         app.UseSecurityHeaders(hsts: app.Environment.IsProduction());
