@@ -146,5 +146,6 @@ public static class StatementLines
             : null;
     }
 
-    private static bool HasControl(string text) => text.Any(char.IsControl);
+    /// <summary>The same characters the API refuses everywhere else (<see cref="TextLimits"/>), also for an uploaded file's cells.</summary>
+    private static bool HasControl(string text) => TextLimits.HasForbiddenCharacters(text, multiLine: false);
 }
