@@ -1,5 +1,5 @@
 using NodaTime;
-using Vidnova.Dso;
+using Vidnova.Kernel;
 using Vidnova.Ledger;
 
 namespace Vidnova.Accounts;

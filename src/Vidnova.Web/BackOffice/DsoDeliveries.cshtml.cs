@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Vidnova.Dso;
 using Vidnova.Hosting;
+using Vidnova.Kernel;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 using Vidnova.Restoration;

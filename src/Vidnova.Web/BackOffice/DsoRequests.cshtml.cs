@@ -6,6 +6,7 @@ using NodaTime;
 using Vidnova.Calendar;
 using Vidnova.Dso;
 using Vidnova.Hosting;
+using Vidnova.Kernel;
 using Vidnova.Persistence;
 using Vidnova.Restoration;
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vidnova.Dso;
 using Vidnova.Hosting;
+using Vidnova.Kernel;
 using Vidnova.Payments.Statements;
 using Vidnova.Persistence;
 using Vidnova.Problems;

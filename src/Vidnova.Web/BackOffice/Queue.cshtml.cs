@@ -8,10 +8,9 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NodaTime;
-using Vidnova.Accounts;
 using Vidnova.Calendar;
-using Vidnova.Dso;
 using Vidnova.Hosting;
+using Vidnova.Kernel;
 using Vidnova.Persistence;
 using Vidnova.Restoration;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vidnova.Dso;
+using Vidnova.Kernel;
 using Vidnova.Persistence;
 
 namespace Vidnova.Demo;

@@ -1,3 +1,4 @@
+
 namespace Vidnova.Demo;
 
 /// <summary>Configuration section <c>Simulator</c> (also <c>--Simulator:FailPercent=50</c> on the command line).</summary>

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NodaTime;
 
+using Vidnova.Kernel;
+
 namespace Vidnova.Dso;
 
 /// <summary>

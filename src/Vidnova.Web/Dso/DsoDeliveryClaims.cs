@@ -1,4 +1,5 @@
 using NodaTime;
+using Vidnova.Kernel;
 using Vidnova.Persistence;
 
 namespace Vidnova.Dso;

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Vidnova.Kernel;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 

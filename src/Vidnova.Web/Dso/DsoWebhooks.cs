@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Vidnova.Kernel;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 using Vidnova.Restoration;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vidnova.Dso;
+using Vidnova.Kernel;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Problems;

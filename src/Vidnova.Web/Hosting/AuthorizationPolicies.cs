@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Vidnova.Dso;
+using Vidnova.Kernel;
 
 namespace Vidnova.Hosting;
 

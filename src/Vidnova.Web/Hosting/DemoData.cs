@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Vidnova.Accounts;
 using Vidnova.Dso;
-using Vidnova.Ledger;
+using Vidnova.Kernel;
 using Vidnova.Persistence;
 using Vidnova.Restoration;
 using Vidnova.Staff;

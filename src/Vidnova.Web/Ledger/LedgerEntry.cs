@@ -1,5 +1,5 @@
 using NodaTime;
-using Vidnova.Accounts;
+using Vidnova.Kernel;
 
 namespace Vidnova.Ledger;
 

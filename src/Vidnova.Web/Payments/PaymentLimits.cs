@@ -1,5 +1,5 @@
 using NodaTime;
-using Vidnova.Ledger;
+using Vidnova.Kernel;
 
 namespace Vidnova.Payments;
 

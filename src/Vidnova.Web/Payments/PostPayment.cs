@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Vidnova.Accounts;
+using Vidnova.Kernel;
 using Vidnova.Ledger;
 using Vidnova.Persistence;
 using Vidnova.Problems;

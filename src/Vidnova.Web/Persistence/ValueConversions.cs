@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NodaTime;
-using Vidnova.Accounts;
-using Vidnova.Dso;
-using Vidnova.Ledger;
+using Vidnova.Kernel;
 
 namespace Vidnova.Persistence;
 

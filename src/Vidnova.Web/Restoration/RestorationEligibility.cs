@@ -1,5 +1,5 @@
 using Vidnova.Accounts;
-using Vidnova.Ledger;
+using Vidnova.Kernel;
 using Vidnova.Problems;
 
 namespace Vidnova.Restoration;

@@ -1,6 +1,6 @@
 using NodaTime;
 using Vidnova.Accounts;
-using Vidnova.Ledger;
+using Vidnova.Kernel;
 
 namespace Vidnova.Sla;
 

@@ -1,5 +1,4 @@
-using Vidnova.Accounts;
-using Vidnova.Dso;
+using Vidnova.Kernel;
 
 namespace Vidnova.Tests.Accounts;
 

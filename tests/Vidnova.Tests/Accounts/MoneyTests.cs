@@ -1,5 +1,5 @@
 using System.Globalization;
-using Vidnova.Ledger;
+using Vidnova.Kernel;
 
 namespace Vidnova.Tests.Accounts;
 

@@ -1,5 +1,6 @@
 using NodaTime;
 using Vidnova.Dso;
+using Vidnova.Kernel;
 using Vidnova.Restoration;
 
 namespace Vidnova.Tests.Dso;
@@ -78,7 +79,7 @@ public sealed class DsoDeliveryTests
     public void WebhookChannel_NeedsAnAbsoluteHttpAddressAndALongSecret()
     {
         var dso = DistributionOperator.Register(DsoCode.Parse("kyiv-city"), "ОСР", Edrpou.Parse("41946011"),
-            Iban.Parse("UA213223130000026007233566001"), Vidnova.Ledger.Money.Uah(100m));
+            Iban.Parse("UA213223130000026007233566001"), Vidnova.Kernel.Money.Uah(100m));
         Assert.Equal(DsoChannelType.Pull, dso.ChannelType);
         Assert.Throws<ArgumentException>(() => dso.UseWebhook(new Uri("ftp://dso.example/hook"), "0123456789abcdef"));
         Assert.Throws<ArgumentException>(() => dso.UseWebhook(new Uri("https://dso.example/hook"), "short"));

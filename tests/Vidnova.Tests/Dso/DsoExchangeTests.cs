@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Vidnova.Dso;
+using Vidnova.Kernel;
 using Vidnova.Persistence;
 using Vidnova.Tests.Infrastructure;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Vidnova.Dso;
+using Vidnova.Kernel;
 using Vidnova.Persistence;
 using Vidnova.Restoration;
 using Vidnova.Tests.Infrastructure;

@@ -364,7 +364,7 @@ public abstract class AbuseLimitTests : IAsyncLifetime
     }
 
     private Task<int> ApplicationsForAsync(string account) =>
-        _app.InDatabaseAsync(db => db.Set<RestorationApplication>().CountAsync(a => a.AccountNumber == Vidnova.Accounts.AccountNumber.Parse(account)));
+        _app.InDatabaseAsync(db => db.Set<RestorationApplication>().CountAsync(a => a.AccountNumber == Vidnova.Kernel.AccountNumber.Parse(account)));
 }
 
 public sealed class AbuseLimitsOnSqlite(LimitedSqliteApp app) : AbuseLimitTests(app), IClassFixture<LimitedSqliteApp>;

@@ -33,7 +33,7 @@ public abstract class ConcurrencyTests(VidnovaApp app) : IAsyncLifetime
         var ids = await Task.WhenAll(responses.Select(r => r.Content.ReadFromJsonAsync<ApplyBody>(Json.Options)));
         Assert.Single(ids.Select(b => b!.Id).Distinct());
         Assert.Equal(1, await app.InDatabaseAsync(db =>
-            db.Set<RestorationApplication>().CountAsync(a => a.AccountNumber == Vidnova.Accounts.AccountNumber.Parse("6200000001"))));
+            db.Set<RestorationApplication>().CountAsync(a => a.AccountNumber == Vidnova.Kernel.AccountNumber.Parse("6200000001"))));
     }
 
     [Fact]

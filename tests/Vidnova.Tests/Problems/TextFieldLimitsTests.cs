@@ -91,7 +91,7 @@ public abstract class TextFieldLimitsTests(VidnovaApp app) : IAsyncLifetime
         });
 
         await AssertRefusedAsync(response, "holderName", "address");
-        Assert.Equal(0, await app.InDatabaseAsync(db => db.Set<Vidnova.Accounts.CustomerAccount>().CountAsync(a => a.Number == Vidnova.Accounts.AccountNumber.Parse(account))));
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.Set<Vidnova.Accounts.CustomerAccount>().CountAsync(a => a.Number == Vidnova.Kernel.AccountNumber.Parse(account))));
     }
 
     [Theory]
@@ -127,7 +127,7 @@ public abstract class TextFieldLimitsTests(VidnovaApp app) : IAsyncLifetime
         });
 
         await AssertRefusedAsync(response, "channel", "reference");
-        Assert.Equal(0, await app.InDatabaseAsync(db => db.Set<LedgerEntry>().CountAsync(e => e.Channel != null && e.AccountNumber == Vidnova.Accounts.AccountNumber.Parse(account))));
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.Set<LedgerEntry>().CountAsync(e => e.Channel != null && e.AccountNumber == Vidnova.Kernel.AccountNumber.Parse(account))));
     }
 
     [Theory]

@@ -320,7 +320,7 @@ public abstract class BadInputTests : IAsyncLifetime
     }
 
     private Task<int> ApplicationsForAsync(string account) =>
-        _app.InDatabaseAsync(db => db.Set<RestorationApplication>().CountAsync(a => a.AccountNumber == Vidnova.Accounts.AccountNumber.Parse(account)));
+        _app.InDatabaseAsync(db => db.Set<RestorationApplication>().CountAsync(a => a.AccountNumber == Vidnova.Kernel.AccountNumber.Parse(account)));
 
     private sealed record ItemList(List<object> Items);
 }

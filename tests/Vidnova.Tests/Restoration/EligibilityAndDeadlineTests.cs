@@ -1,8 +1,7 @@
 using NodaTime;
 using Vidnova.Accounts;
 using Vidnova.Calendar;
-using Vidnova.Dso;
-using Vidnova.Ledger;
+using Vidnova.Kernel;
 using Vidnova.Problems;
 using Vidnova.Restoration;
 

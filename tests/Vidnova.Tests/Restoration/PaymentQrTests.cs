@@ -1,8 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 using NodaTime;
-using Vidnova.Dso;
-using Vidnova.Ledger;
+using Vidnova.Kernel;
 using Vidnova.Restoration;
 
 namespace Vidnova.Tests.Restoration;

@@ -1,7 +1,6 @@
 using NodaTime;
 using Vidnova.Accounts;
-using Vidnova.Dso;
-using Vidnova.Ledger;
+using Vidnova.Kernel;
 using Vidnova.Problems;
 using Vidnova.Restoration;
 

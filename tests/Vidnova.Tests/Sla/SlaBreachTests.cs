@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Vidnova.Accounts;
-using Vidnova.Ledger;
+using Vidnova.Kernel;
 using Vidnova.Sla;
 using Vidnova.Tests.Infrastructure;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
-using Vidnova.Dso;
-using Vidnova.Ledger;
+using Vidnova.Kernel;
 using Vidnova.Problems;
 
 namespace Vidnova.Payments.Statements;

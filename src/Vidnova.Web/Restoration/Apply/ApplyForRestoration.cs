@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Vidnova.Accounts;
 using Vidnova.Hosting;
+using Vidnova.Kernel;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Problems;

@@ -4,6 +4,7 @@ using NodaTime;
 using Vidnova.Accounts;
 using Vidnova.Calendar;
 using Vidnova.Dso;
+using Vidnova.Kernel;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Problems;

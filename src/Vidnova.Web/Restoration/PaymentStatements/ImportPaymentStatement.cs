@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Vidnova.Calendar;
 using Vidnova.Dso;
+using Vidnova.Kernel;
 using Vidnova.Notifications;
 using Vidnova.Payments;
 using Vidnova.Payments.Statements;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Vidnova.Dso;
+using Vidnova.Kernel;
 using Vidnova.Payments.Statements;
 using Vidnova.Restoration.Receipts;
 

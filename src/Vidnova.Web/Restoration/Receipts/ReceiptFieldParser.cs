@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using NodaTime;
-using Vidnova.Dso;
-using Vidnova.Ledger;
+using Vidnova.Kernel;
 
 namespace Vidnova.Restoration.Receipts;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using NodaTime;
-using Vidnova.Dso;
-using Vidnova.Ledger;
+using Vidnova.Kernel;
 
 namespace Vidnova.Restoration.Receipts;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Vidnova.Calendar;
-using Vidnova.Ledger;
+using Vidnova.Kernel;
 
 namespace Vidnova.Restoration.Receipts;
 

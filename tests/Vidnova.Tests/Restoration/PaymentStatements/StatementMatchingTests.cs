@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using NodaTime;
 using Vidnova.Accounts;
-using Vidnova.Dso;
-using Vidnova.Ledger;
+using Vidnova.Kernel;
 using Vidnova.Payments.Statements;
 using Vidnova.Problems;
 using Vidnova.Restoration;

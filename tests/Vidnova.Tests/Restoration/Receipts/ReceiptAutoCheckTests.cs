@@ -1,6 +1,6 @@
 using NodaTime;
 using Vidnova.Accounts;
-using Vidnova.Dso;
+using Vidnova.Kernel;
 using Vidnova.Restoration;
 using Vidnova.Restoration.Receipts;
 

@@ -1,6 +1,5 @@
 using NodaTime;
-using Vidnova.Dso;
-using Vidnova.Ledger;
+using Vidnova.Kernel;
 using Vidnova.Restoration;
 using Vidnova.Restoration.Receipts;
 

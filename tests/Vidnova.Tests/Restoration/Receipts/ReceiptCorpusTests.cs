@@ -1,5 +1,5 @@
 using NodaTime;
-using Vidnova.Ledger;
+using Vidnova.Kernel;
 using Vidnova.Restoration.Receipts;
 using Xunit.Abstractions;
 

@@ -1,5 +1,5 @@
 using NodaTime;
-using Vidnova.Ledger;
+using Vidnova.Kernel;
 using Vidnova.Restoration.Receipts;
 
 namespace Vidnova.Tests.Restoration.Receipts;

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Vidnova.Accounts;
+namespace Vidnova.Kernel;
 
 /// <summary>
 /// Energy Identification Code of a metering point (ENTSO-E EIC reference manual): 16 characters of

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Vidnova.Dso;
+namespace Vidnova.Kernel;
 
 /// <summary>The 8-digit code of a legal entity in the Unified State Register (ЄДРПОУ), last digit a check digit.</summary>
 public readonly record struct Edrpou

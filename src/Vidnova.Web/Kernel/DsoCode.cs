@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Vidnova.Dso;
+namespace Vidnova.Kernel;
 
 /// <summary>The supplier's short code for a distribution system operator, e.g. <c>kyiv-city</c>.</summary>
 public readonly record struct DsoCode

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Vidnova.Ledger;
+namespace Vidnova.Kernel;
 
 /// <summary>An amount in Ukrainian hryvnia, exact to the kopiyka.</summary>
 public readonly record struct Money : IComparable<Money>, IFormattable

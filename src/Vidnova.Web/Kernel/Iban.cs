@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 
-namespace Vidnova.Dso;
+namespace Vidnova.Kernel;
 
 /// <summary>
 /// A Ukrainian IBAN (NBU resolution No. 162 of 28.12.2018, ISO 13616): <c>UA</c>, two check digits,

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Vidnova.Accounts;
+namespace Vidnova.Kernel;
 
 /// <summary>The supplier's personal account number (особовий рахунок): 6 to 16 digits.</summary>
 public readonly record struct AccountNumber
