@@ -4,35 +4,34 @@ using Vidnova.Ledger;
 
 namespace Vidnova.Accounts;
 
-internal sealed class CustomerAccountConfiguration : IEntityTypeConfiguration<CustomerAccount>
+internal sealed class PersonalAccountConfiguration : IEntityTypeConfiguration<PersonalAccount>
 {
-    public void Configure(EntityTypeBuilder<CustomerAccount> builder)
+    public void Configure(EntityTypeBuilder<PersonalAccount> builder)
     {
+        // The table keeps its name from before the rename to PersonalAccount: renaming it would move data for nothing.
         builder.ToTable("customer_accounts");
         builder.HasKey(a => a.Number);
         builder.Property(a => a.HolderName).HasMaxLength(200);
         builder.Property(a => a.Address).HasMaxLength(400);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(16).HasDefaultValue(CustomerKind.Household).HasSentinel((CustomerKind)(-1));
-        builder.HasMany(a => a.Ledger).WithOne().HasForeignKey(e => e.AccountNumber);
-        builder.Navigation(a => a.Ledger).HasField("_ledger").AutoInclude();
-        builder.Ignore(a => a.Balance);
-        builder.Ignore(a => a.Debt);
+
+        // The journal and its balances belong to an account, but the ledger knows only account numbers: the keys are
+        // declared here, with no navigation, so an account read never loads its entries.
+        builder.HasMany<LedgerEntry>().WithOne().HasForeignKey(e => e.AccountNumber);
+        builder.HasOne<AccountBalance>().WithOne().HasForeignKey<AccountBalance>(b => b.AccountNumber);
     }
 }
 
-internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
+internal sealed class SupplyStatusCorrectionConfiguration : IEntityTypeConfiguration<SupplyStatusCorrection>
 {
-    public void Configure(EntityTypeBuilder<LedgerEntry> builder)
+    public void Configure(EntityTypeBuilder<SupplyStatusCorrection> builder)
     {
-        builder.ToTable("ledger_entries");
-        builder.HasKey(e => e.Id);
-        builder.Property(e => e.Id).ValueGeneratedNever();
-        builder.Property(e => e.Description).HasMaxLength(200);
-        builder.Property(e => e.Channel).HasMaxLength(40);
-        builder.Property(e => e.Reference).HasMaxLength(100);
-        // A payment partner may report the same payment twice; (channel, reference) makes the second a no-op.
-        builder.HasIndex(e => new { e.Channel, e.Reference }).IsUnique();
-        builder.HasIndex(e => new { e.AccountNumber, e.OccurredAt });
+        builder.ToTable("supply_status_corrections");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.CorrectedBy).HasMaxLength(200);
+        builder.HasOne<PersonalAccount>().WithMany().HasForeignKey(c => c.AccountNumber);
+        builder.HasIndex(c => new { c.AccountNumber, c.CorrectedAt });
     }
 }

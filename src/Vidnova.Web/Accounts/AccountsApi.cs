@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Vidnova.Hosting;
+using Vidnova.Ledger;
 using Vidnova.Problems;
 
 namespace Vidnova.Accounts;
@@ -12,26 +14,40 @@ public static class AccountsApi
         accounts.MapPut("/{accountNumber}", UpsertAsync)
             .WithName("UpsertAccount")
             .WithSummary("Create or update a personal account")
-            .WithDescription("Sets the holder, metering point (EIC), settlement type, DSO, supply status, debt and kind "
-                + "(household, the default for a new account, or non_household; omitted keeps the current one). The debt is brought about by one ledger adjustment.");
+            .WithDescription("Sets the holder, metering point (EIC), settlement type, DSO and kind (household, the default for a new "
+                + "account, or non_household; omitted keeps the current one). debt is the opening balance imported from the previous "
+                + "billing system: it may be repeated while the account has no other ledger entries and is refused with 409 "
+                + "opening_balance_locked once it has. supplyStatus, when sent, is a staff correction recorded with who made it; "
+                + "omitted, the supply state is left as the DSO's work-order events set it (a new account is connected).")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        accounts.MapGet("/{accountNumber}", GetAsync)
+            .WithName("GetAccount")
+            .WithSummary("Read a personal account")
+            .WithDescription("The account with its balance, debt and supply state; 404 account_not_found for an unknown number.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
     private static async Task<Results<Created<AccountResponse>, Ok<AccountResponse>>> UpsertAsync(
-        [Text(32)] string accountNumber, UpsertAccountCommand body, UpsertAccount useCase, CancellationToken cancellationToken)
+        [Text(32)] string accountNumber, UpsertAccountCommand body, UpsertAccount useCase, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (account, created) = await useCase.HandleAsync(accountNumber, body, cancellationToken);
-        var response = AccountResponse.From(account);
+        var (account, balance, created) = await useCase.HandleAsync(accountNumber, body, user.Identity?.Name ?? "unknown", cancellationToken);
+        var response = AccountResponse.From(account, balance);
         return created ? TypedResults.Created($"/api/v1/accounts/{account.Number}", response) : TypedResults.Ok(response);
+    }
+
+    private static async Task<Ok<AccountResponse>> GetAsync([Text(32)] string accountNumber, GetAccount useCase, CancellationToken cancellationToken)
+    {
+        var (account, balance) = await useCase.HandleAsync(accountNumber, cancellationToken);
+        return TypedResults.Ok(AccountResponse.From(account, balance));
     }
 }
 
 public sealed record AccountResponse(string AccountNumber, string HolderName, string Address, string Eic, string Settlement, string DsoCode,
     string SupplyStatus, decimal Debt, decimal Balance, string Kind)
 {
-    public static AccountResponse From(CustomerAccount account) => new(
+    public static AccountResponse From(PersonalAccount account, LedgerBalance balance) => new(
         account.Number.Value, account.HolderName, account.Address, account.Eic.Value,
         account.Settlement == Accounts.Settlement.City ? "city" : "rural", account.DsoCode.Value,
-        account.SupplyStatus == Accounts.SupplyStatus.Connected ? "connected" : "disconnected_for_debt",
-        account.Debt.Amount, account.Balance.Amount, account.Kind == CustomerKind.Household ? "household" : "non_household");
+        SupplyStatusNames.Of(account.SupplyStatus), balance.Debt.Amount, balance.Balance.Amount, account.Kind == CustomerKind.Household ? "household" : "non_household");
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Vidnova.Dso;
 using Vidnova.Kernel;
+using Vidnova.Ledger;
 using Vidnova.Payments;
 using Vidnova.Persistence;
 using Vidnova.Problems;
@@ -19,10 +20,14 @@ public sealed record UpsertAccountCommand(
     decimal? Debt,
     [Text(16)] string? Kind = null);
 
-/// <summary>Creates or updates a personal account from billing (or an administrator), setting its debt through the ledger.</summary>
-public sealed class UpsertAccount(VidnovaDbContext db, IClock clock, IOptions<PaymentLimits> limits)
+/// <summary>
+/// Creates or updates a personal account from billing (or an administrator). <c>debt</c> is the opening balance
+/// import (refused once the account has other ledger entries); <c>supplyStatus</c>, when sent, is an audited correction.
+/// </summary>
+public sealed class UpsertAccount(VidnovaDbContext db, ILedger ledger, IClock clock, IOptions<PaymentLimits> limits)
 {
-    public async Task<(CustomerAccount Account, bool Created)> HandleAsync(string? accountNumberText, UpsertAccountCommand command, CancellationToken cancellationToken)
+    public async Task<(PersonalAccount Account, LedgerBalance Balance, bool Created)> HandleAsync(
+        string? accountNumberText, UpsertAccountCommand command, string caller, CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
         if (!AccountNumber.TryParse(accountNumberText, out var number))
@@ -56,15 +61,10 @@ public sealed class UpsertAccount(VidnovaDbContext db, IClock clock, IOptions<Pa
             errors.Add("settlement", "Тип місцевості: city (місто) або rural (сільська місцевість).");
         }
 
-        var supplyStatus = command.SupplyStatus switch
+        var supplyStatus = SupplyStatusNames.Parse(command.SupplyStatus);
+        if (command.SupplyStatus is not null && supplyStatus is null)
         {
-            null or "connected" => Accounts.SupplyStatus.Connected,
-            "disconnected_for_debt" => Accounts.SupplyStatus.DisconnectedForDebt,
-            _ => (SupplyStatus?)null,
-        };
-        if (supplyStatus is null)
-        {
-            errors.Add("supplyStatus", "Стан постачання: connected або disconnected_for_debt.");
+            errors.Add("supplyStatus", "Стан постачання: connected, disconnection_ordered, disconnected_for_debt або restoration_ordered.");
         }
 
         var kind = command.Kind switch
@@ -104,16 +104,24 @@ public sealed class UpsertAccount(VidnovaDbContext db, IClock clock, IOptions<Pa
 
         errors.ThrowIfAny();
 
-        var account = await db.Set<CustomerAccount>().SingleOrDefaultAsync(a => a.Number == number!.Value, cancellationToken);
+        // Two writers of one account (or of its balance, e.g. a payment arriving) each save on what they read; the one
+        // that saves second runs again on the winner's rows.
+        return await db.RetryOnLostRaceAsync(() => SaveAsync(number!.Value, command, eic!.Value, settlement!.Value, dsoCode!.Value, kind, supplyStatus, debt, caller, cancellationToken));
+    }
+
+    private async Task<(PersonalAccount Account, LedgerBalance Balance, bool Created)> SaveAsync(AccountNumber number, UpsertAccountCommand command, Eic eic,
+        Settlement settlement, DsoCode dsoCode, CustomerKind? kind, SupplyStatus? supplyStatus, Money? debt, string caller, CancellationToken cancellationToken)
+    {
+        var account = await db.Set<PersonalAccount>().SingleOrDefaultAsync(a => a.Number == number, cancellationToken);
         var created = account is null;
         if (account is null)
         {
-            account = CustomerAccount.Open(number!.Value, command.HolderName!, command.Address!, eic!.Value, settlement!.Value, dsoCode!.Value);
+            account = PersonalAccount.Open(number, command.HolderName!, command.Address!, eic, settlement, dsoCode);
             db.Add(account);
         }
         else
         {
-            account.UpdateDetails(command.HolderName!, command.Address!, eic!.Value, settlement!.Value, dsoCode!.Value);
+            account.UpdateDetails(command.HolderName!, command.Address!, eic, settlement, dsoCode);
         }
 
         // Omitted: a new account is a household, an existing one keeps its kind.
@@ -122,17 +130,18 @@ public sealed class UpsertAccount(VidnovaDbContext db, IClock clock, IOptions<Pa
             account.SetKind(newKind);
         }
 
-        if (account.SupplyStatus != supplyStatus!.Value)
+        // Sent: a staff correction, audited. Omitted: the state stays as the DSO's events left it (a new account is connected).
+        var now = clock.GetCurrentInstant();
+        if (supplyStatus is { } status && account.CorrectSupplyStatus(status, caller, now) is { } correction)
         {
-            account.SetSupplyStatus(supplyStatus.Value);
+            db.Add(correction);
         }
 
-        if (debt is { } newDebt)
-        {
-            account.AdjustDebtTo(newDebt, clock.GetCurrentInstant(), "Коригування боргу з білінгу");
-        }
+        var balance = debt is { } openingDebt
+            ? await ledger.SetOpeningBalanceAsync(number, openingDebt, now, cancellationToken)
+            : await ledger.BalanceOfAsync(number, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
-        return (account, created);
+        return (account, balance, created);
     }
 }

@@ -8,6 +8,8 @@ using Vidnova.Calendar;
 using Vidnova.Dso;
 using Vidnova.Hosting;
 using Vidnova.InboundMail;
+using Vidnova.Kernel;
+using Vidnova.Ledger;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 using Vidnova.Restoration;
@@ -20,14 +22,16 @@ namespace Vidnova.BackOffice;
 
 /// <summary>One application as an operator sees it: account, invoice, receipts with a viewer and the decision, DSO request, timeline.</summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
-public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAuthorizationService authorization, UntrustedDocumentReader reader)
+public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAuthorizationService authorization, UntrustedDocumentReader reader, ILedger ledger)
     : PageModel
 {
     public const int MaxReasonLength = 1000;
 
     public RestorationApplication Application { get; private set; } = null!;
 
-    public CustomerAccount? Account { get; private set; }
+    public PersonalAccount? Account { get; private set; }
+
+    public Money AccountDebt { get; private set; }
 
     public string? DsoName { get; private set; }
 
@@ -206,7 +210,8 @@ public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAut
 
         Application = application;
         Today = KyivTime.DateOf(clock.GetCurrentInstant());
-        Account = await db.Set<CustomerAccount>().AsNoTracking().SingleOrDefaultAsync(a => a.Number == application.AccountNumber, ct);
+        Account = await db.Set<PersonalAccount>().AsNoTracking().SingleOrDefaultAsync(a => a.Number == application.AccountNumber, ct);
+        AccountDebt = (await ledger.BalanceOfAsync(application.AccountNumber, ct)).Debt;
         DsoName = await db.Set<DistributionOperator>().AsNoTracking()
             .Where(d => d.Code == application.DsoCode)
             .Select(d => d.Name)

@@ -96,7 +96,7 @@ public static class DsoApi
         }
 
         var applications = await query.ToListAsync(cancellationToken);
-        var accounts = await db.Set<Accounts.CustomerAccount>().AsNoTracking()
+        var accounts = await db.Set<Accounts.PersonalAccount>().AsNoTracking()
             .Where(a => applications.Select(x => x.AccountNumber).Contains(a.Number))
             .ToDictionaryAsync(a => a.Number, cancellationToken);
         var items = applications
@@ -111,7 +111,7 @@ public static class DsoApi
     {
         var dso = ApiKeyAuthentication.DsoOf(http.User);
         var application = await useCase.HandleAsync(dso, new DsoEventCommand(id, body.Type, body.OccurredAt, body.Reason), cancellationToken);
-        var account = await db.Set<Accounts.CustomerAccount>().AsNoTracking().SingleAsync(a => a.Number == application.AccountNumber, cancellationToken);
+        var account = await db.Set<Accounts.PersonalAccount>().AsNoTracking().SingleAsync(a => a.Number == application.AccountNumber, cancellationToken);
         return TypedResults.Ok(DsoRequestItem.From(application, account));
     }
 }
@@ -144,7 +144,7 @@ public sealed record DsoRequestItem(
     Instant CreatedAt, Instant? ReceivedAt, LocalDate? Deadline, Instant? CompletedAt, Instant? RejectedAt, string? RejectionReason,
     Instant? RemindedAt)
 {
-    public static DsoRequestItem From(RestorationApplication application, Accounts.CustomerAccount account)
+    public static DsoRequestItem From(RestorationApplication application, Accounts.PersonalAccount account)
     {
         var request = application.DsoRequest!;
         return new DsoRequestItem(request.Id, request.Status.ToApiName(), application.Number, account.Number.Value, account.Eic.Value,

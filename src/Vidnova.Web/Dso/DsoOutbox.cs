@@ -42,7 +42,7 @@ public sealed class DsoOutbox(VidnovaDbContext db, DsoDeliverySignal signal)
 
     private async Task<DsoDelivery> EnqueueAsync(RestorationApplication application, DistributionOperator dso, string eventType, Instant now, CancellationToken cancellationToken)
     {
-        var account = await db.Set<CustomerAccount>().AsNoTracking().SingleAsync(a => a.Number == application.AccountNumber, cancellationToken);
+        var account = await db.Set<PersonalAccount>().AsNoTracking().SingleAsync(a => a.Number == application.AccountNumber, cancellationToken);
         var payload = new DsoEventPayload(eventType, dso.Code.Value, DsoRequestItem.From(application, account));
         var delivery = DsoDelivery.Create(application.DsoRequest!.Id, dso.Code, eventType, JsonSerializer.Serialize(payload, PayloadJson), now);
         db.Add(delivery);

@@ -3,6 +3,7 @@ using NodaTime;
 using Vidnova.Accounts;
 using Vidnova.Dso;
 using Vidnova.Kernel;
+using Vidnova.Ledger;
 using Vidnova.Persistence;
 using Vidnova.Restoration;
 using Vidnova.Staff;
@@ -15,7 +16,7 @@ public static class DemoData
     public const string StaffPassword = "vidnova-demo";
     public const string KyivCityDsoKey = "dso_demo_kyiv_city";
 
-    public static async Task SeedAsync(VidnovaDbContext db, IClock clock, CancellationToken cancellationToken)
+    public static async Task SeedAsync(VidnovaDbContext db, ILedger ledger, IClock clock, CancellationToken cancellationToken)
     {
         if (await db.Set<DistributionOperator>().AnyAsync(cancellationToken))
         {
@@ -30,24 +31,28 @@ public static class DemoData
         db.AddRange(city, region);
         db.Add(DsoApiKey.Issue(city.Code, SecretTokens.Hash(KyivCityDsoKey), KyivCityDsoKey[..12], now));
 
-        Account("1000000001", "Шевченко Тарас Григорович", "м. Київ, вул. Хрещатик, 1, кв. 5", "62Z100000000001Z", Settlement.City, city, SupplyStatus.DisconnectedForDebt, 0m);
-        Account("1000000002", "Коваленко Олена Петрівна", "м. Київ, просп. Перемоги, 20, кв. 14", "62Z100000000002X", Settlement.City, city, SupplyStatus.DisconnectedForDebt, 1_234.56m);
-        Account("1000000003", "Бондаренко Іван Миколайович", "м. Київ, вул. Січових Стрільців, 7, кв. 2", "62Z100000000003V", Settlement.City, city, SupplyStatus.Connected, 0m);
-        Account("1000000004", "Мельник Оксана Василівна", "Київська обл., с. Гора, вул. Садова, 3", "62Z100000000004T", Settlement.Rural, region, SupplyStatus.DisconnectedForDebt, 0m);
-        Account("1000000005", "Дем'янчук Андрій Іванович", "м. Бровари, вул. Гагаріна, 11, кв. 40", "62Z100000000005R", Settlement.City, region, SupplyStatus.DisconnectedForDebt, 0.01m);
+        await AccountAsync("1000000001", "Шевченко Тарас Григорович", "м. Київ, вул. Хрещатик, 1, кв. 5", "62Z100000000001Z", Settlement.City, city, SupplyStatus.DisconnectedForDebt, 0m);
+        await AccountAsync("1000000002", "Коваленко Олена Петрівна", "м. Київ, просп. Перемоги, 20, кв. 14", "62Z100000000002X", Settlement.City, city, SupplyStatus.DisconnectedForDebt, 1_234.56m);
+        await AccountAsync("1000000003", "Бондаренко Іван Миколайович", "м. Київ, вул. Січових Стрільців, 7, кв. 2", "62Z100000000003V", Settlement.City, city, SupplyStatus.Connected, 0m);
+        await AccountAsync("1000000004", "Мельник Оксана Василівна", "Київська обл., с. Гора, вул. Садова, 3", "62Z100000000004T", Settlement.Rural, region, SupplyStatus.DisconnectedForDebt, 0m);
+        await AccountAsync("1000000005", "Дем'янчук Андрій Іванович", "м. Бровари, вул. Гагаріна, 11, кв. 40", "62Z100000000005R", Settlement.City, region, SupplyStatus.DisconnectedForDebt, 0.01m);
 
         db.Add(StaffUser.Create("operator@vidnova.local", "Олена Оператор", StaffRoles.Operator, StaffPassword));
         db.Add(StaffUser.Create("supervisor@vidnova.local", "Марко Супервайзер", StaffRoles.Supervisor, StaffPassword));
         db.Add(StaffUser.Create("admin@vidnova.local", "Ірина Адміністратор", StaffRoles.Administrator, StaffPassword));
         await db.SaveChangesAsync(cancellationToken);
 
-        void Account(string number, string holder, string address, string eic, Settlement settlement, DistributionOperator dso, SupplyStatus status, decimal debt)
+        async Task AccountAsync(string number, string holder, string address, string eic, Settlement settlement, DistributionOperator dso, SupplyStatus status, decimal debt)
         {
-            var account = CustomerAccount.Open(AccountNumber.Parse(number), holder, address, Eic.Parse(eic), settlement, dso.Code);
-            account.SetSupplyStatus(status);
-            account.Charge(Money.Uah(1_500m + debt), now - Duration.FromDays(60), "Рахунок за електроенергію");
-            account.RecordPayment(Money.Uah(1_500m), now - Duration.FromDays(2), "demo-bank", $"demo-{number}");
+            var account = PersonalAccount.Open(AccountNumber.Parse(number), holder, address, Eic.Parse(eic), settlement, dso.Code);
+            if (account.CorrectSupplyStatus(status, "demo-data", now) is { } correction)
+            {
+                db.Add(correction);
+            }
+
             db.Add(account);
+            await ledger.ChargeAsync(account.Number, Money.Uah(1_500m + debt), now - Duration.FromDays(60), "Рахунок за електроенергію", cancellationToken);
+            await ledger.RecordPaymentAsync(account.Number, Money.Uah(1_500m), now - Duration.FromDays(2), "demo-bank", $"demo-{number}", cancellationToken);
         }
     }
 }

@@ -13,7 +13,9 @@ using Vidnova.BackOffice;
 using Vidnova.Calendar;
 using Vidnova.Demo;
 using Vidnova.Dso;
+using Vidnova.Dso.WorkOrders;
 using Vidnova.InboundMail;
+using Vidnova.Ledger;
 using Vidnova.Localization;
 using Vidnova.Notifications;
 using Vidnova.Payments;
@@ -95,6 +97,10 @@ public static class VidnovaHost
         services.AddScoped<DecideReceipt>();
         services.AddScoped<RecordDsoEvent>();
         services.AddScoped<UpsertAccount>();
+        services.AddScoped<GetAccount>();
+        services.AddScoped<IPersonalAccounts, PersonalAccounts>();
+        services.AddScoped<ILedger, AccountLedger>();
+        services.AddScoped<IWorkOrderObserver, SupplyStateFromWorkOrders>();
         services.AddScoped<RegisterDso>();
         services.AddScoped<IssueDsoApiKey>();
         services.AddScoped<RetryDsoDelivery>();
@@ -193,7 +199,7 @@ public static class VidnovaHost
             await scope.ServiceProvider.GetRequiredService<CalendarStore>().SeedAsync(CancellationToken.None);
             if (scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<VidnovaOptions>>().Value.SeedDemoData)
             {
-                await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<IClock>(), CancellationToken.None);
+                await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<ILedger>(), scope.ServiceProvider.GetRequiredService<IClock>(), CancellationToken.None);
                 await DemoDsoSimulator.ConnectDemoDsosAsync(db, app.Configuration, CancellationToken.None);
             }
         }

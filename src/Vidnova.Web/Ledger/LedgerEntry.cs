@@ -7,10 +7,21 @@ public enum LedgerEntryKind
 {
     Charge,
     Payment,
+
+    /// <summary>
+    /// A correction to a figure set from outside, written before the opening-balance import existed; kept so the
+    /// journal reads as it was written.
+    /// </summary>
     Adjustment,
+
+    /// <summary>The debt brought over from the previous billing system; the sum of these is the opening balance.</summary>
+    OpeningBalance,
 }
 
-/// <summary>One line of an account's ledger. <see cref="Amount"/> is signed: charges raise the balance, payments lower it.</summary>
+/// <summary>
+/// One line of an account's journal, never changed once written. <see cref="Amount"/> is signed: charges raise the
+/// balance, payments lower it. Written only through <see cref="AccountBalance"/>, which keeps the sum.
+/// </summary>
 public sealed class LedgerEntry
 {
     private LedgerEntry(Guid id, AccountNumber accountNumber, LedgerEntryKind kind, Money amount, Instant occurredAt, string description)
@@ -41,13 +52,13 @@ public sealed class LedgerEntry
     /// <summary>For payments: the channel's own reference; (channel, reference) is unique.</summary>
     public string? Reference { get; private set; }
 
-    public static LedgerEntry Charge(AccountNumber account, Money amount, Instant at, string description) =>
+    internal static LedgerEntry Charge(AccountNumber account, Money amount, Instant at, string description) =>
         new(Guid.NewGuid(), account, LedgerEntryKind.Charge, amount, at, description);
 
-    public static LedgerEntry Adjustment(AccountNumber account, Money amount, Instant at, string description) =>
-        new(Guid.NewGuid(), account, LedgerEntryKind.Adjustment, amount, at, description);
+    internal static LedgerEntry OpeningBalance(AccountNumber account, Money amount, Instant at, string description) =>
+        new(Guid.NewGuid(), account, LedgerEntryKind.OpeningBalance, amount, at, description);
 
-    public static LedgerEntry Payment(AccountNumber account, Money amount, Instant at, string channel, string reference) =>
+    internal static LedgerEntry Payment(AccountNumber account, Money amount, Instant at, string channel, string reference) =>
         new(Guid.NewGuid(), account, LedgerEntryKind.Payment, -amount, at, $"Оплата ({channel})")
         {
             Channel = channel,

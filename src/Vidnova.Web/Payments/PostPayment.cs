@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Vidnova.Accounts;
@@ -11,48 +10,40 @@ namespace Vidnova.Payments;
 
 public sealed record PostPaymentCommand([Text(32)] string? AccountNumber, decimal? Amount, Instant? PaidAt, [Text(40)] string? Channel, [Text(100)] string? Reference);
 
-public sealed record PostPaymentResult(LedgerEntry Payment, CustomerAccount Account, bool Created);
+public sealed record PostPaymentResult(LedgerEntry Payment, Money DebtAfter, bool Created);
 
 /// <summary>
 /// Books a payment reported by a channel (bank, checkout, post office). A channel may report the same payment
 /// again; (channel, reference) identifies it, so the repeat changes nothing and returns the original.
 /// </summary>
-public sealed class PostPayment(VidnovaDbContext db, IClock clock, IOptions<PaymentLimits> limits)
+public sealed class PostPayment(VidnovaDbContext db, ILedger ledger, IPersonalAccounts accounts, IClock clock, IOptions<PaymentLimits> limits)
 {
+    /// <summary>
+    /// Runs again on fresh rows when it loses a race: the same payment reported twice at once (the unique
+    /// (channel, reference) index kept one, and the repeat finds it) or another entry on the same account (the
+    /// balance's version moved, and the payment is booked on the new balance).
+    /// </summary>
     public async Task<PostPaymentResult> HandleAsync(PostPaymentCommand command, CancellationToken cancellationToken)
     {
         var (accountNumber, amount, channel, reference) = Validate(command);
-
-        var existing = await db.Set<LedgerEntry>()
-            .SingleOrDefaultAsync(e => e.Channel == channel && e.Reference == reference, cancellationToken);
-        if (existing is not null)
+        return await db.RetryOnLostRaceAsync(async () =>
         {
-            return await SameAsBeforeAsync(existing, accountNumber, amount, cancellationToken);
-        }
-
-        var account = await db.Set<CustomerAccount>().SingleOrDefaultAsync(a => a.Number == accountNumber, cancellationToken)
-            ?? throw new BusinessRuleException("account_not_found", "Особовий рахунок {0} не знайдено.", accountNumber.Value)
-            { StatusCode = StatusCodes.Status422UnprocessableEntity };
-
-        var payment = account.RecordPayment(amount, command.PaidAt!.Value, channel, reference);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // The same payment arrived twice at once; the unique (channel, reference) index kept one.
-            db.ChangeTracker.Clear();
-            var winner = await db.Set<LedgerEntry>().SingleOrDefaultAsync(e => e.Channel == channel && e.Reference == reference, cancellationToken);
-            if (winner is null)
+            var existing = await ledger.FindPaymentAsync(channel, reference, cancellationToken);
+            if (existing is not null)
             {
-                throw;
+                return await SameAsBeforeAsync(existing, accountNumber, amount, cancellationToken);
             }
 
-            return await SameAsBeforeAsync(winner, accountNumber, amount, cancellationToken);
-        }
+            if (!await accounts.ExistsAsync(accountNumber, cancellationToken))
+            {
+                throw new BusinessRuleException("account_not_found", "Особовий рахунок {0} не знайдено.", accountNumber.Value)
+                { StatusCode = StatusCodes.Status422UnprocessableEntity };
+            }
 
-        return new PostPaymentResult(payment, account, Created: true);
+            var posting = await ledger.RecordPaymentAsync(accountNumber, amount, command.PaidAt!.Value, channel, reference, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return new PostPaymentResult(posting.Entry, posting.BalanceAfter.Debt, Created: true);
+        });
     }
 
     private async Task<PostPaymentResult> SameAsBeforeAsync(LedgerEntry existing, AccountNumber accountNumber, Money amount, CancellationToken cancellationToken)
@@ -63,8 +54,8 @@ public sealed class PostPayment(VidnovaDbContext db, IClock clock, IOptions<Paym
                 "Платіж з таким каналом і референсом уже зараховано, але з іншим рахунком чи сумою. Перевірте референс платежу.");
         }
 
-        var account = await db.Set<CustomerAccount>().SingleAsync(a => a.Number == accountNumber, cancellationToken);
-        return new PostPaymentResult(existing, account, Created: false);
+        var balance = await ledger.BalanceOfAsync(accountNumber, cancellationToken);
+        return new PostPaymentResult(existing, balance.Debt, Created: false);
     }
 
     private (AccountNumber, Money, string, string) Validate(PostPaymentCommand command)

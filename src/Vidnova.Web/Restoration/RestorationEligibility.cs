@@ -1,5 +1,6 @@
 using Vidnova.Accounts;
 using Vidnova.Kernel;
+using Vidnova.Ledger;
 using Vidnova.Problems;
 
 namespace Vidnova.Restoration;
@@ -10,18 +11,18 @@ namespace Vidnova.Restoration;
 /// </summary>
 public interface IRestorationDebtPolicy
 {
-    Money AmountStillToPay(CustomerAccount account);
+    Money AmountStillToPay(LedgerBalance balance);
 }
 
 public sealed class FullDebtPaymentPolicy : IRestorationDebtPolicy
 {
-    public Money AmountStillToPay(CustomerAccount account) => account.Debt;
+    public Money AmountStillToPay(LedgerBalance balance) => balance.Debt;
 }
 
 public static class RestorationEligibility
 {
     /// <summary>Refuses, with what is missing, an account that may not apply for restoration; says nothing else about it.</summary>
-    public static void EnsureEligible(CustomerAccount account, IRestorationDebtPolicy policy)
+    public static void EnsureEligible(PersonalAccount account, LedgerBalance balance, IRestorationDebtPolicy policy)
     {
         if (account.SupplyStatus != SupplyStatus.DisconnectedForDebt)
         {
@@ -29,7 +30,7 @@ public static class RestorationEligibility
                 "Електропостачання за цим рахунком не припинено за борг, тож заява на відновлення не потрібна. Якщо світла немає, це може бути аварійне чи планове відключення — зверніться до ОСР.");
         }
 
-        var outstanding = policy.AmountStillToPay(account);
+        var outstanding = policy.AmountStillToPay(balance);
         if (outstanding.IsPositive)
         {
             throw new BusinessRuleException("debt_outstanding",

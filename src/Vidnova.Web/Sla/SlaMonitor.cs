@@ -111,7 +111,7 @@ public sealed class SlaMonitor(
 
         var breached = candidates.Where(a => a.MissedDeadline(today, KyivTime.DateOf)).ToList();
         var accountNumbers = breached.Select(a => a.AccountNumber).ToList();
-        var kinds = await db.Set<CustomerAccount>().AsNoTracking()
+        var kinds = await db.Set<PersonalAccount>().AsNoTracking()
             .Where(a => accountNumbers.Contains(a.Number))
             .ToDictionaryAsync(a => a.Number, a => a.Kind, cancellationToken);
         var recorded = 0;

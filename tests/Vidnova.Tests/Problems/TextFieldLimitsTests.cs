@@ -91,7 +91,7 @@ public abstract class TextFieldLimitsTests(VidnovaApp app) : IAsyncLifetime
         });
 
         await AssertRefusedAsync(response, "holderName", "address");
-        Assert.Equal(0, await app.InDatabaseAsync(db => db.Set<Vidnova.Accounts.CustomerAccount>().CountAsync(a => a.Number == Vidnova.Kernel.AccountNumber.Parse(account))));
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.Set<Vidnova.Accounts.PersonalAccount>().CountAsync(a => a.Number == Vidnova.Kernel.AccountNumber.Parse(account))));
     }
 
     [Theory]

@@ -101,9 +101,9 @@ public sealed class EligibilityAndDeadlineTests
         Assert.Equal(new LocalDate(2026, 12, 28), RestorationDeadline.For(receivedAt, Settlement.City, MartialLaw));
     }
 
-    private static CustomerAccount Account(SupplyStatus status, decimal debt, decimal paid)
+    private static PersonalAccount Account(SupplyStatus status, decimal debt, decimal paid)
     {
-        var account = CustomerAccount.Open(AccountNumber.Parse("1000000001"), "Шевченко Тарас", "Київ", Eic.Parse("62Z100000000001Z"),
+        var account = PersonalAccount.Open(AccountNumber.Parse("1000000001"), "Шевченко Тарас", "Київ", Eic.Parse("62Z100000000001Z"),
             Settlement.City, DsoCode.Parse("kyiv-city"));
         account.SetSupplyStatus(status);
         if (debt > 0)
@@ -121,6 +121,6 @@ public sealed class EligibilityAndDeadlineTests
 
     private sealed class NothingDuePolicy : IRestorationDebtPolicy
     {
-        public Money AmountStillToPay(CustomerAccount account) => Money.Zero;
+        public Money AmountStillToPay(PersonalAccount account) => Money.Zero;
     }
 }

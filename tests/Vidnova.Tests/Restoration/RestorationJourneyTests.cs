@@ -122,7 +122,7 @@ public abstract class RestorationJourneyTests
 
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
         var supply = await _app.InDatabaseAsync(async db =>
-            (await db.Set<Vidnova.Accounts.CustomerAccount>().FindAsync(Vidnova.Kernel.AccountNumber.Parse("2000000002")))!.SupplyStatus);
+            (await db.Set<Vidnova.Accounts.PersonalAccount>().FindAsync(Vidnova.Kernel.AccountNumber.Parse("2000000002")))!.SupplyStatus);
         Assert.Equal(Vidnova.Accounts.SupplyStatus.Connected, supply);
         var application = await _scenario.GetAsAdminAsync(sent.Id);
         Assert.Contains("без попереднього підтвердження", application.Timeline[^1].Description, StringComparison.Ordinal);

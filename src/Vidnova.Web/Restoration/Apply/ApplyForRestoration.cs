@@ -4,6 +4,7 @@ using NodaTime;
 using Vidnova.Accounts;
 using Vidnova.Hosting;
 using Vidnova.Kernel;
+using Vidnova.Ledger;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Problems;
@@ -25,6 +26,7 @@ public sealed class ApplyForRestoration(
     VidnovaDbContext db,
     IClock clock,
     IRestorationDebtPolicy debtPolicy,
+    ILedger ledger,
     CustomerEmails emails,
     OutboxSignal outbox,
     IOptions<RateLimitOptions> limits)
@@ -35,7 +37,7 @@ public sealed class ApplyForRestoration(
     {
         var (accountNumber, email, phone) = Validate(command);
 
-        var account = await db.Set<CustomerAccount>().SingleOrDefaultAsync(a => a.Number == accountNumber, cancellationToken)
+        var account = await db.Set<PersonalAccount>().SingleOrDefaultAsync(a => a.Number == accountNumber, cancellationToken)
             ?? throw new BusinessRuleException("account_not_found",
                 "Особовий рахунок {0} не знайдено. Перевірте номер у рахунку за електроенергію або в особистому кабінеті.", accountNumber.Value)
             { StatusCode = StatusCodes.Status422UnprocessableEntity };
@@ -53,7 +55,7 @@ public sealed class ApplyForRestoration(
             return await RepeatAsync(open, cancellationToken);
         }
 
-        RestorationEligibility.EnsureEligible(account, debtPolicy);
+        RestorationEligibility.EnsureEligible(account, await ledger.BalanceOfAsync(accountNumber, cancellationToken), debtPolicy);
 
         var now = clock.GetCurrentInstant();
         await EnsureAccountLimitAsync(accountNumber, now, cancellationToken);

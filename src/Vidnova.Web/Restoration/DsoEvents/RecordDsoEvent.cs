@@ -4,6 +4,7 @@ using NodaTime;
 using Vidnova.Accounts;
 using Vidnova.Calendar;
 using Vidnova.Dso;
+using Vidnova.Dso.WorkOrders;
 using Vidnova.Kernel;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
@@ -52,8 +53,8 @@ public sealed class RecordDsoEvent(
                 break;
             case DsoEventType.Completed:
                 application.DsoCompleted(occurredAt, actor, now);
-                var account = await db.Set<CustomerAccount>().SingleAsync(a => a.Number == application.AccountNumber, cancellationToken);
-                account.SetSupplyStatus(SupplyStatus.Connected);
+                var account = await db.Set<PersonalAccount>().SingleAsync(a => a.Number == application.AccountNumber, cancellationToken);
+                account.FollowWorkOrder(WorkOrderKind.Restoration, WorkOrderStatus.Completed);
                 db.Add(emails.Restored(application, now));
                 break;
             case DsoEventType.Rejected:

@@ -153,8 +153,8 @@ public sealed class StatementMatchingTests
     private static StatementLine Line(decimal amount, string purpose) =>
         new("L1", Money.Uah(amount), new LocalDate(2026, 11, 25), "Шевченко Тарас", null, purpose);
 
-    private static CustomerAccount Account(DsoCode dso) =>
-        CustomerAccount.Open(AccountNumber.Parse("1000000001"), "Шевченко Тарас", "Київ", Eic.Parse("62Z100000000001Z"), Settlement.City, dso);
+    private static PersonalAccount Account(DsoCode dso) =>
+        PersonalAccount.Open(AccountNumber.Parse("1000000001"), "Шевченко Тарас", "Київ", Eic.Parse("62Z100000000001Z"), Settlement.City, dso);
 
     private static RestorationApplication AwaitingPayment(string number, DsoCode dso)
     {

@@ -41,7 +41,7 @@ namespace Vidnova.Persistence.Migrations.Postgres
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
-            modelBuilder.Entity("Vidnova.Accounts.CustomerAccount", b =>
+            modelBuilder.Entity("Vidnova.Accounts.PersonalAccount", b =>
                 {
                     b.Property<string>("Number")
                         .HasMaxLength(16)
@@ -91,6 +91,41 @@ namespace Vidnova.Persistence.Migrations.Postgres
                     b.HasKey("Number");
 
                     b.ToTable("customer_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Vidnova.Accounts.SupplyStatusCorrection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("CorrectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CorrectedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountNumber", "CorrectedAt");
+
+                    b.ToTable("supply_status_corrections", (string)null);
                 });
 
             modelBuilder.Entity("Vidnova.Calendar.CalendarHolidayRow", b =>
@@ -460,6 +495,32 @@ namespace Vidnova.Persistence.Migrations.Postgres
                     b.HasKey("InboundEmailId");
 
                     b.ToTable("inbound_email_contents", (string)null);
+                });
+
+            modelBuilder.Entity("Vidnova.Ledger.AccountBalance", b =>
+                {
+                    b.Property<string>("AccountNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<decimal>("Balance")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<bool>("HasMovements")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal>("OpeningBalance")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AccountNumber");
+
+                    b.ToTable("ledger_balances", (string)null);
                 });
 
             modelBuilder.Entity("Vidnova.Ledger.LedgerEntry", b =>
@@ -859,6 +920,15 @@ namespace Vidnova.Persistence.Migrations.Postgres
                     b.ToTable("staff_users", (string)null);
                 });
 
+            modelBuilder.Entity("Vidnova.Accounts.SupplyStatusCorrection", b =>
+                {
+                    b.HasOne("Vidnova.Accounts.PersonalAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vidnova.Dso.DistributionOperator", b =>
                 {
                     b.OwnsMany("Vidnova.Dso.RestorationPriceLine", "PriceList", b1 =>
@@ -909,10 +979,19 @@ namespace Vidnova.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vidnova.Ledger.AccountBalance", b =>
+                {
+                    b.HasOne("Vidnova.Accounts.PersonalAccount", null)
+                        .WithOne()
+                        .HasForeignKey("Vidnova.Ledger.AccountBalance", "AccountNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vidnova.Ledger.LedgerEntry", b =>
                 {
-                    b.HasOne("Vidnova.Accounts.CustomerAccount", null)
-                        .WithMany("Ledger")
+                    b.HasOne("Vidnova.Accounts.PersonalAccount", null)
+                        .WithMany()
                         .HasForeignKey("AccountNumber")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -929,7 +1008,7 @@ namespace Vidnova.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Vidnova.Restoration.RestorationApplication", b =>
                 {
-                    b.HasOne("Vidnova.Accounts.CustomerAccount", null)
+                    b.HasOne("Vidnova.Accounts.PersonalAccount", null)
                         .WithMany()
                         .HasForeignKey("AccountNumber")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1163,11 +1242,6 @@ namespace Vidnova.Persistence.Migrations.Postgres
                     b.Navigation("Receipts");
 
                     b.Navigation("Timeline");
-                });
-
-            modelBuilder.Entity("Vidnova.Accounts.CustomerAccount", b =>
-                {
-                    b.Navigation("Ledger");
                 });
 #pragma warning restore 612, 618
         }

@@ -34,7 +34,7 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
-            modelBuilder.Entity("Vidnova.Accounts.CustomerAccount", b =>
+            modelBuilder.Entity("Vidnova.Accounts.PersonalAccount", b =>
                 {
                     b.Property<string>("Number")
                         .HasMaxLength(16)
@@ -84,6 +84,41 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                     b.HasKey("Number");
 
                     b.ToTable("customer_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Vidnova.Accounts.SupplyStatusCorrection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CorrectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountNumber", "CorrectedAt");
+
+                    b.ToTable("supply_status_corrections", (string)null);
                 });
 
             modelBuilder.Entity("Vidnova.Calendar.CalendarHolidayRow", b =>
@@ -447,6 +482,32 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                     b.HasKey("InboundEmailId");
 
                     b.ToTable("inbound_email_contents", (string)null);
+                });
+
+            modelBuilder.Entity("Vidnova.Ledger.AccountBalance", b =>
+                {
+                    b.Property<string>("AccountNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Balance")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasMovements")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("OpeningBalance")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountNumber");
+
+                    b.ToTable("ledger_balances", (string)null);
                 });
 
             modelBuilder.Entity("Vidnova.Ledger.LedgerEntry", b =>
@@ -846,6 +907,15 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                     b.ToTable("staff_users", (string)null);
                 });
 
+            modelBuilder.Entity("Vidnova.Accounts.SupplyStatusCorrection", b =>
+                {
+                    b.HasOne("Vidnova.Accounts.PersonalAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vidnova.Dso.DistributionOperator", b =>
                 {
                     b.OwnsMany("Vidnova.Dso.RestorationPriceLine", "PriceList", b1 =>
@@ -896,10 +966,19 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vidnova.Ledger.AccountBalance", b =>
+                {
+                    b.HasOne("Vidnova.Accounts.PersonalAccount", null)
+                        .WithOne()
+                        .HasForeignKey("Vidnova.Ledger.AccountBalance", "AccountNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vidnova.Ledger.LedgerEntry", b =>
                 {
-                    b.HasOne("Vidnova.Accounts.CustomerAccount", null)
-                        .WithMany("Ledger")
+                    b.HasOne("Vidnova.Accounts.PersonalAccount", null)
+                        .WithMany()
                         .HasForeignKey("AccountNumber")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -916,7 +995,7 @@ namespace Vidnova.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Vidnova.Restoration.RestorationApplication", b =>
                 {
-                    b.HasOne("Vidnova.Accounts.CustomerAccount", null)
+                    b.HasOne("Vidnova.Accounts.PersonalAccount", null)
                         .WithMany()
                         .HasForeignKey("AccountNumber")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1148,11 +1227,6 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                     b.Navigation("Receipts");
 
                     b.Navigation("Timeline");
-                });
-
-            modelBuilder.Entity("Vidnova.Accounts.CustomerAccount", b =>
-                {
-                    b.Navigation("Ledger");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Vidnova.Kernel;
+using Vidnova.Persistence;
+
+namespace Vidnova.Ledger;
+
+internal sealed class AccountLedger(VidnovaDbContext db) : ILedger
+{
+    public async Task<LedgerPosting> ChargeAsync(AccountNumber account, Money amount, Instant at, string description, CancellationToken cancellationToken)
+    {
+        var balance = await TrackedBalanceAsync(account, cancellationToken);
+        var entry = balance.Charge(amount, at, description);
+        db.Add(entry);
+        return new LedgerPosting(entry, balance.Snapshot);
+    }
+
+    public async Task<LedgerPosting> RecordPaymentAsync(
+        AccountNumber account, Money amount, Instant paidAt, string channel, string reference, CancellationToken cancellationToken)
+    {
+        var balance = await TrackedBalanceAsync(account, cancellationToken);
+        var entry = balance.Payment(amount, paidAt, channel, reference);
+        db.Add(entry);
+        return new LedgerPosting(entry, balance.Snapshot);
+    }
+
+    public async Task<LedgerBalance> SetOpeningBalanceAsync(AccountNumber account, Money debt, Instant at, CancellationToken cancellationToken)
+    {
+        var balance = await TrackedBalanceAsync(account, cancellationToken);
+        if (balance.SetOpeningBalance(debt, at) is { } entry)
+        {
+            db.Add(entry);
+        }
+
+        return balance.Snapshot;
+    }
+
+    public Task<LedgerEntry?> FindPaymentAsync(string channel, string reference, CancellationToken cancellationToken) =>
+        db.Set<LedgerEntry>().AsNoTracking()
+            .SingleOrDefaultAsync(e => e.Kind == LedgerEntryKind.Payment && e.Channel == channel && e.Reference == reference, cancellationToken);
+
+    public async Task<LedgerBalance> BalanceOfAsync(AccountNumber account, CancellationToken cancellationToken)
+    {
+        // A balance this unit of work already changed is the one to report; otherwise one row, not the journal.
+        var balance = db.Set<AccountBalance>().Local.FirstOrDefault(b => b.AccountNumber == account)
+            ?? await db.Set<AccountBalance>().AsNoTracking().SingleOrDefaultAsync(b => b.AccountNumber == account, cancellationToken);
+        return balance?.Snapshot ?? LedgerBalance.Empty(account);
+    }
+
+    public async Task<IReadOnlyDictionary<AccountNumber, LedgerBalance>> BalancesOfAsync(
+        IReadOnlyCollection<AccountNumber> accounts, CancellationToken cancellationToken)
+    {
+        var stored = await db.Set<AccountBalance>().AsNoTracking()
+            .Where(b => accounts.Contains(b.AccountNumber))
+            .ToDictionaryAsync(b => b.AccountNumber, b => b.Snapshot, cancellationToken);
+        return accounts.Distinct().ToDictionary(a => a, a => stored.TryGetValue(a, out var balance) ? balance : LedgerBalance.Empty(a));
+    }
+
+    /// <summary>The account's balance row, tracked so its version guards the save; created with the first entry.</summary>
+    private async Task<AccountBalance> TrackedBalanceAsync(AccountNumber account, CancellationToken cancellationToken)
+    {
+        var balance = await db.Set<AccountBalance>().SingleOrDefaultAsync(b => b.AccountNumber == account, cancellationToken);
+        if (balance is null)
+        {
+            balance = db.Set<AccountBalance>().Local.FirstOrDefault(b => b.AccountNumber == account);
+            if (balance is null)
+            {
+                balance = AccountBalance.Open(account);
+                db.Add(balance);
+            }
+        }
+
+        return balance;
+    }
+}
