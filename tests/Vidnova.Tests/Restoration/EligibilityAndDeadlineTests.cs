@@ -2,6 +2,7 @@ using NodaTime;
 using Vidnova.Accounts;
 using Vidnova.Calendar;
 using Vidnova.Kernel;
+using Vidnova.Ledger;
 using Vidnova.Problems;
 using Vidnova.Restoration;
 
@@ -20,17 +21,17 @@ public sealed class EligibilityAndDeadlineTests
     [Fact]
     public void Eligible_WhenDisconnectedAndDebtPaidInFull()
     {
-        var account = Account(SupplyStatus.DisconnectedForDebt, debt: 500m, paid: 500m);
+        var (account, balance) = Account(SupplyStatus.DisconnectedForDebt, debt: 500m, paid: 500m);
 
-        RestorationEligibility.EnsureEligible(account, new FullDebtPaymentPolicy());
+        RestorationEligibility.EnsureEligible(account, balance, new FullDebtPaymentPolicy());
     }
 
     [Fact]
     public void Refused_WhenOneKopiykaRemains_SayingHowMuch()
     {
-        var account = Account(SupplyStatus.DisconnectedForDebt, debt: 500m, paid: 499.99m);
+        var (account, balance) = Account(SupplyStatus.DisconnectedForDebt, debt: 500m, paid: 499.99m);
 
-        var refusal = Assert.Throws<BusinessRuleException>(() => RestorationEligibility.EnsureEligible(account, new FullDebtPaymentPolicy()));
+        var refusal = Assert.Throws<BusinessRuleException>(() => RestorationEligibility.EnsureEligible(account, balance, new FullDebtPaymentPolicy()));
 
         Assert.Equal("debt_outstanding", refusal.Code);
         Assert.Equal(Money.Uah(0.01m), refusal.Arguments[0]);
@@ -40,27 +41,27 @@ public sealed class EligibilityAndDeadlineTests
     [Fact]
     public void Refused_WhenSupplyIsConnected()
     {
-        var account = Account(SupplyStatus.Connected, debt: 0m, paid: 0m);
+        var (account, balance) = Account(SupplyStatus.Connected, debt: 0m, paid: 0m);
 
         Assert.Equal("not_disconnected_for_debt",
-            Assert.Throws<BusinessRuleException>(() => RestorationEligibility.EnsureEligible(account, new FullDebtPaymentPolicy())).Code);
+            Assert.Throws<BusinessRuleException>(() => RestorationEligibility.EnsureEligible(account, balance, new FullDebtPaymentPolicy())).Code);
     }
 
     [Fact]
     public void Overpayment_LeavesNoDebt()
     {
-        var account = Account(SupplyStatus.DisconnectedForDebt, debt: 100m, paid: 150m);
+        var (_, balance) = Account(SupplyStatus.DisconnectedForDebt, debt: 100m, paid: 150m);
 
-        Assert.Equal(Money.Zero, account.Debt);
-        Assert.Equal(Money.Uah(-50m), account.Balance);
+        Assert.Equal(Money.Zero, balance.Debt);
+        Assert.Equal(Money.Uah(-50m), balance.Balance);
     }
 
     [Fact]
     public void RepaymentSchedulePolicy_CanAdmitAnAccountWithDebt()
     {
-        var account = Account(SupplyStatus.DisconnectedForDebt, debt: 100m, paid: 0m);
+        var (account, balance) = Account(SupplyStatus.DisconnectedForDebt, debt: 100m, paid: 0m);
 
-        RestorationEligibility.EnsureEligible(account, new NothingDuePolicy());
+        RestorationEligibility.EnsureEligible(account, balance, new NothingDuePolicy());
     }
 
     [Theory]
@@ -101,26 +102,27 @@ public sealed class EligibilityAndDeadlineTests
         Assert.Equal(new LocalDate(2026, 12, 28), RestorationDeadline.For(receivedAt, Settlement.City, MartialLaw));
     }
 
-    private static PersonalAccount Account(SupplyStatus status, decimal debt, decimal paid)
+    private static (PersonalAccount Account, LedgerBalance Balance) Account(SupplyStatus status, decimal debt, decimal paid)
     {
         var account = PersonalAccount.Open(AccountNumber.Parse("1000000001"), "Шевченко Тарас", "Київ", Eic.Parse("62Z100000000001Z"),
             Settlement.City, DsoCode.Parse("kyiv-city"));
-        account.SetSupplyStatus(status);
+        account.CorrectSupplyStatus(status, "test", Now);
+        var ledger = AccountBalance.Open(account.Number);
         if (debt > 0)
         {
-            account.Charge(Money.Uah(debt), Now, "Рахунок");
+            ledger.Charge(Money.Uah(debt), Now, "Рахунок");
         }
 
         if (paid > 0)
         {
-            account.RecordPayment(Money.Uah(paid), Now, "bank", Guid.NewGuid().ToString());
+            ledger.Payment(Money.Uah(paid), Now, "bank", Guid.NewGuid().ToString());
         }
 
-        return account;
+        return (account, ledger.Snapshot);
     }
 
     private sealed class NothingDuePolicy : IRestorationDebtPolicy
     {
-        public Money AmountStillToPay(PersonalAccount account) => Money.Zero;
+        public Money AmountStillToPay(LedgerBalance balance) => Money.Zero;
     }
 }

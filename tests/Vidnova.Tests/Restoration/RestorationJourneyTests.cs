@@ -25,6 +25,9 @@ public abstract class RestorationJourneyTests
         var dsoKey = await _scenario.IssueDsoKeyAsync();
         await _scenario.PutAccountAsync("2000000001", debt: 0m);
 
+        var beforeRestoration = await (await _app.Admin().GetAsync("/api/v1/accounts/2000000001")).ReadAsync<AccountBody>(HttpStatusCode.OK);
+        Assert.Equal("disconnected_for_debt", beforeRestoration.SupplyStatus);
+
         // Apply: 201 with a token, email with a code.
         var applied = await _scenario.ApplyAsync("2000000001");
         Assert.Equal("awaiting_email_confirmation", applied.Status);
@@ -85,21 +88,15 @@ public abstract class RestorationJourneyTests
             new { type = "completed", occurredAt = "2026-11-25T21:31:00Z" });
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
 
+        // The DSO's completion, not anyone's PUT, is what reconnects the account.
+        var account = await (await _app.Admin().GetAsync("/api/v1/accounts/2000000001")).ReadAsync<AccountBody>(HttpStatusCode.OK);
+        Assert.Equal("connected", account.SupplyStatus);
+
         var restored = await _scenario.GetAsync(applied);
         Assert.Equal("restored", restored.Status);
         Assert.Equal(
             ["submitted", "email_confirmed", "invoice_issued", "receipt_received", "receipt_needs_operator", "receipt_approved", "sent_to_dso", "dso_received", "dso_completed"],
             restored.Timeline.Select(t => t.Kind));
-        var account = await (await _app.Admin().PutAsJsonAsync("/api/v1/accounts/2000000001", new
-        {
-            holderName = "Шевченко Тарас Григорович",
-            address = "м. Київ, вул. Хрещатик, 1, кв. 5",
-            eic = "62Z100000000001Z",
-            settlement = "city",
-            dsoCode = Scenario.DsoCode,
-            supplyStatus = "connected",
-        })).ReadAsync<AccountBody>(HttpStatusCode.OK);
-        Assert.Equal("connected", account.SupplyStatus);
 
         // The customer was told at every step.
         await _app.Mail.WaitForAsync(m => m.Subject.StartsWith("Електропостачання відновлено", StringComparison.Ordinal), "about the restoration");
