@@ -1,6 +1,6 @@
 using NodaTime;
-using Vidnova.Kernel;
 using Vidnova.Dso.WorkOrders;
+using Vidnova.Kernel;
 
 namespace Vidnova.Accounts;
 
