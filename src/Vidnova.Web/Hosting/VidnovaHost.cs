@@ -15,11 +15,13 @@ using Vidnova.Demo;
 using Vidnova.Dso;
 using Vidnova.InboundMail;
 using Vidnova.Localization;
+using Vidnova.Outbox;
 using Vidnova.Notifications;
 using Vidnova.Payments;
 using Vidnova.Payments.Statements;
 using Vidnova.Persistence;
 using Vidnova.Problems;
+using Vidnova.Restoration.Notifications;
 using Vidnova.Restoration;
 using Vidnova.Restoration.Apply;
 using Vidnova.Restoration.DsoEvents;
@@ -62,7 +64,7 @@ public static class VidnovaHost
 
         services.AddCalendar();
         services.AddSingleton<IRestorationDebtPolicy, FullDebtPaymentPolicy>();
-        services.AddSingleton<CustomerEmails>();
+        services.AddSingleton<RestorationEmails>();
         services.AddSingleton<OutboxSignal>();
         if (!string.IsNullOrEmpty(configuration["Mail:Smtp:Host"]))
         {
@@ -78,8 +80,8 @@ public static class VidnovaHost
         services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
         services.AddSingleton<SlaMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<SlaMonitor>());
-        services.AddSingleton<OutboxDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddSingleton<INotificationChannel, EmailChannel>();
+        services.AddOutboxWorker<OutboxMessage, NotificationDelivery>();
         services.AddDsoExchange(configuration);
         services.Configure<DocumentReaderOptions>(configuration.GetSection(DocumentReaderOptions.Section));
         services.AddSingleton<UntrustedDocumentReader>();

@@ -7,6 +7,7 @@ using Vidnova.Kernel;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Problems;
+using Vidnova.Restoration.Notifications;
 
 namespace Vidnova.Restoration.Apply;
 
@@ -25,7 +26,7 @@ public sealed class ApplyForRestoration(
     VidnovaDbContext db,
     IClock clock,
     IRestorationDebtPolicy debtPolicy,
-    CustomerEmails emails,
+    RestorationEmails emails,
     OutboxSignal outbox,
     IOptions<RateLimitOptions> limits)
 {
