@@ -15,7 +15,7 @@ namespace Vidnova.Tests.Notifications;
 public abstract class OutboxMigrationTests(DatabaseProvider provider) : IDisposable
 {
     /// <summary>The last migration before issue 10 reshaped the outbox.</summary>
-    private const string BeforeIssue10 = "20261201212839_HostileInput";
+    private const string BeforeIssue10 = "HostileInput";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("vidnova-migration-").FullName;
 
