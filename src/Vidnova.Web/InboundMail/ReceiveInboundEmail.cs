@@ -6,8 +6,8 @@ using MimeKit;
 using NodaTime;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
-using Vidnova.Restoration.Notifications;
 using Vidnova.Restoration;
+using Vidnova.Restoration.Notifications;
 using Vidnova.Restoration.Receipts;
 using Vidnova.UntrustedDocuments;
 

@@ -6,8 +6,8 @@ using Vidnova.Calendar;
 using Vidnova.Dso;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
-using Vidnova.Restoration.Notifications;
 using Vidnova.Restoration;
+using Vidnova.Restoration.Notifications;
 
 namespace Vidnova.Sla;
 
