@@ -46,7 +46,7 @@ public sealed class MailModel(VidnovaDbContext db) : PageModel
         if (Query is not null)
         {
             var pattern = "%" + BackOfficeDisplay.EscapeLike(Query) + "%";
-            query = query.Where(m => EF.Functions.Like(m.To, pattern, BackOfficeDisplay.LikeEscape)
+            query = query.Where(m => EF.Functions.Like(m.Recipient, pattern, BackOfficeDisplay.LikeEscape)
                 || EF.Functions.Like(m.Subject, pattern, BackOfficeDisplay.LikeEscape));
         }
 
@@ -60,7 +60,7 @@ public sealed class MailModel(VidnovaDbContext db) : PageModel
 
         if (ApplicationId is { } applicationId)
         {
-            query = query.Where(m => m.ApplicationId == applicationId);
+            query = query.Where(m => m.CorrelationId == applicationId);
             ApplicationNumber = await db.Set<RestorationApplication>().AsNoTracking()
                 .Where(a => a.Id == applicationId)
                 .Select(a => a.Number)
@@ -73,7 +73,7 @@ public sealed class MailModel(VidnovaDbContext db) : PageModel
             .OrderByDescending(m => m.CreatedAt)
             .Skip((PageNumber - 1) * PageSize)
             .Take(PageSize)
-            .Select(m => new MailRow(m.Id, m.To, m.Subject, m.ApplicationId, m.CreatedAt, m.SentAt, m.Attempts, m.LastError))
+            .Select(m => new MailRow(m.Id, m.Recipient, m.Subject, m.CorrelationId, m.CreatedAt, m.SentAt, m.Attempts, m.LastError))
             .ToListAsync(ct);
     }
 }

@@ -48,7 +48,7 @@ public sealed partial class MailMessageModel(VidnovaDbContext db) : PageModel
         }
 
         Message = message;
-        if (message.ApplicationId is { } applicationId)
+        if (message.CorrelationId is { } applicationId)
         {
             ApplicationNumber = await db.Set<RestorationApplication>().AsNoTracking()
                 .Where(a => a.Id == applicationId)

@@ -3,12 +3,13 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NodaTime;
 
 using Vidnova.Kernel;
+using Vidnova.Outbox;
 
 namespace Vidnova.Dso;
 
 /// <summary>
 /// A message waiting to reach a DSO by its channel (a webhook call or an email). Written in the
-/// same transaction as the change that caused it, delivered afterwards by <see cref="DsoDeliveryDispatcher"/>,
+/// same transaction as the change that caused it, delivered afterwards by <see cref="DsoDeliveryChannel"/>,
 /// retried with backoff and, after <see cref="DsoDeliveryOptions.MaxAttempts"/> failures, dead-lettered for staff.
 /// </summary>
 public sealed class DsoDelivery
@@ -123,6 +124,9 @@ public sealed class DsoDelivery
         ClaimedUntil = null;
     }
 }
+
+/// <summary>Wakes the DSO deliveries' <see cref="OutboxWorker{TRow}"/> when a request commits new deliveries.</summary>
+public sealed class DsoDeliverySignal : OutboxWakeUp;
 
 /// <summary>
 /// Exponential backoff with "full jitter": attempt n waits a random time between half and all of

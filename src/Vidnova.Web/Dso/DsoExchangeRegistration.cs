@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Vidnova.Outbox;
 
 namespace Vidnova.Dso;
 
@@ -13,10 +14,9 @@ public static class DsoExchangeRegistration
         services.AddSingleton<DsoDeliverySignal>();
         services.AddScoped<DsoOutbox>();
         services.AddScoped<ReceiveDsoCallback>();
-        services.AddSingleton<DsoDeliveryDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<DsoDeliveryDispatcher>());
+        services.AddOutboxWorker<DsoDelivery, DsoDeliveryChannel>();
 
-        services.AddHttpClient(DsoDeliveryDispatcher.HttpClientName, (sp, client) =>
+        services.AddHttpClient(DsoDeliveryChannel.HttpClientName, (sp, client) =>
             {
                 var options = sp.GetRequiredService<IOptions<DsoDeliveryOptions>>().Value;
                 // The pipeline's own timeouts govern; this only bounds the whole call with all its quick retries.

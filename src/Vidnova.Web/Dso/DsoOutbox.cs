@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
@@ -55,25 +54,3 @@ public sealed class DsoOutbox(VidnovaDbContext db, DsoDeliverySignal signal)
 
 /// <summary>The body of every message to a DSO, by webhook or as an email's JSON attachment (see docs/dso-protocol.md).</summary>
 public sealed record DsoEventPayload(string EventType, string DsoCode, DsoRequestItem Request);
-
-/// <summary>Wakes the DSO delivery dispatcher when a request commits new deliveries.</summary>
-public sealed class DsoDeliverySignal
-{
-    private readonly Channel<bool> _wakeUps = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-    public void Notify() => _wakeUps.Writer.TryWrite(true);
-
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timer.CancelAfter(timeout);
-        try
-        {
-            await _wakeUps.Reader.ReadAsync(timer.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The poll interval passed without a wake-up.
-        }
-    }
-}

@@ -18,6 +18,7 @@ using Vidnova.InboundMail;
 using Vidnova.Ledger;
 using Vidnova.Localization;
 using Vidnova.Notifications;
+using Vidnova.Outbox;
 using Vidnova.Payments;
 using Vidnova.Payments.Statements;
 using Vidnova.Persistence;
@@ -26,6 +27,7 @@ using Vidnova.Restoration;
 using Vidnova.Restoration.Apply;
 using Vidnova.Restoration.DsoEvents;
 using Vidnova.Restoration.EmailConfirmation;
+using Vidnova.Restoration.Notifications;
 using Vidnova.Restoration.PaymentStatements;
 using Vidnova.Restoration.Receipts;
 using Vidnova.Restoration.Receipts.Ocr;
@@ -64,7 +66,7 @@ public static class VidnovaHost
 
         services.AddCalendar();
         services.AddSingleton<IRestorationDebtPolicy, FullDebtPaymentPolicy>();
-        services.AddSingleton<CustomerEmails>();
+        services.AddSingleton<RestorationEmails>();
         services.AddSingleton<OutboxSignal>();
         if (!string.IsNullOrEmpty(configuration["Mail:Smtp:Host"]))
         {
@@ -80,8 +82,8 @@ public static class VidnovaHost
         services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
         services.AddSingleton<SlaMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<SlaMonitor>());
-        services.AddSingleton<OutboxDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddSingleton<INotificationChannel, EmailChannel>();
+        services.AddOutboxWorker<OutboxMessage, NotificationDelivery>();
         services.AddDsoExchange(configuration);
         services.Configure<DocumentReaderOptions>(configuration.GetSection(DocumentReaderOptions.Section));
         services.AddSingleton<UntrustedDocumentReader>();

@@ -7,6 +7,7 @@ using NodaTime;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Restoration;
+using Vidnova.Restoration.Notifications;
 using Vidnova.Restoration.Receipts;
 using Vidnova.UntrustedDocuments;
 
@@ -27,7 +28,7 @@ public sealed class ReceiveInboundEmail(
     VidnovaDbContext db,
     IClock clock,
     SubmitReceipt receipts,
-    CustomerEmails emails,
+    RestorationEmails emails,
     OutboxSignal outbox,
     IOptions<MailOptions> options,
     UntrustedDocumentReader reader,
@@ -227,8 +228,8 @@ public sealed class ReceiveInboundEmail(
         if (keys.RepliedToOutboxIds.Count > 0)
         {
             var applicationId = await db.Set<OutboxMessage>().AsNoTracking()
-                .Where(m => keys.RepliedToOutboxIds.Contains(m.Id) && m.ApplicationId != null)
-                .Select(m => m.ApplicationId)
+                .Where(m => keys.RepliedToOutboxIds.Contains(m.Id) && m.CorrelationId != null)
+                .Select(m => m.CorrelationId)
                 .FirstOrDefaultAsync(cancellationToken);
             if (applicationId is { } id && await applications.SingleOrDefaultAsync(a => a.Id == id, cancellationToken) is { } byThread)
             {

@@ -5,23 +5,26 @@ using NodaTime;
 namespace Vidnova.Notifications;
 
 /// <summary>
-/// An email waiting to go out. It is written in the same transaction as the state change that caused it and sent
-/// afterwards by <see cref="OutboxDispatcher"/>; <see cref="DeduplicationKey"/> keeps one message per cause.
+/// A notification waiting to go out to its <see cref="Recipient"/> by its <see cref="Channel"/>. It is written in the
+/// same transaction as the state change that caused it and sent afterwards by <see cref="NotificationDelivery"/>;
+/// <see cref="DeduplicationKey"/> keeps one message per cause. The capability that sends it owns its template and
+/// names the case it belongs to by <see cref="CorrelationId"/>; Notifications knows nothing of that case.
 /// </summary>
 public sealed class OutboxMessage
 {
     private const string MessageIdDomain = "vidnova";
 
-    private OutboxMessage(Guid id, string deduplicationKey, string to, string subject, string htmlBody, string textBody,
-        Guid? applicationId, Instant createdAt)
+    private OutboxMessage(Guid id, string deduplicationKey, string channel, string recipient, string subject, string htmlBody, string textBody,
+        Guid? correlationId, Instant createdAt)
     {
         Id = id;
         DeduplicationKey = deduplicationKey;
-        To = to;
+        Channel = channel;
+        Recipient = recipient;
         Subject = subject;
         HtmlBody = htmlBody;
         TextBody = textBody;
-        ApplicationId = applicationId;
+        CorrelationId = correlationId;
         CreatedAt = createdAt;
         NextAttemptAt = createdAt;
     }
@@ -30,7 +33,11 @@ public sealed class OutboxMessage
 
     public string DeduplicationKey { get; private set; }
 
-    public string To { get; private set; }
+    /// <summary>The <see cref="INotificationChannel"/> it goes out by, e.g. <see cref="EmailChannel.ChannelName"/>.</summary>
+    public string Channel { get; private set; }
+
+    /// <summary>Whom it goes to, in the channel's terms: an email address for email.</summary>
+    public string Recipient { get; private set; }
 
     public string Subject { get; private set; }
 
@@ -38,7 +45,8 @@ public sealed class OutboxMessage
 
     public string TextBody { get; private set; }
 
-    public Guid? ApplicationId { get; private set; }
+    /// <summary>The case of the sending capability this notification belongs to (e.g. a restoration application's id).</summary>
+    public Guid? CorrelationId { get; private set; }
 
     public Instant CreatedAt { get; private set; }
 
@@ -50,13 +58,13 @@ public sealed class OutboxMessage
 
     public string? LastError { get; private set; }
 
-    /// <summary>The dispatcher instance that is sending this message now (see <see cref="OutboxClaims"/>).</summary>
+    /// <summary>The worker instance that is sending this message now (see <see cref="OutboxClaims"/>).</summary>
     public string? ClaimedBy { get; private set; }
 
     /// <summary>When an unfinished claim lapses, so that a crashed instance's work is picked up by another.</summary>
     public Instant? ClaimedUntil { get; private set; }
 
-    /// <summary>Where replies go: the application's plus-address (see <see cref="InboundMail.ReplyAddress"/>), if one is configured.</summary>
+    /// <summary>Where replies go: the case's plus-address (see <see cref="InboundMail.ReplyAddress"/>), if one is configured.</summary>
     public string? ReplyTo { get; private set; }
 
     /// <summary>The Message-ID of the customer's email this one answers, so their mail app shows it in that thread.</summary>
@@ -80,13 +88,17 @@ public sealed class OutboxMessage
             : null;
     }
 
-    public static OutboxMessage Create(string deduplicationKey, EmailContent content, string to, Guid? applicationId, Instant now,
+    /// <summary>An email to <paramref name="to"/>.</summary>
+    public static OutboxMessage Create(string deduplicationKey, EmailContent content, string to, Guid? correlationId, Instant now,
         string? replyTo = null) =>
-        new(Guid.NewGuid(), deduplicationKey, to, content.Subject, content.HtmlBody, content.TextBody, applicationId, now) { ReplyTo = replyTo };
+        new(Guid.NewGuid(), deduplicationKey, EmailChannel.ChannelName, to, content.Subject, content.HtmlBody, content.TextBody, correlationId, now)
+        {
+            ReplyTo = replyTo,
+        };
 
-    public static OutboxMessage AutoReply(string deduplicationKey, EmailContent content, string to, Guid? applicationId, Instant now,
+    public static OutboxMessage AutoReply(string deduplicationKey, EmailContent content, string to, Guid? correlationId, Instant now,
         string? replyTo, string? inReplyTo) =>
-        new(Guid.NewGuid(), deduplicationKey, to, content.Subject, content.HtmlBody, content.TextBody, applicationId, now)
+        new(Guid.NewGuid(), deduplicationKey, EmailChannel.ChannelName, to, content.Subject, content.HtmlBody, content.TextBody, correlationId, now)
         {
             ReplyTo = replyTo,
             InReplyTo = inReplyTo,
@@ -128,14 +140,16 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.DeduplicationKey).HasMaxLength(200);
         builder.HasIndex(m => m.DeduplicationKey).IsUnique();
-        builder.Property(m => m.To).HasMaxLength(254);
+        builder.Property(m => m.Channel).HasMaxLength(20).HasDefaultValue(EmailChannel.ChannelName);
+        // A chat id fits as well as an email address.
+        builder.Property(m => m.Recipient).HasMaxLength(254);
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
         builder.Property(m => m.ClaimedBy).HasMaxLength(120);
         builder.Property(m => m.ReplyTo).HasMaxLength(254);
         builder.Property(m => m.InReplyTo).HasMaxLength(998);
-        builder.HasIndex(m => m.ApplicationId);
+        builder.HasIndex(m => m.CorrelationId);
         builder.Ignore(m => m.MessageId);
     }
 }

@@ -7,6 +7,7 @@ using Vidnova.Dso;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Restoration;
+using Vidnova.Restoration.Notifications;
 
 namespace Vidnova.Sla;
 
@@ -101,7 +102,7 @@ public sealed class SlaMonitor(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VidnovaDbContext>();
-        var emails = scope.ServiceProvider.GetRequiredService<CustomerEmails>();
+        var emails = scope.ServiceProvider.GetRequiredService<RestorationEmails>();
         var now = clock.GetCurrentInstant();
         var today = KyivTime.DateOf(now);
         var candidates = await db.Set<RestorationApplication>()

@@ -101,7 +101,7 @@ public abstract class DsoEventTests(VidnovaApp app) : IAsyncLifetime
         Assert.NotNull(late.Deadline);
         var application = await _scenario.GetAsAdminAsync(overtaken.Id);
         Assert.Equal("restored", application.Status);
-        Assert.False(await app.InDatabaseAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.ApplicationId == overtaken.Id && m.DeduplicationKey.EndsWith("dso-received"))));
+        Assert.False(await app.InDatabaseAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.CorrelationId == overtaken.Id && m.DeduplicationKey.EndsWith("dso-received"))));
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Vidnova.Dso;
 using Vidnova.Kernel;
+using Vidnova.Outbox;
 using Vidnova.Persistence;
 using Vidnova.Tests.Infrastructure;
 
@@ -83,7 +84,7 @@ public abstract class DsoExchangeTests(DsoExchangeApp app)
     }
 
     /// <summary>One dispatcher pass at the current (fake) time, so "nothing was sent" is known, not waited for.</summary>
-    private Task<int> DispatchPassAsync() => app.Services.GetRequiredService<DsoDeliveryDispatcher>().DispatchDueAsync(CancellationToken.None);
+    private Task<int> DispatchPassAsync() => app.Services.GetRequiredService<OutboxWorker<DsoDelivery>>().DispatchDueAsync(CancellationToken.None);
 
     [Fact]
     public async Task Callback_SignedWithTheSecret_IsApplied_AndARepeatHasNoSecondEffect()

@@ -78,7 +78,7 @@ public sealed class ScaleOutTests : IAsyncLifetime, IDisposable
         Assert.Single(stored.Timeline, t => t.Kind == "receipt_approved");
         Assert.Single(stored.Timeline, t => t.Kind == "sent_to_dso");
         Assert.Equal(1, await _first.InDatabaseAsync(db =>
-            db.Set<OutboxMessage>().CountAsync(m => m.ApplicationId == application.Id && m.DeduplicationKey.EndsWith(":receipt-approved"))));
+            db.Set<OutboxMessage>().CountAsync(m => m.CorrelationId == application.Id && m.DeduplicationKey.EndsWith(":receipt-approved"))));
     }
 
     private Task<List<OutboxMessage>> WaitUntilAllSentAsync(int expected)

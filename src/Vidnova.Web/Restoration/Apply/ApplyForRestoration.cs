@@ -8,6 +8,7 @@ using Vidnova.Ledger;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Problems;
+using Vidnova.Restoration.Notifications;
 
 namespace Vidnova.Restoration.Apply;
 
@@ -27,7 +28,7 @@ public sealed class ApplyForRestoration(
     IClock clock,
     IRestorationDebtPolicy debtPolicy,
     ILedger ledger,
-    CustomerEmails emails,
+    RestorationEmails emails,
     OutboxSignal outbox,
     IOptions<RateLimitOptions> limits)
 {

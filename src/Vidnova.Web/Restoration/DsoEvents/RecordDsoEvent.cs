@@ -9,6 +9,7 @@ using Vidnova.Kernel;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Problems;
+using Vidnova.Restoration.Notifications;
 
 namespace Vidnova.Restoration.DsoEvents;
 
@@ -23,7 +24,7 @@ public sealed record DsoEventCommand(Guid RequestId, string? Type, Instant? Occu
 
 /// <summary>A DSO reports on a restoration request it owns: acknowledged, reconnected or refused.</summary>
 public sealed class RecordDsoEvent(
-    VidnovaDbContext db, IClock clock, CalendarStore calendars, CustomerEmails emails, OutboxSignal outbox, IOptionsMonitor<DsoDeliveryOptions> options)
+    VidnovaDbContext db, IClock clock, CalendarStore calendars, RestorationEmails emails, OutboxSignal outbox, IOptionsMonitor<DsoDeliveryOptions> options)
 {
     /// <summary>Records the event in a unit of work of its own, run again on fresh rows when a concurrent report won the race.</summary>
     public Task<RestorationApplication> HandleAsync(DsoCode dso, DsoEventCommand command, CancellationToken cancellationToken) =>

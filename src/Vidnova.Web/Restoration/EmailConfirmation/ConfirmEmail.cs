@@ -3,11 +3,12 @@ using NodaTime;
 using Vidnova.Dso;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
+using Vidnova.Restoration.Notifications;
 
 namespace Vidnova.Restoration.EmailConfirmation;
 
 /// <summary>Confirms the customer's email with the code and issues the DSO's restoration invoice to it.</summary>
-public sealed class ConfirmEmail(VidnovaDbContext db, IClock clock, CustomerEmails emails, OutboxSignal outbox)
+public sealed class ConfirmEmail(VidnovaDbContext db, IClock clock, RestorationEmails emails, OutboxSignal outbox)
 {
     public async Task<RestorationApplication> HandleAsync(Guid id, string? accessToken, string? code, CancellationToken cancellationToken)
     {

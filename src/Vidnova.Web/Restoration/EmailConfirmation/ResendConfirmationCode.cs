@@ -5,6 +5,7 @@ using Vidnova.Hosting;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Problems;
+using Vidnova.Restoration.Notifications;
 
 namespace Vidnova.Restoration.EmailConfirmation;
 
@@ -13,7 +14,7 @@ namespace Vidnova.Restoration.EmailConfirmation;
 /// and starts the attempts again. The caller proves access with the token, which the new email's link carries too.
 /// </summary>
 public sealed class ResendConfirmationCode(
-    VidnovaDbContext db, IClock clock, CustomerEmails emails, OutboxSignal outbox, IOptions<RateLimitOptions> limits)
+    VidnovaDbContext db, IClock clock, RestorationEmails emails, OutboxSignal outbox, IOptions<RateLimitOptions> limits)
 {
     private static readonly Duration Window = Duration.FromHours(1);
 
@@ -37,9 +38,9 @@ public sealed class ResendConfirmationCode(
     private async Task EnsureEmailLimitAsync(Guid id, Instant now, CancellationToken cancellationToken)
     {
         var since = now - Window;
-        var prefix = CustomerEmails.ConfirmationKeyPrefix(id);
+        var prefix = RestorationEmails.ConfirmationKeyPrefix(id);
         var sent = await db.Set<OutboxMessage>()
-            .Where(m => m.ApplicationId == id && m.CreatedAt > since && m.DeduplicationKey.StartsWith(prefix))
+            .Where(m => m.CorrelationId == id && m.CreatedAt > since && m.DeduplicationKey.StartsWith(prefix))
             .Select(m => m.CreatedAt)
             .OrderBy(at => at)
             .ToListAsync(cancellationToken);

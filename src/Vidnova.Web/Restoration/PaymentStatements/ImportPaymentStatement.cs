@@ -9,6 +9,7 @@ using Vidnova.Notifications;
 using Vidnova.Payments;
 using Vidnova.Payments.Statements;
 using Vidnova.Persistence;
+using Vidnova.Restoration.Notifications;
 using Vidnova.Restoration.Receipts;
 
 namespace Vidnova.Restoration.PaymentStatements;
@@ -31,7 +32,7 @@ public sealed record StatementImportResult(IReadOnlyList<ImportedLine> Applied, 
 /// proves. The whole statement is validated first and applied in one transaction, so a bad line changes nothing; each
 /// line is applied once per DSO (its line id), so posting the statement again changes nothing either.
 /// </summary>
-public sealed class ImportPaymentStatement(VidnovaDbContext db, IClock clock, CustomerEmails emails, OutboxSignal outbox, DsoOutbox dsoOutbox,
+public sealed class ImportPaymentStatement(VidnovaDbContext db, IClock clock, RestorationEmails emails, OutboxSignal outbox, DsoOutbox dsoOutbox,
     IConfiguration configuration, IOptions<PaymentLimits> limits, ILogger<ImportPaymentStatement> logger)
 {
     /// <summary>Two posts of the same lines at once: the loser's transaction is rolled back and tried again, finding the winner's lines.</summary>

@@ -2,11 +2,12 @@ using NodaTime;
 using Vidnova.Dso;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
+using Vidnova.Restoration.Notifications;
 
 namespace Vidnova.Restoration.Receipts;
 
 /// <summary>An operator's verdict on a receipt: approval sends the restoration request to the DSO.</summary>
-public sealed class DecideReceipt(VidnovaDbContext db, IClock clock, CustomerEmails emails, OutboxSignal outbox, DsoOutbox dsoOutbox)
+public sealed class DecideReceipt(VidnovaDbContext db, IClock clock, RestorationEmails emails, OutboxSignal outbox, DsoOutbox dsoOutbox)
 {
     public async Task<RestorationApplication> HandleAsync(Guid id, bool approve, string? reason, string actor, CancellationToken cancellationToken)
     {

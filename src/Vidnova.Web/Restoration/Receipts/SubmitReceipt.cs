@@ -6,6 +6,7 @@ using Vidnova.Dso;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Problems;
+using Vidnova.Restoration.Notifications;
 using Vidnova.Restoration.Receipts.Ocr;
 using Vidnova.UntrustedDocuments;
 
@@ -21,7 +22,7 @@ public sealed record ReceiptUpload(string FileName, string ContentType, byte[] C
 /// is only a hint beside the invoice and the application waits for the DSO's bank statement or an operator, because a
 /// PDF that matches can be drawn by anyone. What the check found goes into the timeline.
 /// </summary>
-public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, CustomerEmails emails, OutboxSignal outbox, DsoOutbox dsoOutbox,
+public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, RestorationEmails emails, OutboxSignal outbox, DsoOutbox dsoOutbox,
     IConfiguration configuration, IOptions<OcrOptions> ocr, UntrustedDocumentReader reader)
 {
     public async Task<RestorationApplication> HandleAsync(Guid id, string? accessToken, string fileName, Stream content, CancellationToken cancellationToken)

@@ -76,7 +76,7 @@ public abstract partial class ResendConfirmationCodeTests : IAsyncLifetime
         Assert.Equal("rate_limited", problem.Code);
         Assert.Contains("спробуйте знову через", problem.Detail, StringComparison.Ordinal);
         Assert.InRange(limited.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromMinutes(55), TimeSpan.FromMinutes(59));
-        var emails = await _app.InDatabaseAsync(db => Task.FromResult(db.Set<Vidnova.Notifications.OutboxMessage>().Count(m => m.ApplicationId == applied.Id)));
+        var emails = await _app.InDatabaseAsync(db => Task.FromResult(db.Set<Vidnova.Notifications.OutboxMessage>().Count(m => m.CorrelationId == applied.Id)));
         Assert.Equal(LimitedApp.ConfirmationEmailsPerApplication, emails);
 
         _app.Clock.Advance(Duration.FromHours(1));
