@@ -1,0 +1,13 @@
+namespace Vidnova.Accounts;
+
+/// <summary>The personal accounts, imported from the billing system.</summary>
+public static class AccountsModule
+{
+    public static IServiceCollection AddAccountsModule(this IServiceCollection services)
+    {
+        services.AddScoped<UpsertAccount>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapAccountsModule(this RouteGroupBuilder api) => api.MapAccountsApi();
+}
