@@ -13,25 +13,17 @@ using Vidnova.BackOffice;
 using Vidnova.Calendar;
 using Vidnova.Demo;
 using Vidnova.Dso;
-using Vidnova.Dso.WorkOrders;
 using Vidnova.InboundMail;
 using Vidnova.Ledger;
 using Vidnova.Localization;
 using Vidnova.Notifications;
-using Vidnova.Outbox;
 using Vidnova.Payments;
-using Vidnova.Payments.Statements;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 using Vidnova.Restoration;
-using Vidnova.Restoration.Apply;
-using Vidnova.Restoration.DsoEvents;
-using Vidnova.Restoration.EmailConfirmation;
-using Vidnova.Restoration.Notifications;
-using Vidnova.Restoration.PaymentStatements;
 using Vidnova.Restoration.Receipts;
-using Vidnova.Restoration.Receipts.Ocr;
 using Vidnova.Sla;
+using Vidnova.Staff;
 using Vidnova.UntrustedDocuments;
 
 namespace Vidnova.Hosting;
@@ -51,64 +43,25 @@ public static class VidnovaHost
         var configuration = builder.Configuration;
 
         services.Configure<VidnovaOptions>(configuration.GetSection(VidnovaOptions.Section));
-        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
-        services.Configure<PaymentLimits>(configuration.GetSection(PaymentLimits.Section));
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<RateLimits>();
         services.AddTrustedProxies(configuration);
-        services.PostConfigure<VidnovaOptions>(o => o.SeedDemoData |= builder.Environment.IsDevelopment() && configuration["Vidnova:SeedDemoData"] is null);
-
-        // A mistyped Receipts:AutoApprove stops the host at start-up with the accepted values, not at the first receipt.
-        ReceiptApprovalModes.Read(configuration);
 
         services.AddVidnovaDatabase(configuration, builder.Environment);
         services.AddSingleton<IClock>(NodaTime.SystemClock.Instance);
 
         services.AddCalendar();
-        services.AddSingleton<IRestorationDebtPolicy, FullDebtPaymentPolicy>();
-        services.AddSingleton<RestorationEmails>();
-        services.AddSingleton<OutboxSignal>();
-        if (!string.IsNullOrEmpty(configuration["Mail:Smtp:Host"]))
-        {
-            services.AddSingleton<IMailTransport, SmtpTransport>();
-        }
-        else
-        {
-            services.AddSingleton<PickupDirectoryTransport>();
-            services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<PickupDirectoryTransport>());
-        }
-
-        services.Configure<CompensationRateOptions>(configuration.GetSection(CompensationRateOptions.Section));
-        services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
-        services.AddSingleton<SlaMonitor>();
-        services.AddHostedService(sp => sp.GetRequiredService<SlaMonitor>());
-        services.AddSingleton<INotificationChannel, EmailChannel>();
-        services.AddOutboxWorker<OutboxMessage, NotificationDelivery>();
-        services.AddDsoExchange(configuration);
-        services.Configure<DocumentReaderOptions>(configuration.GetSection(DocumentReaderOptions.Section));
-        services.AddSingleton<UntrustedDocumentReader>();
-        services.AddInboundMail(configuration);
-        services.AddReceiptOcr(configuration);
-        services.AddDemoDsoSimulator(configuration);
-
-        services.AddScoped<ApplyForRestoration>();
-        services.AddScoped<ConfirmEmail>();
-        services.AddScoped<ResendConfirmationCode>();
-        services.AddScoped<Staff.StaffLockout>();
-        services.AddScoped<SubmitReceipt>();
-        services.AddScoped<DecideReceipt>();
-        services.AddScoped<RecordDsoEvent>();
-        services.AddScoped<UpsertAccount>();
-        services.AddScoped<GetAccount>();
-        services.AddScoped<IPersonalAccounts, PersonalAccounts>();
-        services.AddScoped<ILedger, AccountLedger>();
-        services.AddScoped<IWorkOrderObserver, SupplyStateFromWorkOrders>();
-        services.AddScoped<RegisterDso>();
-        services.AddScoped<IssueDsoApiKey>();
-        services.AddScoped<RetryDsoDelivery>();
-        services.AddScoped<PostPayment>();
-        services.AddScoped<ImportPaymentStatement>();
-        services.Configure<StatementCsvOptions>(configuration.GetSection(StatementCsvOptions.Section));
+        services.AddNotificationsModule(configuration);
+        services.AddSlaModule(configuration);
+        services.AddDsoModule(configuration);
+        services.AddUntrustedDocumentsModule(configuration);
+        services.AddInboundMailModule(configuration);
+        services.AddRestorationModule(configuration);
+        services.AddStaffModule();
+        services.AddLedgerModule();
+        services.AddAccountsModule();
+        services.AddPaymentsModule(configuration);
+        services.AddDemoModule(configuration, builder.Environment);
 
         services.AddAuthentication(SelectScheme)
             .AddPolicyScheme(SelectScheme, "API key or staff cookie", options =>
@@ -195,15 +148,10 @@ public static class VidnovaHost
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VidnovaDbContext>();
         try
         {
             await scope.ServiceProvider.GetRequiredService<CalendarStore>().SeedAsync(CancellationToken.None);
-            if (scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<VidnovaOptions>>().Value.SeedDemoData)
-            {
-                await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<ILedger>(), scope.ServiceProvider.GetRequiredService<IClock>(), CancellationToken.None);
-                await DemoDsoSimulator.ConnectDemoDsosAsync(db, app.Configuration, CancellationToken.None);
-            }
+            await DemoModule.SeedAsync(scope.ServiceProvider, app.Configuration, CancellationToken.None);
         }
         catch (DbUpdateException exception)
         {
@@ -246,11 +194,11 @@ public static class VidnovaHost
 
         var api = app.MapGroup("/api/v1");
         api.AddEndpointFilterFactory(TextLimits.Filter);
-        api.MapRestorationApi();
-        api.MapAccountsApi();
-        api.MapDsoApi();
-        api.MapPaymentsApi();
-        api.MapInboundMailApi();
+        api.MapRestorationModule();
+        api.MapAccountsModule();
+        api.MapDsoModule();
+        api.MapPaymentsModule();
+        api.MapInboundMailModule();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         // No fonts from Scalar's CDN: the page stays within its Content-Security-Policy and tells no third party who reads it.
@@ -259,7 +207,7 @@ public static class VidnovaHost
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapCultureSwitch();
-        app.MapDemoDsoSimulator();
+        app.MapDemoModule();
         app.MapReceiptFiles();
         app.MapRazorPages();
         return app;

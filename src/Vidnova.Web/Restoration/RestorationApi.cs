@@ -199,7 +199,7 @@ public sealed record ApplicationResponse(
             : null;
         return new ApplicationResponse(application.Id, application.Number, application.Status.ToApiName(), application.AccountNumber.Value,
             application.SubmittedAt, invoice, request,
-            application.Compensation is { } c ? new CompensationResponse(c.Amount.Amount, c.MissedDeadline, c.RecordedAt, c.RecordedAt.InUtc().Date.PlusDays(45)) : null,
+            application.Compensation is { } c ? new CompensationResponse(c.Amount.Amount, c.MissedDeadline, c.RecordedAt, c.CreditBy) : null,
             application.Receipts.Select(x => new ReceiptResponse(x.Id, x.FileName, x.ContentType, x.SizeBytes, x.ReceivedAt,
                 x.Decision.ToString().ToLowerInvariant(), x.RejectionReason)).ToList(),
             application.Timeline.OrderBy(t => t.At).Select(t => new TimelineResponse(t.At, t.Actor, t.Kind, t.Description)).ToList());

@@ -412,7 +412,11 @@ public static class Actors
 }
 
 /// <summary>Compensation the DSO owes for a missed restoration deadline; it credits it within 45 days (NEURC No. 375).</summary>
-public sealed record SlaCompensation(Money Amount, bool Household, LocalDate MissedDeadline, Instant RecordedAt);
+public sealed record SlaCompensation(Money Amount, bool Household, LocalDate MissedDeadline, Instant RecordedAt)
+{
+    /// <summary>The last day of the 45 the DSO has to credit it, counted from the Kyiv date of the recording (the customer's calendar, not UTC's).</summary>
+    public LocalDate CreditBy => Calendar.KyivTime.DateOf(RecordedAt).PlusDays(45);
+}
 
 /// <summary>One line of an application's history: when, who, what.</summary>
 public sealed record TimelineEntry(Instant At, string Actor, string Kind, string Description);

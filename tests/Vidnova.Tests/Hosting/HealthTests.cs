@@ -17,13 +17,4 @@ public sealed class HealthTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
     }
-
-    [Fact]
-    public async Task OpenApiDocument_DescribesTheRestorationApi()
-    {
-        var document = await app.CreateClient().GetStringAsync("/openapi/v1.json");
-
-        Assert.Contains("/api/v1/restoration-applications/{id}/receipt-decision", document, StringComparison.Ordinal);
-        Assert.Contains("/api/v1/dso/restoration-requests/{id}/events", document, StringComparison.Ordinal);
-    }
 }

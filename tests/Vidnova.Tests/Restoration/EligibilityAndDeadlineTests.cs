@@ -56,14 +56,6 @@ public sealed class EligibilityAndDeadlineTests
         Assert.Equal(Money.Uah(-50m), balance.Balance);
     }
 
-    [Fact]
-    public void RepaymentSchedulePolicy_CanAdmitAnAccountWithDebt()
-    {
-        var (account, balance) = Account(SupplyStatus.DisconnectedForDebt, debt: 100m, paid: 0m);
-
-        RestorationEligibility.EnsureEligible(account, balance, new NothingDuePolicy());
-    }
-
     [Theory]
     // Wednesday 25 Nov 2026, 10:00 Kyiv → Thu, Fri, Mon → Monday 30 Nov (city).
     [InlineData("2026-11-25T08:00:00Z", Settlement.City, "2026-11-30")]
@@ -119,10 +111,5 @@ public sealed class EligibilityAndDeadlineTests
         }
 
         return (account, ledger.Snapshot);
-    }
-
-    private sealed class NothingDuePolicy : IRestorationDebtPolicy
-    {
-        public Money AmountStillToPay(LedgerBalance balance) => Money.Zero;
     }
 }

@@ -23,7 +23,7 @@ public sealed record ReceiptUpload(string FileName, string ContentType, byte[] C
 /// PDF that matches can be drawn by anyone. What the check found goes into the timeline.
 /// </summary>
 public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, RestorationEmails emails, OutboxSignal outbox, DsoOutbox dsoOutbox,
-    IConfiguration configuration, IOptions<OcrOptions> ocr, UntrustedDocumentReader reader)
+    IOptions<ReceiptApprovalOptions> approval, IOptions<OcrOptions> ocr, UntrustedDocumentReader reader)
 {
     public async Task<RestorationApplication> HandleAsync(Guid id, string? accessToken, string fileName, Stream content, CancellationToken cancellationToken)
     {
@@ -57,7 +57,7 @@ public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, Re
             ? await reader.ReadAsync<PdfTextReading>(DocumentKind.PdfText, upload.Content, cancellationToken)
             : null;
         var assessment = ReceiptAutoCheck.Assess(upload.ContentType, pdf, application.Invoice!, application.Number,
-            ReceiptApprovalModes.Read(configuration) == ReceiptApprovalMode.Receipt);
+            approval.Value.AutoApprove == ReceiptApprovalMode.Receipt);
         application.RecordReceiptCheck(assessment.TimelineKind, assessment.Describe(), now);
         if (ocr.Value.Enabled && assessment.Outcome is ReceiptAutoCheckOutcome.Image or ReceiptAutoCheckOutcome.NoTextLayer
             && TesseractOcr.CanRead(upload.ContentType))

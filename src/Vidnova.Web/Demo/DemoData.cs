@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Vidnova.Accounts;
 using Vidnova.Dso;
+using Vidnova.Hosting;
 using Vidnova.Kernel;
 using Vidnova.Ledger;
 using Vidnova.Persistence;
 using Vidnova.Restoration;
 using Vidnova.Staff;
 
-namespace Vidnova.Hosting;
+namespace Vidnova.Demo;
 
 /// <summary>Accounts, DSOs and staff to try Vidnova with (see the README's table). Seeded once into an empty database.</summary>
 public static class DemoData

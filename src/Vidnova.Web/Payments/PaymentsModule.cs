@@ -1,0 +1,17 @@
+using Vidnova.Payments.Statements;
+
+namespace Vidnova.Payments;
+
+/// <summary>Payments posted to personal accounts, and the bank statement files they come in.</summary>
+public static class PaymentsModule
+{
+    public static IServiceCollection AddPaymentsModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<PaymentLimits>(configuration.GetSection(PaymentLimits.Section));
+        services.AddScoped<PostPayment>();
+        services.Configure<StatementCsvOptions>(configuration.GetSection(StatementCsvOptions.Section));
+        return services;
+    }
+
+    public static RouteGroupBuilder MapPaymentsModule(this RouteGroupBuilder api) => api.MapPaymentsApi();
+}

@@ -1,0 +1,33 @@
+using Vidnova.Restoration.Apply;
+using Vidnova.Restoration.DsoEvents;
+using Vidnova.Restoration.EmailConfirmation;
+using Vidnova.Restoration.Notifications;
+using Vidnova.Restoration.PaymentStatements;
+using Vidnova.Restoration.Receipts;
+using Vidnova.Restoration.Receipts.Ocr;
+
+namespace Vidnova.Restoration;
+
+/// <summary>The restoration capability: applications, receipts and their checks, DSO statements, the customer API.</summary>
+public static class RestorationModule
+{
+    public static IServiceCollection AddRestorationModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        // A mistyped Receipts:AutoApprove stops the host at start-up with the accepted values, not at the first receipt.
+        ReceiptApprovalModes.Read(configuration);
+        services.AddOptions<ReceiptApprovalOptions>().Configure(o => o.AutoApprove = ReceiptApprovalModes.Read(configuration));
+        services.AddSingleton<IRestorationDebtPolicy, FullDebtPaymentPolicy>();
+        services.AddSingleton<RestorationEmails>();
+        services.AddReceiptOcr(configuration);
+        services.AddScoped<ApplyForRestoration>();
+        services.AddScoped<ConfirmEmail>();
+        services.AddScoped<ResendConfirmationCode>();
+        services.AddScoped<SubmitReceipt>();
+        services.AddScoped<DecideReceipt>();
+        services.AddScoped<RecordDsoEvent>();
+        services.AddScoped<ImportPaymentStatement>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapRestorationModule(this RouteGroupBuilder api) => api.MapRestorationApi();
+}
