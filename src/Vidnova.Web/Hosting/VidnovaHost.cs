@@ -13,6 +13,7 @@ using Vidnova.BackOffice;
 using Vidnova.Calendar;
 using Vidnova.Demo;
 using Vidnova.Dso;
+using Vidnova.Dso.WorkOrders;
 using Vidnova.InboundMail;
 using Vidnova.Localization;
 using Vidnova.Notifications;
@@ -75,7 +76,6 @@ public static class VidnovaHost
         }
 
         services.Configure<CompensationRateOptions>(configuration.GetSection(CompensationRateOptions.Section));
-        services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
         services.AddSingleton<SlaMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<SlaMonitor>());
         services.AddSingleton<OutboxDispatcher>();
@@ -93,7 +93,8 @@ public static class VidnovaHost
         services.AddScoped<Staff.StaffLockout>();
         services.AddScoped<SubmitReceipt>();
         services.AddScoped<DecideReceipt>();
-        services.AddScoped<RecordDsoEvent>();
+        services.AddScoped<PlaceRestorationWorkOrder>();
+        services.AddScoped<IWorkOrderObserver, RestorationWorkOrderObserver>();
         services.AddScoped<UpsertAccount>();
         services.AddScoped<RegisterDso>();
         services.AddScoped<IssueDsoApiKey>();

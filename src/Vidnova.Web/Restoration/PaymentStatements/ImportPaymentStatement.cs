@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Vidnova.Calendar;
-using Vidnova.Dso;
+using Vidnova.Restoration.DsoEvents;
 using Vidnova.Kernel;
 using Vidnova.Notifications;
 using Vidnova.Payments;
@@ -31,7 +31,7 @@ public sealed record StatementImportResult(IReadOnlyList<ImportedLine> Applied, 
 /// proves. The whole statement is validated first and applied in one transaction, so a bad line changes nothing; each
 /// line is applied once per DSO (its line id), so posting the statement again changes nothing either.
 /// </summary>
-public sealed class ImportPaymentStatement(VidnovaDbContext db, IClock clock, CustomerEmails emails, OutboxSignal outbox, DsoOutbox dsoOutbox,
+public sealed class ImportPaymentStatement(VidnovaDbContext db, IClock clock, CustomerEmails emails, OutboxSignal outbox, PlaceRestorationWorkOrder workOrders,
     IConfiguration configuration, IOptions<PaymentLimits> limits, ILogger<ImportPaymentStatement> logger)
 {
     /// <summary>Two posts of the same lines at once: the loser's transaction is rolled back and tried again, finding the winner's lines.</summary>
@@ -48,7 +48,7 @@ public sealed class ImportPaymentStatement(VidnovaDbContext db, IClock clock, Cu
             {
                 var result = await ApplyAsync(command, statementId, lines, mode, now, cancellationToken);
                 outbox.Notify();
-                dsoOutbox.Notify();
+                workOrders.Notify();
                 return result;
             }
             catch (DbUpdateException exception) when (exception.IsLostRace() && attempt < Attempts)
@@ -88,7 +88,7 @@ public sealed class ImportPaymentStatement(VidnovaDbContext db, IClock clock, Cu
                 var application = match.Application!;
                 application.ConfirmPaymentByStatement(Actors.DsoStatement(dso), Describe(statementId, line), now);
                 db.Add(emails.PaymentConfirmedByStatement(application, now));
-                await dsoOutbox.EnqueueRestorationRequestAsync(application, now, cancellationToken);
+                await workOrders.PlaceAsync(application, now, cancellationToken);
             }
 
             db.Add(PaymentStatementLine.Record(dso, statementId, line, match, command.ReceivedBy, command.Source, now));

@@ -1,12 +1,12 @@
 using NodaTime;
-using Vidnova.Dso;
+using Vidnova.Restoration.DsoEvents;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 
 namespace Vidnova.Restoration.Receipts;
 
 /// <summary>An operator's verdict on a receipt: approval sends the restoration request to the DSO.</summary>
-public sealed class DecideReceipt(VidnovaDbContext db, IClock clock, CustomerEmails emails, OutboxSignal outbox, DsoOutbox dsoOutbox)
+public sealed class DecideReceipt(VidnovaDbContext db, IClock clock, CustomerEmails emails, OutboxSignal outbox, PlaceRestorationWorkOrder workOrders)
 {
     public async Task<RestorationApplication> HandleAsync(Guid id, bool approve, string? reason, string actor, CancellationToken cancellationToken)
     {
@@ -16,7 +16,7 @@ public sealed class DecideReceipt(VidnovaDbContext db, IClock clock, CustomerEma
         {
             application.ApproveReceipt(actor, now);
             db.Add(emails.ReceiptApproved(application, now));
-            await dsoOutbox.EnqueueRestorationRequestAsync(application, now, cancellationToken);
+            await workOrders.PlaceAsync(application, now, cancellationToken);
         }
         else
         {
@@ -27,7 +27,7 @@ public sealed class DecideReceipt(VidnovaDbContext db, IClock clock, CustomerEma
 
         await db.SaveChangesAsync(cancellationToken);
         outbox.Notify();
-        dsoOutbox.Notify();
+        workOrders.Notify();
         return application;
     }
 }

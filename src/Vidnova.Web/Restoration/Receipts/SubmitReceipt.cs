@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Vidnova.Dso;
+using Vidnova.Restoration.DsoEvents;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Problems;
@@ -21,7 +21,7 @@ public sealed record ReceiptUpload(string FileName, string ContentType, byte[] C
 /// is only a hint beside the invoice and the application waits for the DSO's bank statement or an operator, because a
 /// PDF that matches can be drawn by anyone. What the check found goes into the timeline.
 /// </summary>
-public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, CustomerEmails emails, OutboxSignal outbox, DsoOutbox dsoOutbox,
+public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, CustomerEmails emails, OutboxSignal outbox, PlaceRestorationWorkOrder workOrders,
     IConfiguration configuration, IOptions<OcrOptions> ocr, UntrustedDocumentReader reader)
 {
     public async Task<RestorationApplication> HandleAsync(Guid id, string? accessToken, string fileName, Stream content, CancellationToken cancellationToken)
@@ -74,7 +74,7 @@ public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, Cu
         // checking it" email in the same instant would only arrive out of order.
         application.ApproveReceiptAutomatically(now);
         db.Add(emails.ReceiptApproved(application, now));
-        await dsoOutbox.EnqueueRestorationRequestAsync(application, now, cancellationToken);
+        await workOrders.PlaceAsync(application, now, cancellationToken);
         return true;
     }
 
@@ -104,7 +104,7 @@ public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, Cu
         outbox.Notify();
         if (sentToDso)
         {
-            dsoOutbox.Notify();
+            workOrders.Notify();
         }
     }
 
