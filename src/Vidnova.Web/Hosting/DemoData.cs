@@ -4,7 +4,6 @@ using Vidnova.Accounts;
 using Vidnova.Dso;
 using Vidnova.Kernel;
 using Vidnova.Persistence;
-using Vidnova.Restoration;
 using Vidnova.Staff;
 
 namespace Vidnova.Hosting;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Vidnova.Persistence;
 using Vidnova.Problems;
+using Vidnova.Kernel;
 
 namespace Vidnova.Restoration;
 

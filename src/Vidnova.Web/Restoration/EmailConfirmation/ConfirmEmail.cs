@@ -3,6 +3,7 @@ using NodaTime;
 using Vidnova.Dso;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
+using Vidnova.Kernel;
 
 namespace Vidnova.Restoration.EmailConfirmation;
 

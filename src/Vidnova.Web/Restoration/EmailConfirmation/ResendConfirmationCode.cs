@@ -5,6 +5,7 @@ using Vidnova.Hosting;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Problems;
+using Vidnova.Kernel;
 
 namespace Vidnova.Restoration.EmailConfirmation;
 
