@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Vidnova.Dso;
+using Vidnova.Dso.WorkOrders;
 using Vidnova.Hosting;
 using Vidnova.Kernel;
 using Vidnova.Persistence;
 using Vidnova.Problems;
-using Vidnova.Dso.WorkOrders;
 
 namespace Vidnova.BackOffice;
 

@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Vidnova.Calendar;
 using Vidnova.Dso;
+using Vidnova.Dso.WorkOrders;
 using Vidnova.Hosting;
 using Vidnova.Kernel;
 using Vidnova.Persistence;
-using Vidnova.Dso.WorkOrders;
 
 namespace Vidnova.BackOffice;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
+using Vidnova.Dso.WorkOrders;
 using Vidnova.Hosting;
 using Vidnova.Problems;
-using Vidnova.Dso.WorkOrders;
 
 namespace Vidnova.Dso;
 

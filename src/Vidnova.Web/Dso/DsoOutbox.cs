@@ -3,8 +3,8 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
-using Vidnova.Persistence;
 using Vidnova.Dso.WorkOrders;
+using Vidnova.Persistence;
 
 namespace Vidnova.Dso;
 

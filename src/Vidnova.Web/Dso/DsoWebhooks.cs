@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Vidnova.Dso.WorkOrders;
 using Vidnova.Kernel;
 using Vidnova.Persistence;
 using Vidnova.Problems;
-using Vidnova.Dso.WorkOrders;
 
 namespace Vidnova.Dso;
 

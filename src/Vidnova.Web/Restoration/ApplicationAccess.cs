@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Vidnova.Kernel;
 using Vidnova.Persistence;
 using Vidnova.Problems;
-using Vidnova.Kernel;
 
 namespace Vidnova.Restoration;
 

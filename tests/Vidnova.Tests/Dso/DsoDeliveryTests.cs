@@ -1,7 +1,7 @@
 using NodaTime;
 using Vidnova.Dso;
-using Vidnova.Kernel;
 using Vidnova.Dso.WorkOrders;
+using Vidnova.Kernel;
 
 namespace Vidnova.Tests.Dso;
 

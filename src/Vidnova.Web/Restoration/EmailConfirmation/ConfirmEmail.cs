@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Vidnova.Dso;
+using Vidnova.Kernel;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
-using Vidnova.Kernel;
 
 namespace Vidnova.Restoration.EmailConfirmation;
 

@@ -2,10 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Vidnova.Hosting;
+using Vidnova.Kernel;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Problems;
-using Vidnova.Kernel;
 
 namespace Vidnova.Restoration.EmailConfirmation;
 

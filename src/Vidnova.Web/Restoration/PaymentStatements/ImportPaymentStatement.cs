@@ -3,12 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Vidnova.Calendar;
-using Vidnova.Restoration.DsoEvents;
 using Vidnova.Kernel;
 using Vidnova.Notifications;
 using Vidnova.Payments;
 using Vidnova.Payments.Statements;
 using Vidnova.Persistence;
+using Vidnova.Restoration.DsoEvents;
 using Vidnova.Restoration.Receipts;
 
 namespace Vidnova.Restoration.PaymentStatements;

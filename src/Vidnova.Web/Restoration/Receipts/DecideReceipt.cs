@@ -1,7 +1,7 @@
 using NodaTime;
-using Vidnova.Restoration.DsoEvents;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
+using Vidnova.Restoration.DsoEvents;
 
 namespace Vidnova.Restoration.Receipts;
 

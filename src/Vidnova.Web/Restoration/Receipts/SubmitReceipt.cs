@@ -2,10 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Vidnova.Restoration.DsoEvents;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Problems;
+using Vidnova.Restoration.DsoEvents;
 using Vidnova.Restoration.Receipts.Ocr;
 using Vidnova.UntrustedDocuments;
 
