@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Vidnova.Dso;
+using Vidnova.Dso.WorkOrders;
 using Vidnova.Hosting;
 using Vidnova.Kernel;
 using Vidnova.Persistence;
 using Vidnova.Problems;
-using Vidnova.Restoration;
 
 namespace Vidnova.BackOffice;
 
@@ -17,7 +17,7 @@ namespace Vidnova.BackOffice;
 /// Supervisors put a dead letter back in the queue once the DSO has fixed its side.
 /// </summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
-public sealed class DsoDeliveriesModel(VidnovaDbContext db, IAuthorizationService authorization) : PageModel
+public sealed class DsoDeliveriesModel(VidnovaDbContext db, WorkOrderQueries workOrders, IAuthorizationService authorization) : PageModel
 {
     public const int PageSize = 50;
 
@@ -69,7 +69,7 @@ public sealed class DsoDeliveriesModel(VidnovaDbContext db, IAuthorizationServic
 
         // Sorted and paged in memory, as elsewhere in the back office: SQLite cannot order the converted instants.
         var deliveries = await query
-            .Select(d => new DsoDeliveryRow(d.Id, d.RequestId, d.DsoCode, d.EventType, d.CreatedAt, d.Attempts, d.LastError, d.NextAttemptAt,
+            .Select(d => new DsoDeliveryRow(d.Id, d.WorkOrderId, d.DsoCode, d.EventType, d.CreatedAt, d.Attempts, d.LastError, d.NextAttemptAt,
                 d.DeliveredAt, d.DeadLetteredAt, d.RetriedBy, d.RetriedAt, null, null))
             .ToListAsync(ct);
         Counts = deliveries.GroupBy(d => d.State).ToDictionary(g => g.Key, g => g.Count());
@@ -90,13 +90,9 @@ public sealed class DsoDeliveriesModel(VidnovaDbContext db, IAuthorizationServic
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         var page = sorted.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
 
-        var requestIds = page.Select(d => d.RequestId).ToList();
-        var applications = await db.Set<RestorationApplication>().AsNoTracking()
-            .Where(a => a.DsoRequest != null && requestIds.Contains(a.DsoRequest.Id))
-            .Select(a => new { RequestId = a.DsoRequest!.Id, a.Id, a.Number })
-            .ToListAsync(ct);
-        var byRequest = applications.ToDictionary(a => a.RequestId);
-        Rows = [.. page.Select(d => byRequest.TryGetValue(d.RequestId, out var a) ? d with { ApplicationId = a.Id, ApplicationNumber = a.Number } : d)];
+        // A work order carries its requester's reference and number (for a restoration, the application's).
+        var orders = await workOrders.ByIdsAsync([.. page.Select(d => d.RequestId)], ct);
+        Rows = [.. page.Select(d => orders.TryGetValue(d.RequestId, out var o) ? d with { ApplicationId = o.RequesterReference, ApplicationNumber = o.ApplicationNumber } : d)];
     }
 
     public async Task<IActionResult> OnPostRetryAsync(Guid id, [FromServices] RetryDsoDelivery retry, CancellationToken ct)

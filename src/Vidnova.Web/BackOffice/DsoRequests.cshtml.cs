@@ -5,16 +5,16 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Vidnova.Calendar;
 using Vidnova.Dso;
+using Vidnova.Dso.WorkOrders;
 using Vidnova.Hosting;
 using Vidnova.Kernel;
 using Vidnova.Persistence;
-using Vidnova.Restoration;
 
 namespace Vidnova.BackOffice;
 
-/// <summary>Every restoration request sent to a DSO, the nearest deadline first, overdue ones flagged.</summary>
+/// <summary>Every restoration work order sent to a DSO, the nearest deadline first, overdue ones flagged.</summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
-public sealed class DsoRequestsModel(VidnovaDbContext db, IClock clock) : PageModel
+public sealed class DsoRequestsModel(VidnovaDbContext db, WorkOrderQueries workOrders, IClock clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -22,9 +22,6 @@ public sealed class DsoRequestsModel(VidnovaDbContext db, IClock clock) : PageMo
     public const string OpenFilter = "open";
 
     public const string AllFilter = "all";
-
-    private static readonly ApplicationStatus[] WithDsoRequest =
-        [ApplicationStatus.SentToDso, ApplicationStatus.InProgressAtDso, ApplicationStatus.Restored, ApplicationStatus.RejectedByDso];
 
     [BindProperty(SupportsGet = true, Name = "dso")]
     public string? Dso { get; set; }
@@ -58,38 +55,26 @@ public sealed class DsoRequestsModel(VidnovaDbContext db, IClock clock) : PageMo
             .ToListAsync(ct);
         Operators = [.. operators.OrderBy(d => d.Name, StringComparer.CurrentCultureIgnoreCase)];
 
-        var query = db.Set<RestorationApplication>().AsNoTracking();
+        DsoCode? dso = null;
         if (DsoCode.TryParse(Dso, out var code))
         {
-            var dsoCode = code.Value;
-            query = query.Where(a => a.DsoCode == dsoCode);
-            Dso = dsoCode.Value;
+            dso = code.Value;
+            Dso = dso.Value.Value;
         }
         else
         {
             Dso = null;
         }
 
-        // Application statuses mirror the request's: pending = sent to DSO, received = in progress, and so on.
-        // One status set and one IN (…) in SQL: EF folded IN (…) AND (… OR …) on these converted enums into WHERE 0.
         Status = string.IsNullOrWhiteSpace(Status) ? OpenFilter : Status.Trim();
-        IEnumerable<ApplicationStatus> statuses = WithDsoRequest;
+        IReadOnlyCollection<WorkOrderStatus> statuses = Enum.GetValues<WorkOrderStatus>();
         if (Status == OpenFilter)
         {
-            statuses = [ApplicationStatus.SentToDso, ApplicationStatus.InProgressAtDso];
+            statuses = [WorkOrderStatus.Pending, WorkOrderStatus.Received];
         }
-        else if (DsoRequestStatusNames.TryParseApiName(Status, out var requestStatus))
+        else if (WorkOrderNames.TryParseApiName(Status, out WorkOrderStatus wanted))
         {
-            statuses =
-            [
-                requestStatus switch
-                {
-                    DsoRequestStatus.Pending => ApplicationStatus.SentToDso,
-                    DsoRequestStatus.Received => ApplicationStatus.InProgressAtDso,
-                    DsoRequestStatus.Completed => ApplicationStatus.Restored,
-                    _ => ApplicationStatus.RejectedByDso,
-                },
-            ];
+            statuses = [wanted];
         }
         else
         {
@@ -98,25 +83,12 @@ public sealed class DsoRequestsModel(VidnovaDbContext db, IClock clock) : PageMo
 
         if (OverdueOnly)
         {
-            statuses = statuses.Where(s => s == ApplicationStatus.InProgressAtDso);
+            statuses = [.. statuses.Where(s => s == WorkOrderStatus.Received)];
         }
 
-        var wanted = statuses.ToArray();
-        query = query.Where(a => wanted.Contains(a.Status));
-
-        var rows = (await query
-                .Select(a => new
-                {
-                    a.Id,
-                    a.Number,
-                    a.DsoCode,
-                    a.Status,
-                    Request = a.DsoRequest,
-                })
-                .ToListAsync(ct))
-            .Where(a => a.Request is not null)
-            .Select(a => new DsoRequestRow(a.Id, a.Number, a.DsoCode, a.Status, a.Request!.Status, a.Request.CreatedAt,
-                a.Request.ReceivedAt, a.Request.Deadline, a.Request.CompletedAt ?? a.Request.RejectedAt))
+        var rows = (await workOrders.ForStaffAsync(WorkOrderKind.Restoration, dso, statuses, ct))
+            .Select(o => new DsoRequestRow(o.RequesterReference, o.ApplicationNumber, o.DsoCode, o.Status, o.CreatedAt,
+                o.ReceivedAt, o.Deadline, o.CompletedAt ?? o.RejectedAt))
             .ToList();
 
         var today = Today;
@@ -140,15 +112,35 @@ public sealed class DsoRequestsModel(VidnovaDbContext db, IClock clock) : PageMo
 public sealed record DsoOption(DsoCode Code, string Name);
 
 public sealed record DsoRequestRow(
-    Guid ApplicationId, string Number, DsoCode DsoCode, ApplicationStatus ApplicationStatus, DsoRequestStatus Status,
+    Guid ApplicationId, string Number, DsoCode DsoCode, WorkOrderStatus Status,
     Instant SentAt, Instant? ReceivedAt, LocalDate? Deadline, Instant? FinishedAt)
 {
     public bool IsOverdue(LocalDate todayInKyiv) =>
-        ApplicationStatus == ApplicationStatus.InProgressAtDso && Deadline is { } deadline && todayInKyiv > deadline;
+        Status == WorkOrderStatus.Received && Deadline is { } deadline && todayInKyiv > deadline;
 
     /// <summary>Calendar days from today to the deadline; negative when overdue; null when there is nothing to count.</summary>
     public int? DaysLeft(LocalDate todayInKyiv) =>
-        Deadline is { } deadline && Status is DsoRequestStatus.Received
+        Deadline is { } deadline && Status is WorkOrderStatus.Received
             ? Period.Between(todayInKyiv, deadline, PeriodUnits.Days).Days
             : null;
+}
+
+/// <summary>How a work order's status reads on the staff pages (the same words as the application's DSO request).</summary>
+public static class WorkOrderDisplay
+{
+    public static string BadgeClass(WorkOrderStatus status) => status switch
+    {
+        WorkOrderStatus.Pending => "badge badge-warn",
+        WorkOrderStatus.Received => "badge",
+        WorkOrderStatus.Completed => "badge badge-ok",
+        _ => "badge badge-bad",
+    };
+
+    public static string ToUkrainian(this WorkOrderStatus status) => status switch
+    {
+        WorkOrderStatus.Pending => "Очікує підтвердження ОСР",
+        WorkOrderStatus.Received => "ОСР отримав",
+        WorkOrderStatus.Completed => "Виконано",
+        _ => "Відмовлено",
+    };
 }

@@ -6,7 +6,6 @@ using Vidnova.Hosting;
 using Vidnova.Kernel;
 using Vidnova.Ledger;
 using Vidnova.Persistence;
-using Vidnova.Restoration;
 using Vidnova.Staff;
 
 namespace Vidnova.Demo;

@@ -1,14 +1,8 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Vidnova.Dso.WorkOrders;
 using Vidnova.Hosting;
-using Vidnova.Payments.Statements;
-using Vidnova.Persistence;
 using Vidnova.Problems;
-using Vidnova.Restoration;
-using Vidnova.Restoration.DsoEvents;
-using Vidnova.Restoration.PaymentStatements;
 
 namespace Vidnova.Dso;
 
@@ -35,28 +29,17 @@ public static class DsoApi
         dso.MapPost("/{id:guid}/events", RecordEventAsync)
             .WithName("RecordDsoEvent")
             .WithSummary("Report on a restoration request: received (starts the SLA), completed or rejected");
-        api.MapGroup("/dso/payment-statements").WithTags("DSO exchange").RequireAuthorization(AuthorizationPolicies.Dso)
-            .MapPost("/", ImportStatementAsync)
-            .WithName("ImportDsoPaymentStatement")
-            .WithSummary("Lines of the DSO's bank statement: a line quoting an application number for at least the invoice confirms its payment")
-            .WithDescription("Idempotent per lineId: a line received before changes nothing and is listed under duplicates. "
-                + "Every line is validated first; one bad line refuses the whole call (400, errors keyed lines[i].field). See docs/dso-protocol.md.");
+        var orders = api.MapGroup("/dso/work-orders").WithTags("DSO exchange").RequireAuthorization(AuthorizationPolicies.Dso);
+        orders.MapGet("/", ListWorkOrdersAsync)
+            .WithName("ListDsoWorkOrders")
+            .WithSummary("The calling DSO's work orders of every kind, optionally by kind (restoration, disconnection) and status")
+            .WithDescription("The oldest first. A restoration order is the same order as in /dso/restoration-requests, under the same id. See docs/dso-protocol.md.");
+        orders.MapPost("/{id:guid}/events", RecordWorkOrderEventAsync)
+            .WithName("RecordDsoWorkOrderEvent")
+            .WithSummary("Report on a work order: received (starts the deadline), completed or rejected")
+            .WithDescription("The same body and rules as a restoration request's events; one report, whichever path carried it.");
         api.MapDsoWebhooks();
         return api;
-    }
-
-    private static async Task<Ok<PaymentStatementResponse>> ImportStatementAsync(
-        PaymentStatementRequest body, HttpContext http, ImportPaymentStatement useCase, CancellationToken cancellationToken)
-    {
-        var dso = ApiKeyAuthentication.DsoOf(http.User);
-        var lines = body.Lines?.Select(l => l is null ? null : new StatementLineDraft(l.LineId, l.Amount?.ToString(CultureInfo.InvariantCulture),
-            l.ValueDate, l.PayerName, l.PayerIban, l.Purpose)).ToList();
-        var result = await useCase.HandleAsync(
-            new ImportPaymentStatementCommand(dso, body.StatementId, lines, Actors.Dso(dso), PaymentStatementLine.ApiSource), cancellationToken);
-        return TypedResults.Ok(new PaymentStatementResponse(
-            [.. result.Matched.Select(l => new MatchedStatementLine(l.LineId, l.ApplicationNumber!))],
-            [.. result.Unmatched.Select(l => l.LineId)],
-            result.Duplicates));
     }
 
     private static async Task<Results<Created<DsoResponse>, Ok<DsoResponse>>> UpsertAsync(
@@ -75,44 +58,58 @@ public static class DsoApi
     }
 
     private static async Task<Ok<DsoRequestListResponse>> ListAsync(
-        [Text(20)] string? status, HttpContext http, VidnovaDbContext db, CancellationToken cancellationToken)
+        [Text(20)] string? status, HttpContext http, WorkOrderQueries queries, CancellationToken cancellationToken)
     {
         var dso = ApiKeyAuthentication.DsoOf(http.User);
-        DsoRequestStatus? filter = null;
-        if (!string.IsNullOrEmpty(status))
-        {
-            if (!DsoRequestStatusNames.TryParseApiName(status, out var parsed))
-            {
-                throw new InputValidationException([new FieldError("status", "Статус має бути pending, received, completed або rejected.")]);
-            }
-
-            filter = parsed;
-        }
-
-        var query = db.Set<RestorationApplication>().AsNoTracking().Where(a => a.DsoRequest != null && a.DsoCode == dso);
-        if (filter is { } wanted)
-        {
-            query = query.Where(a => a.DsoRequest!.Status == wanted);
-        }
-
-        var applications = await query.ToListAsync(cancellationToken);
-        var accounts = await db.Set<Accounts.PersonalAccount>().AsNoTracking()
-            .Where(a => applications.Select(x => x.AccountNumber).Contains(a.Number))
-            .ToDictionaryAsync(a => a.Number, cancellationToken);
-        var items = applications
-            .OrderBy(a => a.DsoRequest!.CreatedAt)
-            .Select(a => DsoRequestItem.From(a, accounts[a.AccountNumber]))
-            .ToList();
-        return TypedResults.Ok(new DsoRequestListResponse(items));
+        var orders = await queries.OfDsoAsync(dso, WorkOrderKind.Restoration, ParseStatus(status), cancellationToken);
+        return TypedResults.Ok(new DsoRequestListResponse([.. orders.Select(DsoRequestItem.From)]));
     }
 
     private static async Task<Ok<DsoRequestItem>> RecordEventAsync(
-        Guid id, DsoEventRequest body, HttpContext http, RecordDsoEvent useCase, VidnovaDbContext db, CancellationToken cancellationToken)
+        Guid id, DsoEventRequest body, HttpContext http, WorkOrders.WorkOrders useCase, CancellationToken cancellationToken)
     {
         var dso = ApiKeyAuthentication.DsoOf(http.User);
-        var application = await useCase.HandleAsync(dso, new DsoEventCommand(id, body.Type, body.OccurredAt, body.Reason), cancellationToken);
-        var account = await db.Set<Accounts.PersonalAccount>().AsNoTracking().SingleAsync(a => a.Number == application.AccountNumber, cancellationToken);
-        return TypedResults.Ok(DsoRequestItem.From(application, account));
+        var order = await useCase.HandleAsync(dso, WorkOrderKind.Restoration, new WorkOrderEventCommand(id, body.Type, body.OccurredAt, body.Reason), cancellationToken);
+        return TypedResults.Ok(DsoRequestItem.From(order));
+    }
+
+    private static async Task<Ok<WorkOrderListResponse>> ListWorkOrdersAsync(
+        [Text(20)] string? kind, [Text(20)] string? status, HttpContext http, WorkOrderQueries queries, CancellationToken cancellationToken)
+    {
+        var dso = ApiKeyAuthentication.DsoOf(http.User);
+        WorkOrderKind? kindFilter = null;
+        if (!string.IsNullOrEmpty(kind))
+        {
+            if (!WorkOrderNames.TryParseApiName(kind, out WorkOrderKind parsed))
+            {
+                throw new InputValidationException([new FieldError("kind", "Вид наряду має бути restoration або disconnection.")]);
+            }
+
+            kindFilter = parsed;
+        }
+
+        var orders = await queries.OfDsoAsync(dso, kindFilter, ParseStatus(status), cancellationToken);
+        return TypedResults.Ok(new WorkOrderListResponse([.. orders.Select(WorkOrderItem.From)]));
+    }
+
+    private static async Task<Ok<WorkOrderItem>> RecordWorkOrderEventAsync(
+        Guid id, DsoEventRequest body, HttpContext http, WorkOrders.WorkOrders useCase, CancellationToken cancellationToken)
+    {
+        var dso = ApiKeyAuthentication.DsoOf(http.User);
+        var order = await useCase.HandleAsync(dso, null, new WorkOrderEventCommand(id, body.Type, body.OccurredAt, body.Reason), cancellationToken);
+        return TypedResults.Ok(WorkOrderItem.From(order));
+    }
+
+    private static WorkOrderStatus? ParseStatus(string? status)
+    {
+        if (string.IsNullOrEmpty(status))
+        {
+            return null;
+        }
+
+        return WorkOrderNames.TryParseApiName(status, out WorkOrderStatus parsed)
+            ? parsed
+            : throw new InputValidationException([new FieldError("status", "Статус має бути pending, received, completed або rejected.")]);
     }
 }
 
@@ -122,16 +119,6 @@ public sealed record DsoResponse(string DsoCode, string Name, string Edrpou, str
 public sealed record DsoChannelResponse(string Type, string? Url, string? Address);
 
 public sealed record ApiKeyResponse(string ApiKey);
-
-/// <summary>The lines are checked one by one (StatementLines), with errors keyed <c>lines[i].field</c>.</summary>
-public sealed record PaymentStatementRequest([Text(StatementLines.MaxStatementIdLength)] string? StatementId, IReadOnlyList<PaymentStatementLineRequest?>? Lines);
-
-/// <summary>One credit on the DSO's account; <c>valueDate</c> is a date such as <c>2026-12-01</c>, <c>payerIban</c> may be omitted.</summary>
-public sealed record PaymentStatementLineRequest(string? LineId, decimal? Amount, string? ValueDate, string? PayerName, string? PayerIban, string? Purpose);
-
-public sealed record PaymentStatementResponse(IReadOnlyList<MatchedStatementLine> Matched, IReadOnlyList<string> Unmatched, IReadOnlyList<string> Duplicates);
-
-public sealed record MatchedStatementLine(string LineId, string ApplicationNumber);
 
 /// <summary>A rejection's reason is kept for the customer (1000 characters); it may span lines.</summary>
 public sealed record DsoEventRequest([Text(20)] string? Type, Instant? OccurredAt, [Text(1000, MultiLine = true)] string? Reason);
@@ -144,12 +131,22 @@ public sealed record DsoRequestItem(
     Instant CreatedAt, Instant? ReceivedAt, LocalDate? Deadline, Instant? CompletedAt, Instant? RejectedAt, string? RejectionReason,
     Instant? RemindedAt)
 {
-    public static DsoRequestItem From(RestorationApplication application, Accounts.PersonalAccount account)
-    {
-        var request = application.DsoRequest!;
-        return new DsoRequestItem(request.Id, request.Status.ToApiName(), application.Number, account.Number.Value, account.Eic.Value,
-            account.Address, application.Settlement == Accounts.Settlement.City ? "city" : "rural",
-            request.CreatedAt, request.ReceivedAt, request.Deadline, request.CompletedAt, request.RejectedAt, request.RejectionReason,
-            request.RemindedAt);
-    }
+    public static DsoRequestItem From(WorkOrder order) =>
+        new(order.Id, order.Status.ToApiName(), order.ApplicationNumber, order.AccountNumber.Value, order.Eic.Value, order.Address,
+            order.Settlement, order.CreatedAt, order.ReceivedAt, order.Deadline, order.CompletedAt, order.RejectedAt, order.RejectionReason,
+            order.RemindedAt);
+}
+
+public sealed record WorkOrderListResponse(IReadOnlyList<WorkOrderItem> Items);
+
+/// <summary>A work order of any kind: the fields of a restoration request, and its <c>kind</c>.</summary>
+public sealed record WorkOrderItem(
+    Guid Id, string Kind, string Status, string ApplicationNumber, string AccountNumber, string Eic, string Address, string Settlement,
+    Instant CreatedAt, Instant? ReceivedAt, LocalDate? Deadline, Instant? CompletedAt, Instant? RejectedAt, string? RejectionReason,
+    Instant? RemindedAt)
+{
+    public static WorkOrderItem From(WorkOrder order) =>
+        new(order.Id, order.Kind.ToApiName(), order.Status.ToApiName(), order.ApplicationNumber, order.AccountNumber.Value, order.Eic.Value,
+            order.Address, order.Settlement, order.CreatedAt, order.ReceivedAt, order.Deadline, order.CompletedAt, order.RejectedAt,
+            order.RejectionReason, order.RemindedAt);
 }

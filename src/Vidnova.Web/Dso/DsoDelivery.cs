@@ -16,13 +16,15 @@ public sealed class DsoDelivery
 {
     public const string RestorationRequested = "restoration_requested";
 
+    public const string DisconnectionRequested = "disconnection_requested";
+
     /// <summary>The deadline is near and the DSO has not reported the reconnection (see <c>Sla:Reminder</c>).</summary>
     public const string Reminder = "reminder";
 
-    private DsoDelivery(Guid id, Guid requestId, DsoCode dsoCode, string eventType, string idempotencyKey, string payload, Instant createdAt)
+    private DsoDelivery(Guid id, Guid workOrderId, DsoCode dsoCode, string eventType, string idempotencyKey, string payload, Instant createdAt)
     {
         Id = id;
-        RequestId = requestId;
+        WorkOrderId = workOrderId;
         DsoCode = dsoCode;
         EventType = eventType;
         IdempotencyKey = idempotencyKey;
@@ -33,8 +35,8 @@ public sealed class DsoDelivery
 
     public Guid Id { get; private set; }
 
-    /// <summary>The restoration request (<c>DsoRequest.Id</c>) this delivery carries.</summary>
-    public Guid RequestId { get; private set; }
+    /// <summary>The work order (<see cref="WorkOrders.WorkOrder"/>) this delivery carries; the DSO knows it as <c>requestId</c>.</summary>
+    public Guid WorkOrderId { get; private set; }
 
     public DsoCode DsoCode { get; private set; }
 
@@ -69,10 +71,18 @@ public sealed class DsoDelivery
 
     public bool IsPending => DeliveredAt is null && DeadLetteredAt is null;
 
-    public static string IdempotencyKeyFor(Guid requestId, string eventType) => $"{requestId:N}.{eventType}";
+    public static string IdempotencyKeyFor(Guid workOrderId, string eventType) => $"{workOrderId:N}.{eventType}";
 
-    public static DsoDelivery Create(Guid requestId, DsoCode dsoCode, string eventType, string payload, Instant now) =>
-        new(Guid.NewGuid(), requestId, dsoCode, eventType, IdempotencyKeyFor(requestId, eventType), payload, now);
+    public static DsoDelivery Create(Guid workOrderId, DsoCode dsoCode, string eventType, string payload, Instant now) =>
+        new(Guid.NewGuid(), workOrderId, dsoCode, eventType, IdempotencyKeyFor(workOrderId, eventType), payload, now);
+
+    /// <summary>The event that carries a newly placed order of <paramref name="kind"/>.</summary>
+    public static string RequestedEventOf(WorkOrders.WorkOrderKind kind) => kind switch
+    {
+        WorkOrders.WorkOrderKind.Restoration => RestorationRequested,
+        WorkOrders.WorkOrderKind.Disconnection => DisconnectionRequested,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
 
     public void MarkDelivered(Instant at)
     {
@@ -188,7 +198,7 @@ internal sealed class DsoDeliveryConfiguration : IEntityTypeConfiguration<DsoDel
         // Two supervisors retrying the same dead letter at once: the second save finds it no longer dead-lettered.
         builder.Property(d => d.DeadLetteredAt).IsConcurrencyToken();
         builder.HasIndex(d => new { d.DeliveredAt, d.DeadLetteredAt, d.NextAttemptAt });
-        builder.HasIndex(d => d.RequestId);
+        builder.HasIndex(d => d.WorkOrderId);
         builder.Ignore(d => d.IsPending);
     }
 }

@@ -7,12 +7,18 @@ namespace Vidnova.Dso;
 
 public static class DsoExchangeRegistration
 {
-    /// <summary>The DSO exchange: the delivery outbox and its dispatcher, the resilient webhook client, signed callbacks.</summary>
+    /// <summary>The DSO exchange: work orders and their reminders, the delivery outbox and its dispatcher, the resilient webhook client, signed callbacks.</summary>
     public static IServiceCollection AddDsoExchange(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<DsoDeliveryOptions>(configuration.GetSection(DsoDeliveryOptions.Section));
         services.AddSingleton<DsoDeliverySignal>();
         services.AddScoped<DsoOutbox>();
+        services.AddScoped<WorkOrders.WorkOrders>();
+        services.AddScoped<WorkOrders.IWorkOrders>(sp => sp.GetRequiredService<WorkOrders.WorkOrders>());
+        services.AddScoped<WorkOrders.WorkOrderQueries>();
+        services.Configure<WorkOrders.ReminderOptions>(configuration.GetSection(WorkOrders.ReminderOptions.Section));
+        services.AddSingleton<WorkOrders.WorkOrderReminders>();
+        services.AddHostedService(sp => sp.GetRequiredService<WorkOrders.WorkOrderReminders>());
         services.AddScoped<ReceiveDsoCallback>();
         services.AddOutboxWorker<DsoDelivery, DsoDeliveryChannel>();
 

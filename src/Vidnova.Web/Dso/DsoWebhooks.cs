@@ -3,11 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Vidnova.Dso.WorkOrders;
 using Vidnova.Kernel;
 using Vidnova.Persistence;
 using Vidnova.Problems;
-using Vidnova.Restoration;
-using Vidnova.Restoration.DsoEvents;
 
 namespace Vidnova.Dso;
 
@@ -58,10 +57,10 @@ public static class DsoWebhooks
 
 /// <summary>
 /// Verifies a DSO's callback (signature with its webhook secret, timestamp window, event id not seen before) and
-/// records the event through <see cref="RecordDsoEvent"/>, in the same transaction as the seen event id.
+/// records the event through <see cref="WorkOrders.WorkOrders"/>, in the same transaction as the seen event id.
 /// </summary>
 public sealed class ReceiveDsoCallback(
-    VidnovaDbContext db, RecordDsoEvent recordEvent, IClock clock, IOptionsMonitor<DsoDeliveryOptions> options, ILogger<ReceiveDsoCallback> logger)
+    VidnovaDbContext db, WorkOrders.WorkOrders workOrders, IClock clock, IOptionsMonitor<DsoDeliveryOptions> options, ILogger<ReceiveDsoCallback> logger)
 {
     public async Task<DsoCallbackResponse> HandleAsync(string? codeText, string? timestamp, string? signature, byte[] body, CancellationToken cancellationToken)
     {
@@ -95,36 +94,31 @@ public sealed class ReceiveDsoCallback(
             return await DuplicateAsync(dsoCode, eventId, requestId, cancellationToken);
         }
 
-        var application = await db.Set<RestorationApplication>().AsNoTracking()
-            .SingleOrDefaultAsync(a => a.DsoRequest!.Id == requestId && a.DsoCode == dsoCode, cancellationToken);
-        if (application?.DsoRequest is { } current && AlreadyApplied(current, callback.Type!))
+        var order = await db.Set<WorkOrder>().AsNoTracking()
+            .SingleOrDefaultAsync(o => o.Id == requestId && o.DsoCode == dsoCode, cancellationToken);
+        if (order is not null && order.AlreadyReports(callback.Type!))
         {
             // The same fact reported again under a new event id (or overtaken by a later one): acknowledge, change nothing.
             db.Add(DsoCallbackEvent.Seen(dsoCode, eventId, requestId, callback.Type!, now));
             await db.SaveChangesAsync(cancellationToken);
-            return new DsoCallbackResponse(eventId, "duplicate", current.Status.ToApiName());
+            return new DsoCallbackResponse(eventId, "duplicate", order.Status.ToApiName());
         }
 
         db.Add(DsoCallbackEvent.Seen(dsoCode, eventId, requestId, callback.Type!, now));
-        var updated = await recordEvent.ApplyAsync(dsoCode, new DsoEventCommand(requestId, callback.Type, callback.OccurredAt, callback.Reason), cancellationToken);
+        var updated = await workOrders.ApplyAsync(dsoCode, null, new WorkOrderEventCommand(requestId, callback.Type, callback.OccurredAt, callback.Reason), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        workOrders.Notify();
         logger.LogInformation("DSO {Dso} callback {EventId}: {Type} for request {RequestId}", dsoCode, eventId, callback.Type, requestId);
-        return new DsoCallbackResponse(eventId, "applied", updated.DsoRequest!.Status.ToApiName());
+        return new DsoCallbackResponse(eventId, "applied", updated.Status.ToApiName());
     }
-
-    /// <summary>True when the event would repeat what the request already says, or a final state has overtaken it.</summary>
-    internal static bool AlreadyApplied(DsoRequest request, string type) => type switch
-    {
-        "received" => request.ReceivedAt is not null || request.Status is DsoRequestStatus.Completed or DsoRequestStatus.Rejected,
-        "completed" => request.Status is DsoRequestStatus.Completed,
-        "rejected" => request.Status is DsoRequestStatus.Rejected,
-        _ => false,
-    };
 
     private async Task<DsoCallbackResponse> DuplicateAsync(DsoCode dso, string eventId, Guid requestId, CancellationToken cancellationToken)
     {
-        var application = await db.Set<RestorationApplication>().AsNoTracking()
-            .SingleOrDefaultAsync(a => a.DsoRequest!.Id == requestId && a.DsoCode == dso, cancellationToken);
-        return new DsoCallbackResponse(eventId, "duplicate", application?.DsoRequest?.Status.ToApiName() ?? "unknown");
+        var status = await db.Set<WorkOrder>().AsNoTracking()
+            .Where(o => o.Id == requestId && o.DsoCode == dso)
+            .Select(o => (WorkOrderStatus?)o.Status)
+            .SingleOrDefaultAsync(cancellationToken);
+        return new DsoCallbackResponse(eventId, "duplicate", status?.ToApiName() ?? "unknown");
     }
 
     private static DsoCallbackBody Parse(byte[] body)

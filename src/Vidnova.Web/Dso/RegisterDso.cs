@@ -5,7 +5,6 @@ using Vidnova.Kernel;
 using Vidnova.Payments;
 using Vidnova.Persistence;
 using Vidnova.Problems;
-using Vidnova.Restoration;
 
 namespace Vidnova.Dso;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Vidnova.Persistence;
 using Vidnova.Problems;
-using Vidnova.Restoration;
 
 namespace Vidnova.Dso;
 
@@ -17,10 +16,10 @@ public enum RetryOutcome
 
 /// <summary>
 /// A supervisor puts a dead-lettered DSO delivery back in the queue, typically after the DSO fixed its endpoint.
-/// Idempotent: a second retry (or a double click) finds it queued and changes nothing. Audited in the
-/// application's timeline and the log.
+/// Idempotent: a second retry (or a double click) finds it queued and changes nothing. Audited in the log and,
+/// through the work order's observers, in the requester's own trail (a restoration application's timeline).
 /// </summary>
-public sealed class RetryDsoDelivery(VidnovaDbContext db, IClock clock, DsoDeliverySignal signal, ILogger<RetryDsoDelivery> logger)
+public sealed class RetryDsoDelivery(VidnovaDbContext db, IClock clock, WorkOrders.WorkOrders workOrders, DsoDeliverySignal signal, ILogger<RetryDsoDelivery> logger)
 {
     public async Task<RetryOutcome> HandleAsync(Guid deliveryId, string actor, CancellationToken cancellationToken)
     {
@@ -34,9 +33,7 @@ public sealed class RetryDsoDelivery(VidnovaDbContext db, IClock clock, DsoDeliv
             return RetryOutcome.NotDeadLettered;
         }
 
-        var application = await db.Set<RestorationApplication>()
-            .SingleOrDefaultAsync(a => a.DsoRequest!.Id == delivery.RequestId, cancellationToken);
-        application?.RecordDsoDeliveryRetried(actor, delivery.EventType, failedAttempts, now);
+        await workOrders.DeliveryRetriedAsync(delivery.WorkOrderId, actor, delivery.EventType, failedAttempts, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -10,7 +10,6 @@ using Vidnova.Kernel;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Problems;
-using Vidnova.Restoration;
 
 namespace Vidnova.Hosting;
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Vidnova.Kernel;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 

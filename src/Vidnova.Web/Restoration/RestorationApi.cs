@@ -7,6 +7,7 @@ using Vidnova.Persistence;
 using Vidnova.Problems;
 using Vidnova.Restoration.Apply;
 using Vidnova.Restoration.EmailConfirmation;
+using Vidnova.Restoration.PaymentStatements;
 using Vidnova.Restoration.Receipts;
 
 namespace Vidnova.Restoration;
@@ -45,6 +46,7 @@ public static class RestorationApi
         applications.MapPost("/{id:guid}/cancellation", CancelAsync)
             .WithName("CancelRestorationApplication")
             .WithSummary("Withdraw an application that has not reached the DSO yet");
+        api.MapPaymentStatementApi();
         return api;
     }
 

@@ -221,7 +221,7 @@ public sealed class RestorationApplication
     {
         Ensure(ApplicationTrigger.ApproveReceipt, "Немає квитанції на перевірці.");
         ReceiptUnderReview!.Approve(actor, now);
-        DsoRequest = DsoRequest.Create(Guid.NewGuid(), DsoCode, now);
+        DsoRequest = DsoRequest.Create(Guid.NewGuid(), now);
         Move(ApplicationTrigger.ApproveReceipt);
         Record(now, actor, "receipt_approved", description);
         Record(now, Actors.System, "sent_to_dso", $"Заявку на відновлення передано ОСР ({DsoCode}).");
@@ -236,7 +236,7 @@ public sealed class RestorationApplication
     {
         Ensure(ApplicationTrigger.ConfirmPaymentByStatement, "Оплату за випискою можна зарахувати лише заяві, що очікує оплати або перевірки квитанції.");
         ReceiptUnderReview?.Approve(actor, now);
-        DsoRequest = DsoRequest.Create(Guid.NewGuid(), DsoCode, now);
+        DsoRequest = DsoRequest.Create(Guid.NewGuid(), now);
         Move(ApplicationTrigger.ConfirmPaymentByStatement);
         Record(now, actor, "payment_confirmed", $"Оплату підтверджено банківською випискою ОСР: {statementLine}.");
         Record(now, Actors.System, "sent_to_dso", $"Заявку на відновлення передано ОСР ({DsoCode}).");
@@ -288,16 +288,15 @@ public sealed class RestorationApplication
 
     /// <summary>
     /// Records that the DSO was reminded of the deadline. Only a request the DSO acknowledged and has not finished is
-    /// reminded, and only once.
+    /// reminded; its work order reminds only once.
     /// </summary>
     public bool RemindDso(Instant now)
     {
-        if (Status != ApplicationStatus.InProgressAtDso || DsoRequest is not { Deadline: { } deadline, RemindedAt: null })
+        if (Status != ApplicationStatus.InProgressAtDso || DsoRequest is not { Deadline: { } deadline })
         {
             return false;
         }
 
-        DsoRequest.MarkReminded(now);
         Record(now, Actors.System, "dso_reminded", $"ОСР нагадано: граничний строк відновлення — {deadline:dd.MM.yyyy}.");
         return true;
     }
@@ -423,95 +422,3 @@ public sealed record TimelineEntry(Instant At, string Actor, string Kind, string
 
 /// <summary>The restoration service invoice, issued on the DSO's behalf with a snapshot of its requisites at that moment.</summary>
 public sealed record Invoice(Money Amount, string RecipientName, Edrpou RecipientCode, Iban Iban, string Purpose, Instant IssuedAt);
-
-public enum DsoRequestStatus
-{
-    Pending,
-    Received,
-    Completed,
-    Rejected,
-}
-
-/// <summary>The supplier's request to the DSO to reconnect the metering point (КСР 11.5.23).</summary>
-public sealed class DsoRequest
-{
-    private DsoRequest(Guid id, DsoCode dsoCode, Instant createdAt)
-    {
-        Id = id;
-        DsoCode = dsoCode;
-        CreatedAt = createdAt;
-    }
-
-    public Guid Id { get; private set; }
-
-    public DsoCode DsoCode { get; private set; }
-
-    public DsoRequestStatus Status { get; private set; }
-
-    public Instant CreatedAt { get; private set; }
-
-    public Instant? ReceivedAt { get; private set; }
-
-    /// <summary>The last working day (Kyiv) by which supply must be restored.</summary>
-    public LocalDate? Deadline { get; private set; }
-
-    public Instant? CompletedAt { get; private set; }
-
-    public Instant? RejectedAt { get; private set; }
-
-    public string? RejectionReason { get; private set; }
-
-    /// <summary>When the DSO was reminded of the approaching deadline (<c>Sla:Reminder</c>); null until then.</summary>
-    public Instant? RemindedAt { get; private set; }
-
-    internal static DsoRequest Create(Guid id, DsoCode dsoCode, Instant createdAt) => new(id, dsoCode, createdAt);
-
-    internal void MarkReceived(Instant at, LocalDate deadline)
-    {
-        Status = DsoRequestStatus.Received;
-        ReceivedAt = at;
-        Deadline = deadline;
-    }
-
-    /// <summary>The acknowledgement that arrived after the outcome: its time and deadline, the status stays the outcome.</summary>
-    internal void RecordLateReceipt(Instant at, LocalDate deadline)
-    {
-        ReceivedAt = at;
-        Deadline = deadline;
-    }
-
-    internal void MarkReminded(Instant at) => RemindedAt = at;
-
-    internal void MarkCompleted(Instant at)
-    {
-        Status = DsoRequestStatus.Completed;
-        CompletedAt = at;
-    }
-
-    internal void MarkRejected(Instant at, string reason)
-    {
-        Status = DsoRequestStatus.Rejected;
-        RejectedAt = at;
-        RejectionReason = reason;
-    }
-}
-
-public static class DsoRequestStatusNames
-{
-    public static string ToApiName(this DsoRequestStatus status) => status.ToString().ToLowerInvariant();
-
-    public static bool TryParseApiName(string? name, out DsoRequestStatus status)
-    {
-        foreach (var candidate in Enum.GetValues<DsoRequestStatus>())
-        {
-            if (candidate.ToApiName() == name)
-            {
-                status = candidate;
-                return true;
-            }
-        }
-
-        status = default;
-        return false;
-    }
-}

@@ -1,3 +1,4 @@
+using Vidnova.Dso.WorkOrders;
 using Vidnova.Restoration.Apply;
 using Vidnova.Restoration.DsoEvents;
 using Vidnova.Restoration.EmailConfirmation;
@@ -24,7 +25,8 @@ public static class RestorationModule
         services.AddScoped<ResendConfirmationCode>();
         services.AddScoped<SubmitReceipt>();
         services.AddScoped<DecideReceipt>();
-        services.AddScoped<RecordDsoEvent>();
+        services.AddScoped<PlaceRestorationWorkOrder>();
+        services.AddScoped<IWorkOrderObserver, RestorationWorkOrderObserver>();
         services.AddScoped<ImportPaymentStatement>();
         return services;
     }

@@ -41,7 +41,6 @@ internal sealed class RestorationApplicationConfiguration : IEntityTypeConfigura
         {
             request.Property(r => r.Id).HasColumnName("DsoRequestId");
             request.HasIndex(r => r.Id).IsUnique();
-            request.HasIndex(r => new { r.DsoCode, r.Status });
             request.Property(r => r.RejectionReason).HasMaxLength(1000);
         });
 

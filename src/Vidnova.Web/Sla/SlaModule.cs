@@ -6,7 +6,6 @@ public static class SlaModule
     public static IServiceCollection AddSlaModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<CompensationRateOptions>(configuration.GetSection(CompensationRateOptions.Section));
-        services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
         services.AddSingleton<SlaMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<SlaMonitor>());
         return services;

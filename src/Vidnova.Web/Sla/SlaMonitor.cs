@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Vidnova.Accounts;
 using Vidnova.Calendar;
-using Vidnova.Dso;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Restoration;
@@ -12,16 +11,15 @@ using Vidnova.Restoration.Notifications;
 namespace Vidnova.Sla;
 
 /// <summary>
-/// Follows each acknowledged request to its deadline (КСР 11.5.23): reminds the DSO once before it
-/// (<see cref="ReminderOptions"/>), and records a missed deadline as a breach with the compensation owed
-/// (NEURC No. 375), once per application. Safe on several instances: the application's version makes a second
+/// Follows each acknowledged request to its deadline (КСР 11.5.23) and records a missed deadline as a breach with
+/// the compensation owed (NEURC No. 375), once per application. Reminding the DSO before the deadline is the work
+/// order's (<see cref="Dso.WorkOrders.WorkOrderReminders"/>). Safe on several instances: the application's version makes a second
 /// instance's simultaneous attempt fail and leave the first one's record.
 /// </summary>
 public sealed class SlaMonitor(
     IServiceScopeFactory scopes,
     IClock clock,
     IOptionsMonitor<CompensationRateOptions> rates,
-    IOptionsMonitor<ReminderOptions> reminders,
     ILogger<SlaMonitor> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
@@ -33,7 +31,6 @@ public sealed class SlaMonitor(
         {
             try
             {
-                await SendRemindersAsync(stoppingToken);
                 await DetectBreachesAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -42,59 +39,6 @@ public sealed class SlaMonitor(
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    /// <summary>Queues a reminder for every acknowledged request whose reminder time has come; returns how many.</summary>
-    public async Task<int> SendRemindersAsync(CancellationToken cancellationToken)
-    {
-        var settings = reminders.CurrentValue;
-        if (!settings.Enabled)
-        {
-            return 0;
-        }
-
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VidnovaDbContext>();
-        var dsoOutbox = scope.ServiceProvider.GetRequiredService<DsoOutbox>();
-        var now = clock.GetCurrentInstant();
-        var today = KyivTime.DateOf(now);
-        // A deadline already past gets no reminder: the breach is recorded instead.
-        var candidates = await db.Set<RestorationApplication>().AsNoTracking()
-            .Where(a => a.Status == ApplicationStatus.InProgressAtDso && a.DsoRequest!.RemindedAt == null && a.DsoRequest.Deadline >= today)
-            .Select(a => new { a.Id, a.DsoRequest!.Deadline })
-            .ToListAsync(cancellationToken);
-        if (candidates.Count == 0)
-        {
-            return 0;
-        }
-
-        var calendar = await scope.ServiceProvider.GetRequiredService<CalendarStore>().LoadAsync(cancellationToken);
-        var sent = 0;
-        foreach (var candidate in candidates.Where(c => ReminderSchedule.DueAt(c.Deadline!.Value, settings, calendar) <= now))
-        {
-            var application = await db.Set<RestorationApplication>().SingleAsync(a => a.Id == candidate.Id, cancellationToken);
-            if (!application.RemindDso(now))
-            {
-                continue;
-            }
-
-            await dsoOutbox.EnqueueReminderAsync(application, now, cancellationToken);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                sent++;
-                logger.LogInformation("Reminded DSO {Dso} of {Number}, deadline {Deadline}", application.DsoCode, application.Number, candidate.Deadline);
-            }
-            catch (DbUpdateException)
-            {
-                // Another instance reminded (or the DSO reported) meanwhile; the next pass sees the result.
-            }
-
-            db.ChangeTracker.Clear();
-        }
-
-        dsoOutbox.Notify();
-        return sent;
     }
 
     /// <summary>Records every breach not yet recorded; returns how many it recorded.</summary>

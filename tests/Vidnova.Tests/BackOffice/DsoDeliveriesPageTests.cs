@@ -78,7 +78,7 @@ public abstract class DsoDeliveriesPageTests(DsoExchangeApp app)
         return Eventually.ValueAsync(
             async () =>
             {
-                delivery = await app.InDatabaseAsync(db => db.Set<DsoDelivery>().AsNoTracking().SingleOrDefaultAsync(d => d.RequestId == requestId));
+                delivery = await app.InDatabaseAsync(db => db.Set<DsoDelivery>().AsNoTracking().SingleOrDefaultAsync(d => d.WorkOrderId == requestId));
                 if (delivery is { DeadLetteredAt: null, ClaimedBy: null } && delivery.NextAttemptAt > app.Clock.GetCurrentInstant())
                 {
                     app.Clock.Advance(Duration.FromMinutes(5));

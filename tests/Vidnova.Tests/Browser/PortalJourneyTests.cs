@@ -96,10 +96,10 @@ public sealed partial class PortalJourneyTests(BrowserFixture browser) : IClassF
         // The first attempt fails (nothing listens there); the fake clock never reaches the next one. Stop it as the
         // twelfth failure would.
         await Eventually.TrueAsync(
-            async () => !await browser.App.InDatabaseAsync(db => db.Set<DsoDelivery>().AnyAsync(d => d.RequestId == requestId && d.Attempts == 0)),
+            async () => !await browser.App.InDatabaseAsync(db => db.Set<DsoDelivery>().AnyAsync(d => d.WorkOrderId == requestId && d.Attempts == 0)),
             TimeSpan.FromSeconds(30), () => "The first delivery attempt did not happen.");
 
-        await browser.App.InDatabaseAsync(db => db.Set<DsoDelivery>().Where(d => d.RequestId == requestId)
+        await browser.App.InDatabaseAsync(db => db.Set<DsoDelivery>().Where(d => d.WorkOrderId == requestId)
             .ExecuteUpdateAsync(d => d.SetProperty(x => x.DeadLetteredAt, browser.App.Clock.GetCurrentInstant()).SetProperty(x => x.Attempts, 12)));
         await browser.App.AddStaffAsync("marko@vidnova.test", StaffRoles.Supervisor);
 

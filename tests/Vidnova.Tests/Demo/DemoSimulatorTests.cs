@@ -66,7 +66,7 @@ public sealed class DemoSimulatorTests(DemoApp app) : IClassFixture<DemoApp>
 
         Assert.Contains(application.Timeline, t => t.Kind == "dso_received" && t.Actor == "dso:kyiv-city");
         Assert.Contains(application.Timeline, t => t.Kind == "dso_completed" && t.Actor == "dso:kyiv-city");
-        var delivery = await app.InDatabaseAsync(db => db.Set<DsoDelivery>().AsNoTracking().SingleAsync(d => d.RequestId == sent.DsoRequest!.Id));
+        var delivery = await app.InDatabaseAsync(db => db.Set<DsoDelivery>().AsNoTracking().SingleAsync(d => d.WorkOrderId == sent.DsoRequest!.Id));
         Assert.NotNull(delivery.DeliveredAt);
         // The callbacks came signed over HTTP: their event ids were recorded by the webhook endpoint.
         Assert.Equal(2, await app.InDatabaseAsync(db => db.Set<DsoCallbackEvent>().CountAsync(e => e.RequestId == sent.DsoRequest!.Id)));

@@ -1,7 +1,7 @@
 using NodaTime;
 using Vidnova.Dso;
+using Vidnova.Dso.WorkOrders;
 using Vidnova.Kernel;
-using Vidnova.Restoration;
 
 namespace Vidnova.Tests.Dso;
 
@@ -95,20 +95,23 @@ public sealed class DsoDeliveryTests
     [Fact]
     public void RepeatedOrOvertakenCallbacks_AreRecognised()
     {
-        var request = DsoRequest.Create(Guid.NewGuid(), DsoCode.Parse("kyiv-city"), Now);
-        Assert.False(ReceiveDsoCallback.AlreadyApplied(request, "received"));
-        Assert.False(ReceiveDsoCallback.AlreadyApplied(request, "completed"));
+        var request = Order();
+        Assert.False(request.AlreadyReports("received"));
+        Assert.False(request.AlreadyReports("completed"));
 
-        request.MarkReceived(Now, new LocalDate(2026, 11, 30));
-        Assert.True(ReceiveDsoCallback.AlreadyApplied(request, "received"));
-        Assert.False(ReceiveDsoCallback.AlreadyApplied(request, "completed"));
+        request.Receive(Now, new LocalDate(2026, 11, 30));
+        Assert.True(request.AlreadyReports("received"));
+        Assert.False(request.AlreadyReports("completed"));
 
-        request.MarkCompleted(Now + Duration.FromDays(1));
-        Assert.True(ReceiveDsoCallback.AlreadyApplied(request, "completed"));
+        request.Complete(Now + Duration.FromDays(1));
+        Assert.True(request.AlreadyReports("completed"));
 
         // Completed without a prior "received": a late "received" changes nothing.
-        var overtaken = DsoRequest.Create(Guid.NewGuid(), DsoCode.Parse("kyiv-city"), Now);
-        overtaken.MarkCompleted(Now);
-        Assert.True(ReceiveDsoCallback.AlreadyApplied(overtaken, "received"));
+        var overtaken = Order();
+        overtaken.Complete(Now);
+        Assert.True(overtaken.AlreadyReports("received"));
     }
+
+    private static WorkOrder Order() => WorkOrder.Place(new WorkOrderPlacement(Guid.NewGuid(), WorkOrderKind.Restoration, DsoCode.Parse("kyiv-city"),
+        Guid.NewGuid(), 3, new WorkOrderSubject("VN-2026-000001", AccountNumber.Parse("1000000001"), Eic.Parse("62Z100000000001Z"), "Київ", "city")), Now);
 }

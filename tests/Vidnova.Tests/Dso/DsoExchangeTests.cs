@@ -288,7 +288,7 @@ public abstract class DsoExchangeTests(DsoExchangeApp app)
         return Eventually.ValueAsync(
             async () =>
             {
-                delivery = await app.InDatabaseAsync(db => db.Set<DsoDelivery>().AsNoTracking().SingleOrDefaultAsync(d => d.RequestId == requestId));
+                delivery = await app.InDatabaseAsync(db => db.Set<DsoDelivery>().AsNoTracking().SingleOrDefaultAsync(d => d.WorkOrderId == requestId));
                 return delivery is not null && condition(delivery) ? delivery : null;
             },
             TimeSpan.FromSeconds(20),

@@ -78,7 +78,7 @@ public abstract class DsoLaneTests(DsoLaneApp app)
         return Eventually.ValueAsync(
             async () =>
             {
-                delivery = await app.InDatabaseAsync(db => db.Set<DsoDelivery>().AsNoTracking().SingleOrDefaultAsync(d => d.RequestId == requestId));
+                delivery = await app.InDatabaseAsync(db => db.Set<DsoDelivery>().AsNoTracking().SingleOrDefaultAsync(d => d.WorkOrderId == requestId));
                 return delivery is not null && condition(delivery) ? delivery : null;
             },
             TimeSpan.FromSeconds(20),

@@ -128,7 +128,7 @@ public abstract class PaymentStatementTests(StatementsApp app)
         var receipt = Assert.Single(state.Receipts);
         Assert.Equal("approved", receipt.Decision);
         var requestId = state.DsoRequest!.Id;
-        Assert.True(await app.InDatabaseAsync(db => db.Set<DsoDelivery>().AnyAsync(d => d.RequestId == requestId && d.EventType == DsoDelivery.RestorationRequested)),
+        Assert.True(await app.InDatabaseAsync(db => db.Set<DsoDelivery>().AnyAsync(d => d.WorkOrderId == requestId && d.EventType == DsoDelivery.RestorationRequested)),
             "The restoration request was not queued for the DSO's channel.");
     }
 

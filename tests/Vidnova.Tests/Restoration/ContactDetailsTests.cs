@@ -1,4 +1,4 @@
-using Vidnova.Restoration;
+using Vidnova.Kernel;
 
 namespace Vidnova.Tests.Restoration;
 

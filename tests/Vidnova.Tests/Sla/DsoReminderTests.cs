@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Vidnova.Calendar;
 using Vidnova.Dso;
-using Vidnova.Sla;
+using Vidnova.Dso.WorkOrders;
 using Vidnova.Tests.Dso;
 using Vidnova.Tests.Infrastructure;
 
@@ -41,7 +41,7 @@ public abstract class DsoReminderTests(DsoExchangeApp app)
         app.Clock.Reset(Instant.FromUtc(2026, 11, 26, 9, 0));
         await ReportAsync(dso, completed, new { type = "completed", occurredAt = "2026-11-26T08:00:00Z" });
         await ReportAsync(dso, rejected, new { type = "rejected", occurredAt = "2026-11-26T08:00:00Z", reason = "Немає доступу до лічильника" });
-        var monitor = app.Services.GetRequiredService<SlaMonitor>();
+        var monitor = app.Services.GetRequiredService<WorkOrderReminders>();
 
         app.Clock.Reset(Instant.FromUtc(2026, 11, 30, 5, 59)); // 07:59 on the deadline day in Kyiv
         await monitor.SendRemindersAsync(CancellationToken.None);

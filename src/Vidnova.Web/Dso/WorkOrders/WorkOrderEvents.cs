@@ -29,6 +29,8 @@ public enum WorkOrderStatus
 /// with the same transaction, so a DSO report and its consequences commit together or not at all.
 /// </summary>
 /// <param name="RequesterReference">The id the asking capability gave at placement (e.g. the restoration application's id).</param>
+/// <param name="Status">What happened: placed (pending) or what the DSO reported. A late acknowledgement (after the
+/// outcome) is published as <see cref="WorkOrderStatus.Received"/> though the order keeps its outcome.</param>
 /// <param name="OccurredAt">When it happened according to the reporter (the DSO's occurredAt).</param>
 /// <param name="Deadline">The last working day (Kyiv) by which the DSO must complete, once it acknowledged.</param>
 /// <param name="Actor">Who reported it, as recorded in audit trails (e.g. <c>dso:kyiv-city</c>).</param>
@@ -44,8 +46,21 @@ public sealed record WorkOrderChanged(
     string? Reason,
     string Actor);
 
+/// <summary>The DSO was reminded of an acknowledged order's deadline (<c>Sla:Reminder</c>); once per order.</summary>
+public sealed record WorkOrderReminded(Guid WorkOrderId, WorkOrderKind Kind, Guid RequesterReference, LocalDate Deadline, Instant At);
+
+/// <summary>Staff put a dead-lettered delivery of the order back in the queue after <paramref name="FailedAttempts"/> failures.</summary>
+public sealed record WorkOrderDeliveryRetried(
+    Guid WorkOrderId, WorkOrderKind Kind, Guid RequesterReference, string EventType, int FailedAttempts, string Actor, Instant At);
+
 /// <summary>A capability that reacts to work-order changes; registered in DI, called in the changing unit of work.</summary>
 public interface IWorkOrderObserver
 {
     Task OnWorkOrderChangedAsync(WorkOrderChanged change, CancellationToken cancellationToken);
+
+    /// <summary>For an audit trail of the requester's own; nothing to do by default.</summary>
+    Task OnWorkOrderRemindedAsync(WorkOrderReminded reminded, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>For an audit trail of the requester's own; nothing to do by default.</summary>
+    Task OnWorkOrderDeliveryRetriedAsync(WorkOrderDeliveryRetried retried, CancellationToken cancellationToken) => Task.CompletedTask;
 }

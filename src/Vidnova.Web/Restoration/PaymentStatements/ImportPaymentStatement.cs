@@ -3,13 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Vidnova.Calendar;
-using Vidnova.Dso;
 using Vidnova.Kernel;
 using Vidnova.Notifications;
 using Vidnova.Payments;
 using Vidnova.Payments.Statements;
 using Vidnova.Persistence;
 using Vidnova.Restoration.Notifications;
+using Vidnova.Restoration.DsoEvents;
 using Vidnova.Restoration.Receipts;
 
 namespace Vidnova.Restoration.PaymentStatements;
@@ -32,8 +32,8 @@ public sealed record StatementImportResult(IReadOnlyList<ImportedLine> Applied, 
 /// proves. The whole statement is validated first and applied in one transaction, so a bad line changes nothing; each
 /// line is applied once per DSO (its line id), so posting the statement again changes nothing either.
 /// </summary>
-public sealed class ImportPaymentStatement(VidnovaDbContext db, IClock clock, RestorationEmails emails, OutboxSignal outbox, DsoOutbox dsoOutbox,
-    IConfiguration configuration, IOptions<PaymentLimits> limits, ILogger<ImportPaymentStatement> logger)
+public sealed class ImportPaymentStatement(VidnovaDbContext db, IClock clock, RestorationEmails emails, OutboxSignal outbox, PlaceRestorationWorkOrder workOrders,
+    IOptions<ReceiptApprovalOptions> approval, IOptions<PaymentLimits> limits, ILogger<ImportPaymentStatement> logger)
 {
     /// <summary>Two posts of the same lines at once: the loser's transaction is rolled back and tried again, finding the winner's lines.</summary>
     private const int Attempts = 3;
@@ -42,14 +42,14 @@ public sealed class ImportPaymentStatement(VidnovaDbContext db, IClock clock, Re
     {
         var now = clock.GetCurrentInstant();
         var (statementId, lines) = StatementLines.Validate(command.StatementId, command.Lines, KyivTime.DateOf(now), limits.Value);
-        var mode = ReceiptApprovalModes.Read(configuration);
+        var mode = approval.Value.AutoApprove;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 var result = await ApplyAsync(command, statementId, lines, mode, now, cancellationToken);
                 outbox.Notify();
-                dsoOutbox.Notify();
+                workOrders.Notify();
                 return result;
             }
             catch (DbUpdateException exception) when (exception.IsLostRace() && attempt < Attempts)
@@ -89,7 +89,7 @@ public sealed class ImportPaymentStatement(VidnovaDbContext db, IClock clock, Re
                 var application = match.Application!;
                 application.ConfirmPaymentByStatement(Actors.DsoStatement(dso), Describe(statementId, line), now);
                 db.Add(emails.PaymentConfirmedByStatement(application, now));
-                await dsoOutbox.EnqueueRestorationRequestAsync(application, now, cancellationToken);
+                await workOrders.PlaceAsync(application, now, cancellationToken);
             }
 
             db.Add(PaymentStatementLine.Record(dso, statementId, line, match, command.ReceivedBy, command.Source, now));

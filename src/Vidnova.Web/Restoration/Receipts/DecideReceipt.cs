@@ -1,13 +1,13 @@
 using NodaTime;
-using Vidnova.Dso;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Restoration.Notifications;
+using Vidnova.Restoration.DsoEvents;
 
 namespace Vidnova.Restoration.Receipts;
 
 /// <summary>An operator's verdict on a receipt: approval sends the restoration request to the DSO.</summary>
-public sealed class DecideReceipt(VidnovaDbContext db, IClock clock, RestorationEmails emails, OutboxSignal outbox, DsoOutbox dsoOutbox)
+public sealed class DecideReceipt(VidnovaDbContext db, IClock clock, RestorationEmails emails, OutboxSignal outbox, PlaceRestorationWorkOrder workOrders)
 {
     public async Task<RestorationApplication> HandleAsync(Guid id, bool approve, string? reason, string actor, CancellationToken cancellationToken)
     {
@@ -17,7 +17,7 @@ public sealed class DecideReceipt(VidnovaDbContext db, IClock clock, Restoration
         {
             application.ApproveReceipt(actor, now);
             db.Add(emails.ReceiptApproved(application, now));
-            await dsoOutbox.EnqueueRestorationRequestAsync(application, now, cancellationToken);
+            await workOrders.PlaceAsync(application, now, cancellationToken);
         }
         else
         {
@@ -28,7 +28,7 @@ public sealed class DecideReceipt(VidnovaDbContext db, IClock clock, Restoration
 
         await db.SaveChangesAsync(cancellationToken);
         outbox.Notify();
-        dsoOutbox.Notify();
+        workOrders.Notify();
         return application;
     }
 }

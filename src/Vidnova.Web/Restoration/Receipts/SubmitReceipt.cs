@@ -2,11 +2,11 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Vidnova.Dso;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 using Vidnova.Restoration.Notifications;
+using Vidnova.Restoration.DsoEvents;
 using Vidnova.Restoration.Receipts.Ocr;
 using Vidnova.UntrustedDocuments;
 
@@ -22,7 +22,7 @@ public sealed record ReceiptUpload(string FileName, string ContentType, byte[] C
 /// is only a hint beside the invoice and the application waits for the DSO's bank statement or an operator, because a
 /// PDF that matches can be drawn by anyone. What the check found goes into the timeline.
 /// </summary>
-public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, RestorationEmails emails, OutboxSignal outbox, DsoOutbox dsoOutbox,
+public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, RestorationEmails emails, OutboxSignal outbox, PlaceRestorationWorkOrder workOrders,
     IOptions<ReceiptApprovalOptions> approval, IOptions<OcrOptions> ocr, UntrustedDocumentReader reader)
 {
     public async Task<RestorationApplication> HandleAsync(Guid id, string? accessToken, string fileName, Stream content, CancellationToken cancellationToken)
@@ -75,7 +75,7 @@ public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, Re
         // checking it" email in the same instant would only arrive out of order.
         application.ApproveReceiptAutomatically(now);
         db.Add(emails.ReceiptApproved(application, now));
-        await dsoOutbox.EnqueueRestorationRequestAsync(application, now, cancellationToken);
+        await workOrders.PlaceAsync(application, now, cancellationToken);
         return true;
     }
 
@@ -105,7 +105,7 @@ public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, Re
         outbox.Notify();
         if (sentToDso)
         {
-            dsoOutbox.Notify();
+            workOrders.Notify();
         }
     }
 

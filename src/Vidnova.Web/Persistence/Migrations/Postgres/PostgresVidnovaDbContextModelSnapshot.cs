@@ -356,9 +356,6 @@ namespace Vidnova.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<Guid>("RequestId")
-                        .HasColumnType("uuid");
-
                     b.Property<DateTime?>("RetriedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -366,16 +363,107 @@ namespace Vidnova.Persistence.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("RequestId");
+                    b.HasIndex("WorkOrderId");
 
                     b.HasIndex("DeliveredAt", "DeadLetteredAt", "NextAttemptAt");
 
                     b.ToTable("dso_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Vidnova.Dso.WorkOrders.WorkOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ApplicationNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DsoCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Eic")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RejectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequesterReference")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Settlement")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("WorkingDaysAllowed")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "RequesterReference");
+
+                    b.HasIndex("DsoCode", "Kind", "Status");
+
+                    b.HasIndex("Status", "RemindedAt", "Deadline");
+
+                    b.ToTable("dso_work_orders", (string)null);
                 });
 
             modelBuilder.Entity("Vidnova.InboundMail.InboundEmail", b =>
@@ -977,6 +1065,15 @@ namespace Vidnova.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vidnova.Dso.WorkOrders.WorkOrder", b =>
+                {
+                    b.HasOne("Vidnova.Dso.DistributionOperator", null)
+                        .WithMany()
+                        .HasForeignKey("DsoCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vidnova.InboundMail.InboundEmailContent", b =>
                 {
                     b.HasOne("Vidnova.InboundMail.InboundEmail", null)
@@ -1134,11 +1231,6 @@ namespace Vidnova.Persistence.Migrations.Postgres
                             b1.Property<DateOnly?>("Deadline")
                                 .HasColumnType("date");
 
-                            b1.Property<string>("DsoCode")
-                                .IsRequired()
-                                .HasMaxLength(32)
-                                .HasColumnType("character varying(32)");
-
                             b1.Property<Guid>("Id")
                                 .HasColumnType("uuid")
                                 .HasColumnName("DsoRequestId");
@@ -1153,9 +1245,6 @@ namespace Vidnova.Persistence.Migrations.Postgres
                                 .HasMaxLength(1000)
                                 .HasColumnType("character varying(1000)");
 
-                            b1.Property<DateTime?>("RemindedAt")
-                                .HasColumnType("timestamp with time zone");
-
                             b1.Property<string>("Status")
                                 .IsRequired()
                                 .HasMaxLength(40)
@@ -1165,8 +1254,6 @@ namespace Vidnova.Persistence.Migrations.Postgres
 
                             b1.HasIndex("Id")
                                 .IsUnique();
-
-                            b1.HasIndex("DsoCode", "Status");
 
                             b1.ToTable("restoration_applications");
 

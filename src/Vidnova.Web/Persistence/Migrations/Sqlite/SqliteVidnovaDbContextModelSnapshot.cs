@@ -343,9 +343,6 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("RequestId")
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime?>("RetriedAt")
                         .HasColumnType("TEXT");
 
@@ -353,16 +350,107 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("RequestId");
+                    b.HasIndex("WorkOrderId");
 
                     b.HasIndex("DeliveredAt", "DeadLetteredAt", "NextAttemptAt");
 
                     b.ToTable("dso_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Vidnova.Dso.WorkOrders.WorkOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DsoCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Eic")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RejectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemindedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequesterReference")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Settlement")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkingDaysAllowed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "RequesterReference");
+
+                    b.HasIndex("DsoCode", "Kind", "Status");
+
+                    b.HasIndex("Status", "RemindedAt", "Deadline");
+
+                    b.ToTable("dso_work_orders", (string)null);
                 });
 
             modelBuilder.Entity("Vidnova.InboundMail.InboundEmail", b =>
@@ -964,6 +1052,15 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vidnova.Dso.WorkOrders.WorkOrder", b =>
+                {
+                    b.HasOne("Vidnova.Dso.DistributionOperator", null)
+                        .WithMany()
+                        .HasForeignKey("DsoCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vidnova.InboundMail.InboundEmailContent", b =>
                 {
                     b.HasOne("Vidnova.InboundMail.InboundEmail", null)
@@ -1119,11 +1216,6 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                             b1.Property<DateOnly?>("Deadline")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<string>("DsoCode")
-                                .IsRequired()
-                                .HasMaxLength(32)
-                                .HasColumnType("TEXT");
-
                             b1.Property<Guid>("Id")
                                 .HasColumnType("TEXT")
                                 .HasColumnName("DsoRequestId");
@@ -1138,9 +1230,6 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                                 .HasMaxLength(1000)
                                 .HasColumnType("TEXT");
 
-                            b1.Property<DateTime?>("RemindedAt")
-                                .HasColumnType("TEXT");
-
                             b1.Property<string>("Status")
                                 .IsRequired()
                                 .HasMaxLength(40)
@@ -1150,8 +1239,6 @@ namespace Vidnova.Persistence.Migrations.Sqlite
 
                             b1.HasIndex("Id")
                                 .IsUnique();
-
-                            b1.HasIndex("DsoCode", "Status");
 
                             b1.ToTable("restoration_applications");
 

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using MimeKit;
 
-namespace Vidnova.Restoration;
+namespace Vidnova.Kernel;
 
 public static class ContactDetails
 {

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Vidnova.Restoration;
+namespace Vidnova.Kernel;
 
 /// <summary>Random secrets handed to customers and DSOs. Only their SHA-256 is stored.</summary>
 public static class SecretTokens
