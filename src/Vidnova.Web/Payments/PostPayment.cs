@@ -32,7 +32,7 @@ public sealed class PostPayment(VidnovaDbContext db, IClock clock, IOptions<Paym
 
         var account = await db.Set<CustomerAccount>().SingleOrDefaultAsync(a => a.Number == accountNumber, cancellationToken)
             ?? throw new BusinessRuleException("account_not_found", "Особовий рахунок {0} не знайдено.", accountNumber.Value)
-            { StatusCode = StatusCodes.Status422UnprocessableEntity };
+            { Category = RefusalCategory.InvalidInput };
 
         var payment = account.RecordPayment(amount, command.PaidAt!.Value, channel, reference);
         try

@@ -82,7 +82,7 @@ public sealed class RecordDsoEvent(
             throw new BusinessRuleException("occurred_at_before_request",
                 "Час події {0:yyyy-MM-dd HH:mm:ss}Z раніший, ніж заявку передано ОСР ({1:yyyy-MM-dd HH:mm:ss}Z): вкажіть справжній час події (occurredAt) в UTC.",
                 occurredAt.ToDateTimeUtc(), request.CreatedAt.ToDateTimeUtc())
-            { StatusCode = StatusCodes.Status422UnprocessableEntity };
+            { Category = RefusalCategory.InvalidInput };
         }
 
         if (occurredAt > now + skew)
@@ -90,7 +90,7 @@ public sealed class RecordDsoEvent(
             throw new BusinessRuleException("occurred_at_in_future",
                 "Час події {0:yyyy-MM-dd HH:mm:ss}Z ще не настав: вкажіть справжній час події (occurredAt) в UTC і перевірте годинник вашої системи.",
                 occurredAt.ToDateTimeUtc())
-            { StatusCode = StatusCodes.Status422UnprocessableEntity };
+            { Category = RefusalCategory.InvalidInput };
         }
     }
 
