@@ -60,23 +60,24 @@ public abstract class TimelineAudienceTests(VidnovaApp app) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StatusPage_ReceiptWhileOneIsUnderReview_SaysWhy_WithTheApisStatus()
+    public async Task StatusPage_WrongCode_SaysWhy_WithTheApisStatus_AndNoErrorPage()
     {
         await _scenario.PutAccountAsync("6100000003");
-        var application = await _scenario.ConfirmedApplicationAsync("6100000003");
-        (await _scenario.UploadAsync(application, Scenario.PdfReceipt)).EnsureSuccessStatusCode();
+        var application = await _scenario.ApplyAsync("6100000003");
+        var code = await _scenario.ConfirmationCodeAsync(application.Number);
         var browser = await OpenStatusPageAsync(application);
         var page = await browser.GetStringAsync($"/restoration/{application.Id}");
 
-        using var form = new MultipartFormDataContent
+        var refused = await browser.PostAsync($"/restoration/{application.Id}?handler=Confirm", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            { new StringContent(StaffSignIn.AntiforgeryTokenIn(page)), "__RequestVerificationToken" },
-            { new ByteArrayContent(Scenario.PdfReceipt), "file", "again.pdf" },
-        };
-        var refused = await browser.PostAsync($"/restoration/{application.Id}?handler=Receipt", form);
+            ["__RequestVerificationToken"] = StaffSignIn.AntiforgeryTokenIn(page),
+            ["code"] = code == "000000" ? "111111" : "000000",
+        }));
 
-        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Contains("Квитанцію вже отримано й вона на перевірці.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var shown = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("Код підтвердження невірний. Перевірте 6 цифр у листі (залишилось спроб: 4).", shown, StringComparison.Ordinal);
+        Assert.Contains("Історія заяви", shown, StringComparison.Ordinal);
     }
 
     private async Task<HttpClient> OpenStatusPageAsync(ApplyBody application)
