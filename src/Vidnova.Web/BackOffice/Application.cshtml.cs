@@ -23,7 +23,7 @@ namespace Vidnova.BackOffice;
 /// <summary>One application as an operator sees it: account, invoice, receipts with a viewer and the decision, DSO request, timeline.</summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
 public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAuthorizationService authorization, UntrustedDocumentReader reader, ILedger ledger)
-    : PageModel
+    : PageModel, IShowsRefusals
 {
     public const int MaxReasonLength = 1000;
 
@@ -119,24 +119,7 @@ public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAut
 
     private async Task<IActionResult> DecideAsync(Guid id, DecideReceipt decide, bool approve, string? reason, string success, CancellationToken ct)
     {
-        try
-        {
-            await decide.HandleAsync(id, approve, reason, StaffIdentity.ActorOf(User), ct);
-        }
-        catch (DbUpdateException race) when (race.IsLostRace())
-        {
-            Conflict = true;
-            return await RedisplayAsync(id, ct, reload: true);
-        }
-        catch (BusinessRuleException ex)
-        {
-            DecisionError = ProblemTexts.Localize(HttpContext, ex.MessageFormat, [.. ex.Arguments]);
-            return await RedisplayAsync(id, ct, reload: true);
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+        await decide.HandleAsync(id, approve, reason, StaffIdentity.ActorOf(User), ct);
 
         StatusMessage = success;
         return RedirectToPage(new { id });
@@ -162,6 +145,22 @@ public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAut
 
     private async Task<bool> MayDecideAsync() =>
         (await authorization.AuthorizeAsync(User, AuthorizationPolicies.Operator)).Succeeded;
+
+    /// <summary>
+    /// A refused decision: the page as it stands now, with the sentence above the decision forms, or the notice that
+    /// someone else changed the application meanwhile.
+    /// </summary>
+    public async Task<IActionResult> ShowRefusalAsync(PageRefusal refusal, CancellationToken cancellationToken)
+    {
+        if (refusal.Category == RefusalCategory.NotFound)
+        {
+            return NotFound();
+        }
+
+        Conflict = refusal.LostRace;
+        DecisionError = refusal.LostRace ? null : refusal.Sentence;
+        return await RedisplayAsync(Guid.Parse(PageContext.RouteData.Values["id"]!.ToString()!), cancellationToken, reload: true);
+    }
 
     private async Task<IActionResult> RedisplayAsync(Guid id, CancellationToken ct, bool reload = false)
     {

@@ -76,7 +76,7 @@ public sealed class ReceiveDsoCallback(
             logger.LogWarning("Refused a DSO callback for {Dso}: signature {Check} (timestamp {Timestamp})", codeText, check, timestamp);
             throw new BusinessRuleException("invalid_signature",
                 "Підпис запиту недійсний або застарілий: перевірте Vidnova-Timestamp і Vidnova-Signature (docs/dso-protocol.md).")
-            { StatusCode = StatusCodes.Status401Unauthorized };
+            { Category = RefusalCategory.Unauthenticated };
         }
 
         var callback = Parse(body);

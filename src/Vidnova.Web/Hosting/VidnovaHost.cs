@@ -127,7 +127,8 @@ public static class VidnovaHost
         services.AddRazorPages(options => options.RootDirectory = "/")
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Localization.SharedResource)))
-            .AddMvcOptions(o => o.Filters.Add(new PageTextLimits()));
+            .AddMvcOptions(o => o.Filters.Add(new PageTextLimits()))
+            .AddMvcOptions(o => o.Filters.Add(new RefusalPageFilter()));
         // Razor pages are mostly Cyrillic; without this every letter is written as a numeric entity.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

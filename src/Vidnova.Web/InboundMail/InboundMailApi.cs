@@ -39,7 +39,7 @@ public static class InboundMailApi
         if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), RawMessageMediaType, StringComparison.OrdinalIgnoreCase))
         {
             throw new BusinessRuleException("unsupported_media_type", "Надішліть лист цілком, як він є (RFC 5322), з Content-Type: message/rfc822.")
-            { StatusCode = StatusCodes.Status415UnsupportedMediaType };
+            { Category = RefusalCategory.UnsupportedMediaType };
         }
 
         var limit = options.Value.Inbound.MaxMessageBytes;
@@ -64,7 +64,7 @@ public static class InboundMailApi
             if (buffer.Length + read > limit)
             {
                 throw new BusinessRuleException("message_too_large", "Лист більший за {0} МБ. Такі листи не приймаються.", limit / (1024 * 1024))
-                { StatusCode = StatusCodes.Status413PayloadTooLarge };
+                { Category = RefusalCategory.TooLarge };
             }
 
             buffer.Write(chunk, 0, read);
@@ -73,7 +73,7 @@ public static class InboundMailApi
         if (buffer.Length == 0)
         {
             throw new BusinessRuleException("message_empty", "Тіло запиту порожнє: надішліть лист цілком, з заголовками.")
-            { StatusCode = StatusCodes.Status422UnprocessableEntity };
+            { Category = RefusalCategory.InvalidInput };
         }
 
         return buffer.ToArray();

@@ -37,7 +37,7 @@ public sealed class PostPayment(VidnovaDbContext db, ILedger ledger, IPersonalAc
             if (!await accounts.ExistsAsync(accountNumber, cancellationToken))
             {
                 throw new BusinessRuleException("account_not_found", "Особовий рахунок {0} не знайдено.", accountNumber.Value)
-                { StatusCode = StatusCodes.Status422UnprocessableEntity };
+                { Category = RefusalCategory.InvalidInput };
             }
 
             var posting = await ledger.RecordPaymentAsync(accountNumber, amount, command.PaidAt!.Value, channel, reference, cancellationToken);

@@ -13,19 +13,11 @@ public sealed class BusinessRuleException(string code, string messageFormat, par
 
     public IReadOnlyList<object> Arguments { get; } = arguments;
 
-    /// <summary>409 when the request clashes with the current state; 422 when it can never succeed as sent.</summary>
-    public int StatusCode { get; init; } = StatusCodes.Status409Conflict;
+    /// <summary>Conflict when the request clashes with the current state; invalid input when it can never succeed as sent.</summary>
+    public RefusalCategory Category { get; init; } = RefusalCategory.Conflict;
 
-    /// <summary>With a 429, when the request is worth repeating: every 429 carries Retry-After (RFC 6585 §4).</summary>
+    /// <summary>With <see cref="RefusalCategory.TooManyRequests"/>, when the request is worth repeating (RFC 6585 §4).</summary>
     public NodaTime.Duration? RetryAfter { get; init; }
-
-    public void AddRetryAfter(HttpResponse response)
-    {
-        if (RetryAfter is { } after)
-        {
-            response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-    }
 }
 
 /// <summary>The thing the request names does not exist (or is not the caller's to see).</summary>

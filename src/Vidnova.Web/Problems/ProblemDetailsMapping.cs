@@ -22,14 +22,7 @@ public sealed class ProblemDetailsMapping(IProblemDetailsService problems, ILogg
         logger.LogInformation("Refused {Method} {Path}: {Status} {Code}", httpContext.Request.Method, httpContext.Request.Path,
             problem.Status, problem.Extensions.TryGetValue("code", out var code) ? code : null);
         httpContext.Response.StatusCode = problem.Status!.Value;
-        if (exception is TooManyRequestsException limited)
-        {
-            limited.AddRetryAfter(httpContext.Response);
-        }
-        else if (exception is BusinessRuleException rule)
-        {
-            rule.AddRetryAfter(httpContext.Response);
-        }
+        AddRetryAfter(httpContext.Response, exception);
 
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
@@ -37,20 +30,63 @@ public sealed class ProblemDetailsMapping(IProblemDetailsService problems, ILogg
     public static ProblemDetails? ToProblem(HttpContext context, Exception exception) => exception switch
     {
         InputValidationException invalid => Validation(context, invalid),
-        BusinessRuleException rule => Problem(context, rule.StatusCode, "Запит відхилено", rule.Code,
+        BusinessRuleException rule => Problem(context, StatusOf(rule.Category), "Запит відхилено", rule.Code,
             ProblemTexts.Localize(context, rule.MessageFormat, [.. rule.Arguments])),
         TooManyRequestsException limited => Problem(context, StatusCodes.Status429TooManyRequests, "Забагато запитів", TooManyRequestsException.Code,
-            limited.Describe(context), ("retryAfterSeconds", limited.RetryAfterSeconds)),
+            Describe(context, limited), ("retryAfterSeconds", limited.RetryAfterSeconds)),
         NotFoundException missing => Problem(context, StatusCodes.Status404NotFound, "Не знайдено", missing.Code,
             ProblemTexts.Localize(context, missing.MessageFormat, [.. missing.Arguments])),
         DbUpdateException update when update.IsLostRace() => Problem(context, StatusCodes.Status409Conflict, "Конфлікт змін", "concurrent_change",
-            ProblemTexts.Localize(context, "Цю заяву щойно змінив хтось інший. Оновіть сторінку й перевірте її поточний стан.")),
+            ProblemTexts.Localize(context, "Ці дані щойно змінив хтось інший. Оновіть сторінку й перевірте їх поточний стан.")),
         BadHttpRequestException bad => Problem(context, bad.StatusCode, "Некоректний запит", "bad_request",
             ProblemTexts.Localize(context, bad.StatusCode == StatusCodes.Status413PayloadTooLarge
                 ? "Запит завеликий. Файл квитанції — до 10 МБ."
                 : "Тіло запиту не вдалося прочитати: перевірте, що це коректний JSON з полями, описаними в /openapi/v1.json.")),
         _ => null,
     };
+
+    /// <summary>The status code of each kind of refusal: the only place the domain's categories meet HTTP.</summary>
+    public static int StatusOf(RefusalCategory category) => category switch
+    {
+        RefusalCategory.Conflict => StatusCodes.Status409Conflict,
+        RefusalCategory.InvalidInput => StatusCodes.Status422UnprocessableEntity,
+        RefusalCategory.MalformedRequest => StatusCodes.Status400BadRequest,
+        RefusalCategory.NotFound => StatusCodes.Status404NotFound,
+        RefusalCategory.Unauthenticated => StatusCodes.Status401Unauthorized,
+        RefusalCategory.Forbidden => StatusCodes.Status403Forbidden,
+        RefusalCategory.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        RefusalCategory.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+        RefusalCategory.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        _ => throw new ArgumentOutOfRangeException(nameof(category), category, null),
+    };
+
+    /// <summary>
+    /// Every 429 carries Retry-After (RFC 6585 §4), in seconds, the form every client understands (RFC 9110 §10.2.3
+    /// allows a date too).
+    /// </summary>
+    public static void AddRetryAfter(HttpResponse response, Exception exception)
+    {
+        var after = exception switch
+        {
+            TooManyRequestsException limited => limited.RetryAfter,
+            BusinessRuleException { RetryAfter: { } duration } => duration,
+            _ => (NodaTime.Duration?)null,
+        };
+        if (after is { } retry)
+        {
+            response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>A limit's sentence in the request's language: "… try again in 5 min." / "… in 2 h."</summary>
+    public static string Describe(HttpContext context, TooManyRequestsException limited)
+    {
+        var minutes = (int)Math.Ceiling(limited.RetryAfter.TotalMinutes);
+        var when = minutes <= 90
+            ? ProblemTexts.Localize(context, "через {0} хв", minutes)
+            : ProblemTexts.Localize(context, "через {0} год", (int)Math.Ceiling(limited.RetryAfter.TotalHours));
+        return ProblemTexts.Localize(context, limited.MessageFormat, when);
+    }
 
     /// <summary>The code of a problem the framework wrote (status code pages, the exception handler's fallback).</summary>
     public static string CodeFor(int status) => status switch

@@ -62,10 +62,10 @@ public static class RestorationApi
     }
 
     private static async Task<Ok<ApplicationResponse>> ConfirmEmailAsync(
-        Guid id, EmailConfirmationRequest body, HttpRequest request, ConfirmEmail useCase, IClock clock, CancellationToken cancellationToken)
+        Guid id, EmailConfirmationRequest body, HttpRequest request, ConfirmEmail useCase, IClock clock, TimelineText text, CancellationToken cancellationToken)
     {
         var application = await useCase.HandleAsync(id, BearerToken(request), body.Code, cancellationToken);
-        return TypedResults.Ok(ApplicationResponse.From(application, clock));
+        return TypedResults.Ok(ApplicationResponse.From(application, clock, text, TimelineAudience.Customer));
     }
 
     private static async Task<Accepted> ResendConfirmationCodeAsync(
@@ -76,16 +76,18 @@ public static class RestorationApi
     }
 
     private static async Task<Ok<ApplicationResponse>> GetAsync(
-        Guid id, HttpRequest request, ClaimsPrincipal user, VidnovaDbContext db, IClock clock, CancellationToken cancellationToken)
+        Guid id, HttpRequest request, ClaimsPrincipal user, VidnovaDbContext db, IClock clock, TimelineText text, CancellationToken cancellationToken)
     {
-        var application = StaffIdentity.IsStaff(user)
+        var staff = StaffIdentity.IsStaff(user);
+        var application = staff
             ? await ApplicationAccess.LoadAsync(db, id, cancellationToken)
             : await ApplicationAccess.LoadForCustomerAsync(db, id, BearerToken(request), cancellationToken);
-        return TypedResults.Ok(ApplicationResponse.From(application, clock));
+        return TypedResults.Ok(ApplicationResponse.From(application, clock, text, staff ? TimelineAudience.Staff : TimelineAudience.Customer));
     }
 
     private static async Task<Created<ApplicationResponse>> SubmitReceiptAsync(
-        Guid id, HttpRequest request, VidnovaDbContext db, RateLimits limits, SubmitReceipt useCase, IClock clock, CancellationToken cancellationToken)
+        Guid id, HttpRequest request, VidnovaDbContext db, RateLimits limits, SubmitReceipt useCase, IClock clock, TimelineText text,
+        CancellationToken cancellationToken)
     {
         // The token is checked before the body is read, so strangers cannot make us buffer their uploads.
         await ApplicationAccess.LoadForCustomerAsync(db, id, BearerToken(request), cancellationToken);
@@ -105,7 +107,7 @@ public static class RestorationApi
             ?? throw new InputValidationException([new FieldError("file", "Додайте файл квитанції в поле file (PDF, JPEG або PNG, до 10 МБ).")]);
         await using var content = file.OpenReadStream();
         var application = await useCase.HandleAsync(id, BearerToken(request), file.FileName, content, cancellationToken);
-        return TypedResults.Created($"/api/v1/restoration-applications/{id}", ApplicationResponse.From(application, clock));
+        return TypedResults.Created($"/api/v1/restoration-applications/{id}", ApplicationResponse.From(application, clock, text, TimelineAudience.Customer));
     }
 
     /// <summary>
@@ -131,14 +133,14 @@ public static class RestorationApi
 
     private static BusinessRuleException ReceiptTooLarge() => new("receipt_too_large",
         "Файл більший за 10 МБ. Надішліть PDF з банківського застосунку або зменшене фото квитанції.")
-    { StatusCode = StatusCodes.Status413PayloadTooLarge };
+    { Category = RefusalCategory.TooLarge };
 
     private static BusinessRuleException MalformedUpload() => new("malformed_upload",
         "Тіло запиту — не коректна форма multipart/form-data з одним файлом у полі file. Надішліть квитанцію (PDF, JPEG або PNG, до 10 МБ) ще раз.")
-    { StatusCode = StatusCodes.Status400BadRequest };
+    { Category = RefusalCategory.MalformedRequest };
 
     private static async Task<Ok<ApplicationResponse>> DecideReceiptAsync(
-        Guid id, ReceiptDecisionRequest body, ClaimsPrincipal user, DecideReceipt useCase, IClock clock, CancellationToken cancellationToken)
+        Guid id, ReceiptDecisionRequest body, ClaimsPrincipal user, DecideReceipt useCase, IClock clock, TimelineText text, CancellationToken cancellationToken)
     {
         if (body.Approve is not { } approve)
         {
@@ -146,11 +148,12 @@ public static class RestorationApi
         }
 
         var application = await useCase.HandleAsync(id, approve, body.Reason, StaffIdentity.ActorOf(user), cancellationToken);
-        return TypedResults.Ok(ApplicationResponse.From(application, clock));
+        return TypedResults.Ok(ApplicationResponse.From(application, clock, text, TimelineAudience.Staff));
     }
 
     private static async Task<Ok<ApplicationResponse>> CancelAsync(
-        Guid id, CancellationRequest? body, HttpRequest request, ClaimsPrincipal user, VidnovaDbContext db, IClock clock, CancellationToken cancellationToken)
+        Guid id, CancellationRequest? body, HttpRequest request, ClaimsPrincipal user, VidnovaDbContext db, IClock clock, TimelineText text,
+        CancellationToken cancellationToken)
     {
         var staff = StaffIdentity.IsStaff(user);
         var application = staff
@@ -158,7 +161,7 @@ public static class RestorationApi
             : await ApplicationAccess.LoadForCustomerAsync(db, id, BearerToken(request), cancellationToken);
         application.Cancel(staff ? StaffIdentity.ActorOf(user) : Actors.Customer, body?.Reason ?? "", clock.GetCurrentInstant());
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ApplicationResponse.From(application, clock));
+        return TypedResults.Ok(ApplicationResponse.From(application, clock, text, staff ? TimelineAudience.Staff : TimelineAudience.Customer));
     }
 
     private static string? BearerToken(HttpRequest request)
@@ -190,7 +193,8 @@ public sealed record ApplicationResponse(
     IReadOnlyList<ReceiptResponse> Receipts,
     IReadOnlyList<TimelineResponse> Timeline)
 {
-    public static ApplicationResponse From(RestorationApplication application, IClock clock)
+    /// <param name="audience">Whose timeline: the customer's leaves out internal checks and codes (see <see cref="TimelineText"/>).</param>
+    public static ApplicationResponse From(RestorationApplication application, IClock clock, TimelineText text, TimelineAudience audience)
     {
         var invoice = application.Invoice is { } i
             ? new InvoiceResponse(i.Amount.Amount, i.RecipientName, i.RecipientCode.Value, i.Iban.Value, i.Purpose, i.IssuedAt)
@@ -204,7 +208,7 @@ public sealed record ApplicationResponse(
             application.Compensation is { } c ? new CompensationResponse(c.Amount.Amount, c.MissedDeadline, c.RecordedAt, c.CreditBy) : null,
             application.Receipts.Select(x => new ReceiptResponse(x.Id, x.FileName, x.ContentType, x.SizeBytes, x.ReceivedAt,
                 x.Decision.ToString().ToLowerInvariant(), x.RejectionReason)).ToList(),
-            application.Timeline.OrderBy(t => t.At).Select(t => new TimelineResponse(t.At, t.Actor, t.Kind, t.Description)).ToList());
+            text.For(application.Timeline, audience).Select(t => new TimelineResponse(t.Entry.At, t.Entry.Actor, t.Entry.Kind, t.Description)).ToList());
     }
 }
 
@@ -218,4 +222,5 @@ public sealed record CompensationResponse(decimal Amount, LocalDate MissedDeadli
 
 public sealed record ReceiptResponse(Guid Id, string FileName, string ContentType, long SizeBytes, Instant ReceivedAt, string Decision, string? RejectionReason);
 
+/// <summary>One line of the history; <c>description</c> is in the request's language, written for the caller (customer or staff).</summary>
 public sealed record TimelineResponse(Instant At, string Actor, string Kind, string Description);

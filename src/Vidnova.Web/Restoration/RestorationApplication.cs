@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 using Vidnova.Accounts;
 using Vidnova.Kernel;
@@ -93,7 +94,7 @@ public sealed class RestorationApplication
         {
             Status = ApplicationStatus.AwaitingEmailConfirmation,
         };
-        application.Record(now, Actors.Customer, "submitted", $"Заяву {number} подано; код підтвердження надіслано на {email}.");
+        application.Record(now, Actors.Customer, "submitted", ("number", number), ("email", email));
         return application;
     }
 
@@ -106,7 +107,7 @@ public sealed class RestorationApplication
             throw new BusinessRuleException("confirmation_locked",
                 "Забагато невдалих спроб введення коду. Натисніть «Надіслати новий код» — ми надішлемо на ваш email новий код, і спроби почнуться знову.")
             // The same code stays refused until a new one is asked for, which the customer may do at once.
-            { StatusCode = StatusCodes.Status429TooManyRequests, RetryAfter = Duration.FromSeconds(1) };
+            { Category = RefusalCategory.TooManyRequests, RetryAfter = Duration.FromSeconds(1) };
         }
 
         if (!string.Equals(codeHash, ConfirmationCodeHash, StringComparison.Ordinal))
@@ -116,15 +117,15 @@ public sealed class RestorationApplication
             throw new BusinessRuleException("wrong_confirmation_code",
                 "Код підтвердження невірний. Перевірте 6 цифр у листі (залишилось спроб: {0}).",
                 MaxConfirmationAttempts - FailedConfirmationAttempts)
-            { StatusCode = StatusCodes.Status422UnprocessableEntity };
+            { Category = RefusalCategory.InvalidInput };
         }
 
         EmailConfirmedAt = now;
         Invoice = issueInvoice();
         Move(ApplicationTrigger.ConfirmEmail);
-        Record(now, Actors.Customer, "email_confirmed", $"Email {Email} підтверджено.");
-        Record(now, Actors.System, "invoice_issued",
-            $"Виставлено рахунок ОСР «{Invoice.RecipientName}» на {Invoice.Amount:uk}; призначення: {Invoice.Purpose}.");
+        Record(now, Actors.Customer, "email_confirmed", ("email", Email));
+        Record(now, Actors.System, "invoice_issued", ("recipient", Invoice.RecipientName),
+            ("amount", Invoice.Amount.Amount.ToString(CultureInfo.InvariantCulture)), ("purpose", Invoice.Purpose));
     }
 
     /// <summary>
@@ -141,7 +142,7 @@ public sealed class RestorationApplication
 
         ConfirmationCodeHash = codeHash;
         FailedConfirmationAttempts = 0;
-        Record(now, Actors.Customer, "confirmation_code_resent", $"Новий код підтвердження надіслано на {Email}.");
+        Record(now, Actors.Customer, "confirmation_code_resent", ("email", Email));
     }
 
     /// <param name="receiptsFromWeakMatches">
@@ -164,8 +165,9 @@ public sealed class RestorationApplication
         Ensure(ApplicationTrigger.SubmitReceipt, "Квитанцію можна надіслати лише після підтвердження email і до передачі заявки ОСР.");
         _receipts.Add(receipt);
         Move(ApplicationTrigger.SubmitReceipt);
-        var channel = receipt.SourceEmailId is null ? "" : " листом";
-        Record(now, actor, "receipt_received", $"Отримано{channel} квитанцію «{receipt.FileName}» ({Math.Max(1, (receipt.SizeBytes + 1023) / 1024)} КБ).");
+        Record(now, actor, "receipt_received", ("file", receipt.FileName),
+            ("kb", Math.Max(1, (receipt.SizeBytes + 1023) / 1024).ToString(CultureInfo.InvariantCulture)),
+            ("channel", receipt.SourceEmailId is null ? "upload" : "email"));
     }
 
     /// <summary>
@@ -187,44 +189,45 @@ public sealed class RestorationApplication
         foreach (var receipt in pending)
         {
             receipt.Reject(Actors.System, "Замінено квитанцією, яку клієнт завантажив зі сторінки заяви.", now);
-            Record(now, Actors.System, "receipt_set_aside",
-                $"Квитанцію «{receipt.FileName}» з листа, знайденого лише за номером заяви, відкладено: клієнт сам завантажив квитанцію.");
+            Record(now, Actors.System, "receipt_set_aside", ("file", receipt.FileName));
         }
 
         return true;
     }
 
     /// <summary>What OCR read from a photo or scan of the receipt: a hint for the operator, never a decision.</summary>
-    public void RecordReceiptRecognition(string description, Instant now) => Record(now, Actors.System, "receipt_ocr", description);
+    public void RecordReceiptRecognition(string file, string reading, Instant now) =>
+        Record(now, Actors.System, "receipt_ocr", ("file", file), ("reading", reading));
 
     /// <summary>A customer's email that brought no receipt to file: kept in the history so the operator sees the whole conversation.</summary>
-    public void RecordCustomerEmail(string description, Instant now) => Record(now, Actors.Customer, "email_received", description);
+    public void RecordCustomerEmail(string description, Instant now) => Record(now, Actors.Customer, "email_received", ("text", description));
 
-    public DsoRequest ApproveReceipt(string actor, Instant now) => ApproveReceipt(actor, "Квитанцію підтверджено.", now);
+    public DsoRequest ApproveReceipt(string actor, Instant now) => ApproveReceipt(actor, automatically: false, now);
 
     /// <summary>The automatic check read the receipt and every check passed: approved by the system, no operator.</summary>
     public DsoRequest ApproveReceiptAutomatically(Instant now) =>
-        ApproveReceipt(Actors.System, "Квитанцію підтверджено автоматично: IBAN, сума, призначення й дата платежу відповідають рахунку.", now);
+        ApproveReceipt(Actors.System, automatically: true, now);
 
     /// <summary>Notes in the timeline what the automatic check of the receipt under review found (a system entry).</summary>
-    public void RecordReceiptCheck(string kind, string description, Instant now)
+    /// <param name="facts">The outcome and what was read and checked (see <see cref="Receipts.ReceiptAssessment.TimelineData"/>).</param>
+    public void RecordReceiptCheck(string kind, IReadOnlyList<(string Key, string Value)> facts, Instant now)
     {
         if (ReceiptUnderReview is null)
         {
             throw new InvalidOperationException("There is no receipt under review to record a check of.");
         }
 
-        Record(now, Actors.System, kind, description);
+        Record(now, Actors.System, kind, [.. facts]);
     }
 
-    private DsoRequest ApproveReceipt(string actor, string description, Instant now)
+    private DsoRequest ApproveReceipt(string actor, bool automatically, Instant now)
     {
         Ensure(ApplicationTrigger.ApproveReceipt, "Немає квитанції на перевірці.");
         ReceiptUnderReview!.Approve(actor, now);
         DsoRequest = DsoRequest.Create(Guid.NewGuid(), now);
         Move(ApplicationTrigger.ApproveReceipt);
-        Record(now, actor, "receipt_approved", description);
-        Record(now, Actors.System, "sent_to_dso", $"Заявку на відновлення передано ОСР ({DsoCode}).");
+        Record(now, actor, "receipt_approved", automatically ? [("automatic", "true")] : []);
+        RecordSentToDso(now);
         return DsoRequest;
     }
 
@@ -238,8 +241,8 @@ public sealed class RestorationApplication
         ReceiptUnderReview?.Approve(actor, now);
         DsoRequest = DsoRequest.Create(Guid.NewGuid(), now);
         Move(ApplicationTrigger.ConfirmPaymentByStatement);
-        Record(now, actor, "payment_confirmed", $"Оплату підтверджено банківською випискою ОСР: {statementLine}.");
-        Record(now, Actors.System, "sent_to_dso", $"Заявку на відновлення передано ОСР ({DsoCode}).");
+        Record(now, actor, "payment_confirmed", ("line", statementLine));
+        RecordSentToDso(now);
         return DsoRequest;
     }
 
@@ -250,12 +253,12 @@ public sealed class RestorationApplication
         {
             throw new BusinessRuleException("reason_required",
                 "Вкажіть причину відхилення — клієнт побачить її й зможе надіслати квитанцію повторно.")
-            { StatusCode = StatusCodes.Status422UnprocessableEntity };
+            { Category = RefusalCategory.InvalidInput };
         }
 
         ReceiptUnderReview!.Reject(actor, reason.Trim(), now);
         Move(ApplicationTrigger.RejectReceipt);
-        Record(now, actor, "receipt_rejected", $"Квитанцію відхилено: {reason.Trim()}");
+        Record(now, actor, "receipt_rejected", ("reason", reason.Trim()));
     }
 
     /// <summary>
@@ -272,8 +275,7 @@ public sealed class RestorationApplication
             if (DsoRequest.ReceivedAt is null)
             {
                 DsoRequest.RecordLateReceipt(receivedAt, deadline);
-                Record(now, actor, "dso_received",
-                    $"ОСР підтвердив отримання заявки після звіту про результат; граничний строк відновлення — {deadline:dd.MM.yyyy}.");
+                Record(now, actor, "dso_received", ("deadline", TimelineText.IsoDate(deadline)), ("late", "true"));
             }
 
             return false;
@@ -282,7 +284,7 @@ public sealed class RestorationApplication
         EnsureDsoEvent(ApplicationTrigger.DsoReceived, "received");
         DsoRequest!.MarkReceived(receivedAt, deadline);
         Move(ApplicationTrigger.DsoReceived);
-        Record(now, actor, "dso_received", $"ОСР отримав заявку; граничний строк відновлення — {deadline:dd.MM.yyyy}.");
+        Record(now, actor, "dso_received", ("deadline", TimelineText.IsoDate(deadline)));
         return true;
     }
 
@@ -297,14 +299,13 @@ public sealed class RestorationApplication
             return false;
         }
 
-        Record(now, Actors.System, "dso_reminded", $"ОСР нагадано: граничний строк відновлення — {deadline:dd.MM.yyyy}.");
+        Record(now, Actors.System, "dso_reminded", ("deadline", TimelineText.IsoDate(deadline)));
         return true;
     }
 
     /// <summary>Notes (for the audit trail) that staff put a dead-lettered message to the DSO back in the queue.</summary>
     public void RecordDsoDeliveryRetried(string actor, string eventType, int failedAttempts, Instant now) =>
-        Record(now, actor, "dso_delivery_retried",
-            $"Передачу ОСР ({eventType}) відновлено вручну після {failedAttempts} невдалих спроб.");
+        Record(now, actor, "dso_delivery_retried", ("event", eventType), ("attempts", failedAttempts.ToString(CultureInfo.InvariantCulture)));
 
     public void DsoCompleted(Instant completedAt, string actor, Instant now)
     {
@@ -312,9 +313,7 @@ public sealed class RestorationApplication
         var acknowledged = DsoRequest!.ReceivedAt is not null;
         DsoRequest.MarkCompleted(completedAt);
         Move(ApplicationTrigger.DsoCompleted);
-        Record(now, actor, "dso_completed", acknowledged
-            ? "ОСР повідомив: електропостачання відновлено."
-            : "ОСР повідомив: електропостачання відновлено (без попереднього підтвердження отримання заявки).");
+        Record(now, actor, "dso_completed", acknowledged ? [] : [("unacknowledged", "true")]);
     }
 
     public void DsoRejected(Instant rejectedAt, string reason, string actor, Instant now)
@@ -323,19 +322,19 @@ public sealed class RestorationApplication
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw new BusinessRuleException("reason_required", "Вкажіть причину відмови — її побачить клієнт.")
-            { StatusCode = StatusCodes.Status422UnprocessableEntity };
+            { Category = RefusalCategory.InvalidInput };
         }
 
         DsoRequest!.MarkRejected(rejectedAt, reason.Trim());
         Move(ApplicationTrigger.DsoRejected);
-        Record(now, actor, "dso_rejected", $"ОСР відмовив у відновленні: {reason.Trim()}");
+        Record(now, actor, "dso_rejected", ("reason", reason.Trim()));
     }
 
     public void Cancel(string actor, string reason, Instant now)
     {
         Ensure(ApplicationTrigger.Cancel, "Заяву, передану ОСР або завершену, скасувати не можна.");
         Move(ApplicationTrigger.Cancel);
-        Record(now, actor, "cancelled", string.IsNullOrWhiteSpace(reason) ? "Заяву скасовано." : $"Заяву скасовано: {reason.Trim()}");
+        Record(now, actor, "cancelled", string.IsNullOrWhiteSpace(reason) ? [] : [("reason", reason.Trim())]);
     }
 
     /// <summary>
@@ -360,8 +359,8 @@ public sealed class RestorationApplication
 
         var deadline = DsoRequest?.Deadline ?? throw new InvalidOperationException("A breach needs a deadline.");
         Compensation = new SlaCompensation(compensation, household, deadline, now);
-        Record(now, Actors.System, "sla_breached",
-            $"ОСР не відновив електропостачання до {deadline:dd.MM.yyyy} включно. Споживачу належить компенсація {compensation:uk} (постанова НКРЕКП № 375); ОСР зараховує її протягом 45 днів.");
+        Record(now, Actors.System, "sla_breached", ("deadline", TimelineText.IsoDate(deadline)),
+            ("compensation", compensation.Amount.ToString(CultureInfo.InvariantCulture)));
     }
 
     public bool IsOverdue(LocalDate todayInKyiv) =>
@@ -390,24 +389,15 @@ public sealed class RestorationApplication
         Status = next;
     }
 
-    private void Record(Instant at, string actor, string kind, string description)
+    /// <summary>The DSO by name where the invoice names it, so the customer never reads a bare DSO code.</summary>
+    private void RecordSentToDso(Instant now) =>
+        Record(now, Actors.System, "sent_to_dso", Invoice is { } invoice ? [("dso", DsoCode.Value), ("dsoName", invoice.RecipientName)] : [("dso", DsoCode.Value)]);
+
+    private void Record(Instant at, string actor, string kind, params (string Key, string Value)[] data)
     {
-        _timeline.Add(new TimelineEntry(at, actor, kind, description));
+        _timeline.Add(TimelineEntry.Create(at, kind, Actor.Parse(actor), data.ToDictionary(d => d.Key, d => d.Value)));
         Version++;
     }
-}
-
-public static class Actors
-{
-    public const string Customer = "customer";
-    public const string System = "system";
-
-    public static string Staff(string login) => $"staff:{login}";
-
-    public static string Dso(DsoCode code) => $"dso:{code}";
-
-    /// <summary>The DSO's bank statement, whether its system posted it or staff uploaded the file.</summary>
-    public static string DsoStatement(DsoCode code) => $"dso-statement:{code}";
 }
 
 /// <summary>Compensation the DSO owes for a missed restoration deadline; it credits it within 45 days (NEURC No. 375).</summary>
@@ -416,9 +406,6 @@ public sealed record SlaCompensation(Money Amount, bool Household, LocalDate Mis
     /// <summary>The last day of the 45 the DSO has to credit it, counted from the Kyiv date of the recording (the customer's calendar, not UTC's).</summary>
     public LocalDate CreditBy => Calendar.KyivTime.DateOf(RecordedAt).PlusDays(45);
 }
-
-/// <summary>One line of an application's history: when, who, what.</summary>
-public sealed record TimelineEntry(Instant At, string Actor, string Kind, string Description);
 
 /// <summary>The restoration service invoice, issued on the DSO's behalf with a snapshot of its requisites at that moment.</summary>
 public sealed record Invoice(Money Amount, string RecipientName, Edrpou RecipientCode, Iban Iban, string Purpose, Instant IssuedAt);

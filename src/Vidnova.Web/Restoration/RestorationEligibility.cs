@@ -36,7 +36,7 @@ public static class RestorationEligibility
             throw new BusinessRuleException("debt_outstanding",
                 "Заборгованість погашено не повністю: залишилось сплатити {0}. Сплатіть залишок і подайте заяву знову (платежі можуть зараховуватися до 3 банківських днів).",
                 outstanding)
-            { StatusCode = StatusCodes.Status422UnprocessableEntity };
+            { Category = RefusalCategory.InvalidInput };
         }
     }
 }

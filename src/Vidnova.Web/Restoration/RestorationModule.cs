@@ -19,6 +19,7 @@ public static class RestorationModule
         services.AddOptions<ReceiptApprovalOptions>().Configure(o => o.AutoApprove = ReceiptApprovalModes.Read(configuration));
         services.AddSingleton<IRestorationDebtPolicy, FullDebtPaymentPolicy>();
         services.AddSingleton<RestorationEmails>();
+        services.AddSingleton<TimelineText>();
         services.AddReceiptOcr(configuration);
         services.AddScoped<ApplyForRestoration>();
         services.AddScoped<ConfirmEmail>();

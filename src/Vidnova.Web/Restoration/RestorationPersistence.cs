@@ -52,9 +52,12 @@ internal sealed class RestorationApplicationConfiguration : IEntityTypeConfigura
             entry.WithOwner().HasForeignKey("ApplicationId");
             entry.Property<int>("Id");
             entry.HasKey("Id");
-            entry.Property(e => e.Actor).HasMaxLength(120);
+            entry.Ignore(e => e.Actor);
+            entry.Property(e => e.ActorKind).HasConversion(kind => Actor.KindName(kind), name => Actor.ParseKind(name)).HasMaxLength(20);
+            entry.Property(e => e.ActorId).HasMaxLength(120);
             entry.Property(e => e.Kind).HasMaxLength(40);
-            entry.Property(e => e.Description).HasMaxLength(2000);
+            // The facts a sentence needs, as a JSON object of strings; see TimelineText for the sentences.
+            entry.Property(e => e.Data).HasMaxLength(4000);
         });
         builder.Navigation(a => a.Timeline).HasField("_timeline");
 

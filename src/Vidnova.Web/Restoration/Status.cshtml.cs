@@ -61,7 +61,7 @@ public sealed class StatusModel(
     ResendConfirmationCode resendConfirmationCode,
     SubmitReceipt submitReceipt,
     RateLimits limits,
-    IStringLocalizer<SharedResource> t) : PageModel
+    IStringLocalizer<SharedResource> t) : PageModel, IShowsRefusals
 {
     /// <summary>Room for a receipt a little over the limit, so the customer gets our sentence rather than a bare 413.</summary>
     public const long MaxRequestBytes = 2 * ReceiptFormat.MaxBytes;
@@ -129,21 +129,7 @@ public sealed class StatusModel(
             return Redisplay(application);
         }
 
-        try
-        {
-            await confirmEmail.HandleAsync(id, token, digits, cancellationToken);
-        }
-        catch (BusinessRuleException refused) when (refused.Code == "transition_not_allowed")
-        {
-            // Already confirmed (for example through the button in the email): just show where things stand.
-            return Redirect(CustomerAccessCookie.Path(id));
-        }
-        catch (BusinessRuleException refused)
-        {
-            CodeError = ProblemTexts.Localize(HttpContext, refused.MessageFormat, [.. refused.Arguments]);
-            return Redisplay(await ReloadAsync(id, token, cancellationToken));
-        }
-
+        await confirmEmail.HandleAsync(id, token, digits, cancellationToken);
         SuccessMessage = t["Email підтверджено. Рахунок за послугу відновлення — нижче і у вашій пошті."];
         return Redirect(CustomerAccessCookie.Path(id));
     }
@@ -158,23 +144,7 @@ public sealed class StatusModel(
             return NoAccess();
         }
 
-        try
-        {
-            await resendConfirmationCode.HandleAsync(id, token, cancellationToken);
-        }
-        catch (BusinessRuleException refused) when (refused.Code == "email_already_confirmed")
-        {
-            return Redirect(CustomerAccessCookie.Path(id));
-        }
-        catch (TooManyRequestsException limited)
-        {
-            CodeError = limited.Describe(HttpContext);
-            limited.AddRetryAfter(Response);
-            var page = Redisplay(await ReloadAsync(id, token, cancellationToken));
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            return page;
-        }
-
+        await resendConfirmationCode.HandleAsync(id, token, cancellationToken);
         SuccessMessage = t["Ми надіслали новий код на ваш email. Попередній код більше не діє."];
         return Redirect(CustomerAccessCookie.Path(id));
     }
@@ -188,19 +158,7 @@ public sealed class StatusModel(
             return NoAccess();
         }
 
-        try
-        {
-            limits.ReceiptFor(HttpContext, id);
-        }
-        catch (TooManyRequestsException limited)
-        {
-            ReceiptError = limited.Describe(HttpContext);
-            var page = Redisplay(application);
-            limited.AddRetryAfter(Response);
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            return page;
-        }
-
+        limits.ReceiptFor(HttpContext, id);
         if (file is null || file.Length == 0 && string.IsNullOrEmpty(file.FileName))
         {
             ReceiptError = t["Виберіть файл квитанції: PDF, JPEG або PNG до 10 МБ."];
@@ -214,19 +172,44 @@ public sealed class StatusModel(
             return Redisplay(application);
         }
 
-        try
+        await using (var stream = file.OpenReadStream())
         {
-            await using var stream = file.OpenReadStream();
             await submitReceipt.HandleAsync(id, token, file.FileName, stream, cancellationToken);
-        }
-        catch (BusinessRuleException refused)
-        {
-            ReceiptError = ProblemTexts.Localize(HttpContext, refused.MessageFormat, [.. refused.Arguments]);
-            return Redisplay(await ReloadAsync(id, token, cancellationToken));
         }
 
         SuccessMessage = t["Квитанцію отримано. Ми перевіримо її й передамо заявку ОСР — повідомимо на email."];
         return Redirect(CustomerAccessCookie.Path(id));
+    }
+
+    /// <summary>
+    /// A refused confirmation, new code or receipt: the sentence beside its form. A conflict over the code (already
+    /// confirmed, for example through the button in the email) needs no sentence: the page shows where things stand.
+    /// </summary>
+    public async Task<IActionResult> ShowRefusalAsync(PageRefusal refusal, CancellationToken cancellationToken)
+    {
+        var id = Guid.Parse(RouteData.Values["id"]!.ToString()!);
+        if (refusal.Handler is "Confirm" or "Resend" && refusal.Category == RefusalCategory.Conflict)
+        {
+            return Redirect(CustomerAccessCookie.Path(id));
+        }
+
+        var application = await TryLoadAsync(id, CustomerAccessCookie.Read(Request, id), cancellationToken);
+        if (application is null)
+        {
+            return NoAccess();
+        }
+
+        if (refusal.Handler == "Receipt")
+        {
+            ReceiptError = refusal.Sentence;
+        }
+        else
+        {
+            CodeError = refusal.Sentence;
+        }
+
+        Show(application);
+        return Page();
     }
 
     /// <summary>The journey in five steps, from the application's own facts (so a cancelled one still shows how far it got).</summary>
@@ -297,16 +280,15 @@ public sealed class StatusModel(
     public static string AmountForCopy(Invoice invoice) => invoice.Amount.Amount.ToString("0.00", CultureInfo.CurrentCulture);
 
     /// <summary>Who did it, as the customer should read it (staff logins and DSO codes stay in the back office).</summary>
-    public string ActorName(string actor) => actor switch
+    public string ActorName(Actor actor) => actor.Kind switch
     {
-        Actors.Customer => t["Ви"],
-        Actors.System => t["Віднова"],
-        _ when actor.StartsWith("dso:", StringComparison.Ordinal) => t["ОСР"],
-        _ when actor.StartsWith("staff:", StringComparison.Ordinal) => t["Працівник постачальника"],
-        _ => actor,
+        ActorKind.Customer => t["Ви"],
+        ActorKind.System => t["Віднова"],
+        ActorKind.Dso or ActorKind.DsoStatement => t["ОСР"],
+        _ => t["Працівник постачальника"],
     };
 
-    /// <summary>A short localised title per kind of event; the stored Ukrainian description is shown beneath it.</summary>
+    /// <summary>A short localised title per kind of event; its sentence (<see cref="TimelineText"/>) is shown beneath it.</summary>
     public string EventTitle(string kind) => kind switch
     {
         "submitted" => t["Заяву подано"],
@@ -379,7 +361,4 @@ public sealed class StatusModel(
             return null;
         }
     }
-
-    private async Task<RestorationApplication> ReloadAsync(Guid id, string? token, CancellationToken cancellationToken) =>
-        await ApplicationAccess.LoadForCustomerAsync(db, id, token, cancellationToken);
 }

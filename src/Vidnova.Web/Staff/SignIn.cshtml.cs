@@ -116,9 +116,9 @@ public sealed class SignInModel(VidnovaDbContext db, RateLimits limits, StaffLoc
 
     private PageResult Refuse(TooManyRequestsException limited)
     {
-        Error = limited.Describe(HttpContext);
+        Error = ProblemDetailsMapping.Describe(HttpContext, limited);
         Password = null;
-        limited.AddRetryAfter(Response);
+        ProblemDetailsMapping.AddRetryAfter(Response, limited);
         Response.StatusCode = StatusCodes.Status429TooManyRequests;
         return Page();
     }

@@ -95,7 +95,7 @@ public abstract class PaymentStatementTests(StatementsApp app)
         Assert.Equal(application.Number, matched.ApplicationNumber);
         Assert.Empty(result.Unmatched);
         Assert.Empty(result.Duplicates);
-        var state = await _scenario.GetAsync(application);
+        var state = await _scenario.GetAsAdminAsync(application.Id);
         Assert.Equal("sent_to_dso", state.Status);
         var confirmed = Assert.Single(state.Timeline, t => t.Kind == "payment_confirmed");
         Assert.Equal($"dso-statement:{Scenario.DsoCode}", confirmed.Actor);

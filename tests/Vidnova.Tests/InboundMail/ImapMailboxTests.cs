@@ -104,7 +104,7 @@ public abstract class ImapMailboxTests
         await Mailbox.AppendAsync(reply);
 
         await FiledAsync(reply.MessageId);
-        var state = await _scenario.GetAsync(application);
+        var state = await _scenario.GetAsAdminAsync(application.Id);
         Assert.Equal("receipt_under_review", state.Status);
         Assert.Contains("✗ Сума", Assert.Single(state.Timeline, t => t.Kind == "receipt_check_failed").Description, StringComparison.Ordinal);
         await App.Mail.WaitForAsync(m => m.Subject == $"Квитанцію отримано, заява {application.Number}", "acknowledging the receipt");

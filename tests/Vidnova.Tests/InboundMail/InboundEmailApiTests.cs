@@ -121,7 +121,7 @@ public abstract class InboundEmailApiTests
             .ReadAsync<InboundEmailResponse>(HttpStatusCode.Created);
 
         Assert.Equal("receipt_filed", filed.Outcome);
-        var state = await _scenario.GetAsync(application);
+        var state = await _scenario.GetAsAdminAsync(application.Id);
         Assert.Equal("receipt_under_review", state.Status);
         var failed = Assert.Single(state.Timeline, t => t.Kind == "receipt_check_failed");
         Assert.Contains("✗ " + check, failed.Description, StringComparison.Ordinal);
@@ -137,7 +137,7 @@ public abstract class InboundEmailApiTests
 
         await (await PushAsync(Replies.To(invoice, attachments: Replies.Pdf(receipt)))).ReadAsync<InboundEmailResponse>(HttpStatusCode.Created);
 
-        var state = await _scenario.GetAsync(application);
+        var state = await _scenario.GetAsAdminAsync(application.Id);
         Assert.Equal("receipt_under_review", state.Status);
         Assert.Contains("✗ Призначення", Assert.Single(state.Timeline, t => t.Kind == "receipt_check_failed").Description, StringComparison.Ordinal);
     }

@@ -63,7 +63,7 @@ public sealed class AccountBalanceTests
         var refusal = Assert.Throws<BusinessRuleException>(() => balance.SetOpeningBalance(Money.Uah(500m), Now));
 
         Assert.Equal("opening_balance_locked", refusal.Code);
-        Assert.Equal(409, refusal.StatusCode);
+        Assert.Equal(RefusalCategory.Conflict, refusal.Category);
         Assert.Null(balance.SetOpeningBalance(Money.Uah(300m), Now));
         Assert.Equal(Money.Uah(300m), balance.Balance);
     }

@@ -151,7 +151,7 @@ public sealed class WorkOrder
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw new BusinessRuleException("reason_required", "Вкажіть причину відмови — її побачить клієнт.")
-            { StatusCode = StatusCodes.Status422UnprocessableEntity };
+            { Category = RefusalCategory.InvalidInput };
         }
 
         Move(WorkOrderStatus.Rejected, "rejected");

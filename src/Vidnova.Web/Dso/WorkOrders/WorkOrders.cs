@@ -159,7 +159,7 @@ public sealed class WorkOrders(
             throw new BusinessRuleException("occurred_at_before_request",
                 "Час події {0:yyyy-MM-dd HH:mm:ss}Z раніший, ніж заявку передано ОСР ({1:yyyy-MM-dd HH:mm:ss}Z): вкажіть справжній час події (occurredAt) в UTC.",
                 occurredAt.ToDateTimeUtc(), order.CreatedAt.ToDateTimeUtc())
-            { StatusCode = StatusCodes.Status422UnprocessableEntity };
+            { Category = RefusalCategory.InvalidInput };
         }
 
         if (occurredAt > now + skew)
@@ -167,7 +167,7 @@ public sealed class WorkOrders(
             throw new BusinessRuleException("occurred_at_in_future",
                 "Час події {0:yyyy-MM-dd HH:mm:ss}Z ще не настав: вкажіть справжній час події (occurredAt) в UTC і перевірте годинник вашої системи.",
                 occurredAt.ToDateTimeUtc())
-            { StatusCode = StatusCodes.Status422UnprocessableEntity };
+            { Category = RefusalCategory.InvalidInput };
         }
     }
 

@@ -6,7 +6,7 @@ using Vidnova.Problems;
 namespace Vidnova.Restoration.Apply;
 
 /// <summary>The restoration application form (the article's condition 2), for a household disconnected for debt.</summary>
-public sealed class ApplyModel(ApplyForRestoration applyForRestoration, RateLimits limits) : PageModel
+public sealed class ApplyModel(ApplyForRestoration applyForRestoration, RateLimits limits) : PageModel, IShowsRefusals
 {
     /// <summary>The form's fields, in the order they appear; the names are the use case's field names.</summary>
     public static readonly string[] FieldOrder = ["accountNumber", "holderSurname", "email", "emailConfirmation", "phone"];
@@ -44,49 +44,9 @@ public sealed class ApplyModel(ApplyForRestoration applyForRestoration, RateLimi
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        ApplyResult result;
-        try
-        {
-            limits.ApplicationFrom(HttpContext);
-            result = await applyForRestoration.HandleAsync(
-                new ApplyCommand(AccountNumber, HolderSurname, Email, EmailConfirmation, Phone), cancellationToken);
-        }
-        catch (InputValidationException invalid)
-        {
-            foreach (var error in invalid.Errors)
-            {
-                AddFieldError(error.Field, ProblemTexts.Localize(HttpContext, error.MessageFormat, error.Arguments));
-            }
-
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-        catch (TooManyRequestsException limited)
-        {
-            Refusal = limited.Describe(HttpContext);
-            RefusalCode = TooManyRequestsException.Code;
-            limited.AddRetryAfter(Response);
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            return Page();
-        }
-        catch (BusinessRuleException refused)
-        {
-            Refusal = ProblemTexts.Localize(HttpContext, refused.MessageFormat, [.. refused.Arguments]);
-            RefusalCode = refused.Code;
-            // The two refusals about what was typed also mark the field, so it is easy to find and fix.
-            switch (refused.Code)
-            {
-                case "account_not_found":
-                    AddFieldError("accountNumber", Refusal);
-                    break;
-                case "holder_surname_mismatch":
-                    AddFieldError("holderSurname", Refusal);
-                    break;
-            }
-
-            Response.StatusCode = refused.StatusCode;
-            return Page();
-        }
+        limits.ApplicationFrom(HttpContext);
+        var result = await applyForRestoration.HandleAsync(
+            new ApplyCommand(AccountNumber, HolderSurname, Email, EmailConfirmation, Phone), cancellationToken);
 
         if (!result.Created)
         {
@@ -111,6 +71,36 @@ public sealed class ApplyModel(ApplyForRestoration applyForRestoration, RateLimi
     };
 
     public IReadOnlyList<string> ErrorsOf(string field) => FieldErrors.TryGetValue(field, out var errors) ? errors : [];
+
+    /// <summary>Invalid fields are marked one by one; any other refusal is said above the form.</summary>
+    public Task<IActionResult> ShowRefusalAsync(PageRefusal refusal, CancellationToken cancellationToken)
+    {
+        foreach (var (field, sentences) in refusal.FieldErrors)
+        {
+            foreach (var sentence in sentences)
+            {
+                AddFieldError(field, sentence);
+            }
+        }
+
+        if (refusal.FieldErrors.Count == 0)
+        {
+            Refusal = refusal.Sentence;
+            RefusalCode = refusal.Code;
+            // The two refusals about what was typed also mark the field, so it is easy to find and fix.
+            switch (refusal.Code)
+            {
+                case "account_not_found":
+                    AddFieldError("accountNumber", Refusal);
+                    break;
+                case "holder_surname_mismatch":
+                    AddFieldError("holderSurname", Refusal);
+                    break;
+            }
+        }
+
+        return Task.FromResult<IActionResult>(Page());
+    }
 
     private void AddFieldError(string field, string message)
     {

@@ -41,13 +41,13 @@ public sealed class ApplyForRestoration(
         var account = await db.Set<PersonalAccount>().SingleOrDefaultAsync(a => a.Number == accountNumber, cancellationToken)
             ?? throw new BusinessRuleException("account_not_found",
                 "Особовий рахунок {0} не знайдено. Перевірте номер у рахунку за електроенергію або в особистому кабінеті.", accountNumber.Value)
-            { StatusCode = StatusCodes.Status422UnprocessableEntity };
+            { Category = RefusalCategory.InvalidInput };
 
         if (!account.HolderSurnameMatches(command.HolderSurname!))
         {
             throw new BusinessRuleException("holder_surname_mismatch",
                 "Прізвище не збігається з прізвищем власника особового рахунку. Вкажіть прізвище так, як у договорі чи рахунку.")
-            { StatusCode = StatusCodes.Status422UnprocessableEntity };
+            { Category = RefusalCategory.InvalidInput };
         }
 
         var open = await FindOpenAsync(accountNumber, cancellationToken);

@@ -11,7 +11,7 @@ namespace Vidnova.Restoration.EmailConfirmation;
 /// The "Підтвердити email" link from the confirmation email. Opening it only shows a button: mail scanners and
 /// link previews fetch links, and a GET must not confirm anything on the customer's behalf. The POST confirms.
 /// </summary>
-public sealed class ConfirmLinkModel(VidnovaDbContext db, ConfirmEmail confirmEmail, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ConfirmLinkModel(VidnovaDbContext db, ConfirmEmail confirmEmail, IStringLocalizer<SharedResource> t) : PageModel, IShowsRefusals
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -52,24 +52,26 @@ public sealed class ConfirmLinkModel(VidnovaDbContext db, ConfirmEmail confirmEm
             return NoAccess();
         }
 
-        try
+        await confirmEmail.HandleAsync(id, Token, Code, cancellationToken);
+        TempData[nameof(StatusModel.SuccessMessage)] =
+            t["Email підтверджено. Рахунок за послугу відновлення — нижче і у вашій пошті."].Value;
+        return ToApplication(id);
+    }
+
+    /// <summary>The sentence on this page; a conflict (confirmed meanwhile, by a second click or the code) loses nothing.</summary>
+    public Task<IActionResult> ShowRefusalAsync(PageRefusal refusal, CancellationToken cancellationToken)
+    {
+        if (refusal.Category == RefusalCategory.Conflict && Application is not null)
         {
-            await confirmEmail.HandleAsync(id, Token, Code, cancellationToken);
-            TempData[nameof(StatusModel.SuccessMessage)] =
-                t["Email підтверджено. Рахунок за послугу відновлення — нижче і у вашій пошті."].Value;
-        }
-        catch (BusinessRuleException refused) when (refused.Code == "transition_not_allowed")
-        {
-            // Confirmed meanwhile (a second click, or the code typed on the application's page): nothing is lost.
-        }
-        catch (BusinessRuleException refused)
-        {
-            Error = ProblemTexts.Localize(HttpContext, refused.MessageFormat, [.. refused.Arguments]);
-            Response.StatusCode = refused.StatusCode;
-            refused.AddRetryAfter(Response);
-            return Page();
+            return Task.FromResult<IActionResult>(ToApplication(Application.Id));
         }
 
+        Error = refusal.Sentence;
+        return Task.FromResult<IActionResult>(Page());
+    }
+
+    private RedirectResult ToApplication(Guid id)
+    {
         CustomerAccessCookie.Write(Response, id, Token!);
         return Redirect(CustomerAccessCookie.Path(id));
     }

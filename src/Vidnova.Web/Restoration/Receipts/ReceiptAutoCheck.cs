@@ -41,7 +41,7 @@ public sealed record ReceiptAssessment(ReceiptAutoCheckOutcome Outcome, ReceiptF
         _ => NeedsOperatorKind,
     };
 
-    /// <summary>The timeline text: what was read, each check with its reason, and what happens next.</summary>
+    /// <summary>The whole finding in Ukrainian, as staff read it: what was read, each check with its reason, and what happens next.</summary>
     public string Describe()
     {
         var description = Outcome switch
@@ -64,6 +64,34 @@ public sealed record ReceiptAssessment(ReceiptAutoCheckOutcome Outcome, ReceiptF
     private string Details() =>
         $"Прочитано з квитанції — {Fields!.Describe()}. Перевірки: "
         + string.Join(" ", Verification!.Checks.Select(c => (c.Passed ? "✓ " : "✗ ") + c.Explanation));
+
+    /// <summary>
+    /// The facts of the timeline entry: the outcome, and for staff only what was read and each check with its reason
+    /// (the customer's sentence says the outcome and what happens next, see <see cref="TimelineText"/>).
+    /// </summary>
+    public IReadOnlyList<(string Key, string Value)> TimelineData()
+    {
+        List<(string, string)> data = [("outcome", OutcomeName(Outcome))];
+        if (Verification is { } verification && Fields is { } fields)
+        {
+            data.Add(("failed", ReceiptFields.Shorten(string.Join(" ", verification.Failed.Select(c => c.Explanation)), 600)));
+            data.Add(("read", ReceiptFields.Shorten(fields.Describe(), 800)));
+            data.Add(("checks", ReceiptFields.Shorten(string.Join(" ", verification.Checks.Select(c => (c.Passed ? "✓ " : "✗ ") + c.Explanation)), 800)));
+        }
+
+        return data;
+    }
+
+    public static string OutcomeName(ReceiptAutoCheckOutcome outcome) => outcome switch
+    {
+        ReceiptAutoCheckOutcome.Approved => "approved",
+        ReceiptAutoCheckOutcome.PassedAwaitingOperator => "passed_awaiting_operator",
+        ReceiptAutoCheckOutcome.ChecksFailed => "checks_failed",
+        ReceiptAutoCheckOutcome.NoTextLayer => "no_text_layer",
+        ReceiptAutoCheckOutcome.UnreadablePdf => "unreadable_pdf",
+        ReceiptAutoCheckOutcome.NotReadAutomatically => "not_read_automatically",
+        _ => "image",
+    };
 }
 
 /// <summary>

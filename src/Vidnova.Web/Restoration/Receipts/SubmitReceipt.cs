@@ -32,7 +32,7 @@ public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, Re
         var contentType = ReceiptFormat.DetectContentType(bytes)
             ?? throw new BusinessRuleException("unsupported_receipt_type",
                 "Файл не схожий на PDF, JPEG чи PNG. Надішліть квитанцію з банківського застосунку як PDF або фото/скриншот у JPEG чи PNG.")
-            { StatusCode = StatusCodes.Status415UnsupportedMediaType };
+            { Category = RefusalCategory.UnsupportedMediaType };
 
         var sentToDso = await AddAsync(application, new ReceiptUpload(fileName, contentType, bytes, null), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -58,7 +58,7 @@ public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, Re
             : null;
         var assessment = ReceiptAutoCheck.Assess(upload.ContentType, pdf, application.Invoice!, application.Number,
             approval.Value.AutoApprove == ReceiptApprovalMode.Receipt);
-        application.RecordReceiptCheck(assessment.TimelineKind, assessment.Describe(), now);
+        application.RecordReceiptCheck(assessment.TimelineKind, assessment.TimelineData(), now);
         if (ocr.Value.Enabled && assessment.Outcome is ReceiptAutoCheckOutcome.Image or ReceiptAutoCheckOutcome.NoTextLayer
             && TesseractOcr.CanRead(upload.ContentType))
         {
@@ -120,7 +120,7 @@ public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, Re
             {
                 throw new BusinessRuleException("receipt_too_large",
                     "Файл більший за 10 МБ. Надішліть PDF з банківського застосунку або зменшене фото квитанції.")
-                { StatusCode = StatusCodes.Status413PayloadTooLarge };
+                { Category = RefusalCategory.TooLarge };
             }
 
             buffer.Write(chunk, 0, read);
@@ -129,7 +129,7 @@ public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, Re
         if (buffer.Length == 0)
         {
             throw new BusinessRuleException("receipt_empty", "Файл порожній. Виберіть файл квитанції ще раз.")
-            { StatusCode = StatusCodes.Status422UnprocessableEntity };
+            { Category = RefusalCategory.InvalidInput };
         }
 
         return buffer.ToArray();

@@ -3,6 +3,7 @@ using Vidnova.Accounts;
 using Vidnova.Kernel;
 using Vidnova.Restoration;
 using Vidnova.Restoration.Receipts;
+using Vidnova.Tests.Infrastructure;
 
 namespace Vidnova.Tests.Restoration.Receipts;
 
@@ -86,7 +87,7 @@ public sealed class ReceiptAutoCheckTests
         var assessment = Assess(ReceiptCorpus.Get("ABank: exact"), autoApprove: true);
 
         application.SubmitReceipt(receipt, Actors.Customer, Now);
-        application.RecordReceiptCheck(assessment.TimelineKind, assessment.Describe(), Now);
+        application.RecordReceiptCheck(assessment.TimelineKind, assessment.TimelineData(), Now);
         var request = application.ApproveReceiptAutomatically(Now);
 
         Assert.Equal(ApplicationStatus.SentToDso, application.Status);
@@ -97,7 +98,7 @@ public sealed class ReceiptAutoCheckTests
             ["receipt_received", "receipt_verified", "receipt_approved", "sent_to_dso"],
             application.Timeline.Skip(3).Select(t => t.Kind));
         Assert.All(application.Timeline.Skip(4), t => Assert.Equal(Actors.System, t.Actor));
-        Assert.Contains("автоматично", application.Timeline.Single(t => t.Kind == "receipt_approved").Description, StringComparison.Ordinal);
+        Assert.Contains("автоматично", Timelines.Describe(application.Timeline.Single(t => t.Kind == "receipt_approved")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,19 +108,19 @@ public sealed class ReceiptAutoCheckTests
         var assessment = Assess(ReceiptCorpus.Get("Oschadbank: IBAN mismatch"), autoApprove: true);
 
         application.SubmitReceipt(Receipt.Received(Guid.NewGuid(), "r.pdf", "application/pdf", 1, "abc", Now), Actors.Customer, Now);
-        application.RecordReceiptCheck(assessment.TimelineKind, assessment.Describe(), Now);
+        application.RecordReceiptCheck(assessment.TimelineKind, assessment.TimelineData(), Now);
 
         Assert.Equal(ApplicationStatus.ReceiptUnderReview, application.Status);
         var entry = application.Timeline[^1];
         Assert.Equal(("receipt_check_failed", Actors.System), (entry.Kind, entry.Actor));
-        Assert.Contains($"не збігається з рахунком ОСР {ReceiptCorpus.DsoIban}", entry.Description, StringComparison.Ordinal);
-        Assert.True(entry.Description.Length <= 2000);
+        Assert.Contains($"не збігається з рахунком ОСР {ReceiptCorpus.DsoIban}", Timelines.Describe(entry), StringComparison.Ordinal);
+        Assert.True(entry.Data.Length <= 4000);
     }
 
     [Fact]
     public void RecordReceiptCheck_WithoutAReceipt_IsAProgrammingError()
     {
-        Assert.Throws<InvalidOperationException>(() => AwaitingPayment().RecordReceiptCheck("receipt_verified", "x", Now));
+        Assert.Throws<InvalidOperationException>(() => AwaitingPayment().RecordReceiptCheck("receipt_verified", [("outcome", "approved")], Now));
     }
 
     private static ReceiptAssessment Assess(CorpusReceipt receipt, bool autoApprove) =>

@@ -75,7 +75,7 @@ public abstract class ReceiptOcrTests(VidnovaApp app)
         var uploaded = await (await _scenario.UploadAsync(application, photo, "IMG_0042.png", "image/png")).ReadAsync<ApplicationResponse>(HttpStatusCode.Created);
         Assert.Equal("receipt_under_review", uploaded.Status);
 
-        var recognised = await WaitForAsync(async () => (await _scenario.GetAsync(application)).Timeline.FirstOrDefault(t => t.Kind == "receipt_ocr"));
+        var recognised = await WaitForAsync(async () => (await _scenario.GetAsAdminAsync(application.Id)).Timeline.FirstOrDefault(t => t.Kind == "receipt_ocr"));
         Assert.Contains($"IBAN: {Scenario.DsoIban}", recognised.Description, StringComparison.Ordinal);
         Assert.Contains("✓ IBAN", recognised.Description, StringComparison.Ordinal);
         Assert.Equal("receipt_under_review", (await _scenario.GetAsync(application)).Status);
@@ -92,7 +92,7 @@ public abstract class ReceiptOcrTests(VidnovaApp app)
         var uploaded = await (await _scenario.UploadAsync(application, heic, "IMG_0043.HEIC", "image/heic")).ReadAsync<ApplicationResponse>(HttpStatusCode.Created);
         var receipt = Assert.Single(uploaded.Receipts);
         Assert.Equal("image/heic", receipt.ContentType);
-        var recognised = await WaitForAsync(async () => (await _scenario.GetAsync(application)).Timeline.FirstOrDefault(t => t.Kind == "receipt_ocr"));
+        var recognised = await WaitForAsync(async () => (await _scenario.GetAsAdminAsync(application.Id)).Timeline.FirstOrDefault(t => t.Kind == "receipt_ocr"));
         Assert.Contains($"IBAN: {Scenario.DsoIban}", recognised.Description, StringComparison.Ordinal);
 
         var login = $"heic-{Guid.NewGuid():N}@operators.test";
@@ -128,7 +128,7 @@ public abstract class ReceiptOcrTests(VidnovaApp app)
             .FirstOrDefaultAsync(r => r.ApplicationId == application.Id && r.Status == RecognitionStatus.Failed)));
 
         Assert.Equal(ReceiptRecognition.MaxAttempts, failed.Attempts);
-        var state = await scenario.GetAsync(application);
+        var state = await scenario.GetAsAdminAsync(application.Id);
         Assert.Equal("receipt_under_review", state.Status);
         Assert.DoesNotContain(state.Timeline, t => t.Kind == "receipt_ocr");
     }
@@ -146,7 +146,7 @@ public abstract class ReceiptOcrTests(VidnovaApp app)
             .FirstOrDefaultAsync(r => r.ApplicationId == application.Id && r.Status == RecognitionStatus.Failed)));
 
         Assert.Equal(ReceiptRecognition.MaxAttempts, failed.Attempts);
-        var state = await _scenario.GetAsync(application);
+        var state = await _scenario.GetAsAdminAsync(application.Id);
         Assert.Equal("receipt_under_review", state.Status);
         Assert.DoesNotContain(state.Timeline, t => t.Kind == "receipt_ocr");
     }

@@ -1186,10 +1186,14 @@ namespace Vidnova.Persistence.Migrations.Postgres
 
                             NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
 
-                            b1.Property<string>("Actor")
-                                .IsRequired()
+                            b1.Property<string>("ActorId")
                                 .HasMaxLength(120)
                                 .HasColumnType("character varying(120)");
+
+                            b1.Property<string>("ActorKind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
 
                             b1.Property<Guid>("ApplicationId")
                                 .HasColumnType("uuid");
@@ -1197,10 +1201,10 @@ namespace Vidnova.Persistence.Migrations.Postgres
                             b1.Property<DateTime>("At")
                                 .HasColumnType("timestamp with time zone");
 
-                            b1.Property<string>("Description")
+                            b1.Property<string>("Data")
                                 .IsRequired()
-                                .HasMaxLength(2000)
-                                .HasColumnType("character varying(2000)");
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
 
                             b1.Property<string>("Kind")
                                 .IsRequired()

@@ -1171,9 +1171,13 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
 
-                            b1.Property<string>("Actor")
-                                .IsRequired()
+                            b1.Property<string>("ActorId")
                                 .HasMaxLength(120)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ActorKind")
+                                .IsRequired()
+                                .HasMaxLength(20)
                                 .HasColumnType("TEXT");
 
                             b1.Property<Guid>("ApplicationId")
@@ -1182,9 +1186,9 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                             b1.Property<DateTime>("At")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<string>("Description")
+                            b1.Property<string>("Data")
                                 .IsRequired()
-                                .HasMaxLength(2000)
+                                .HasMaxLength(4000)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Kind")

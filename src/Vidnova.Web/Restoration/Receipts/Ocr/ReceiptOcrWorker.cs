@@ -75,7 +75,7 @@ public sealed class ReceiptOcrWorker(IServiceScopeFactory scopes, TesseractOcr o
             var text = await ocr.ReadAsync(receipt.ContentType, file.Content, cancellationToken);
             recognition.Recognised(text, clock.GetCurrentInstant());
             var reading = ReceiptAutoCheck.Assess(ReceiptFields.Parse(text), application.Invoice!, application.Number, autoApprove: false);
-            application.RecordReceiptRecognition(Describe(receipt, reading), clock.GetCurrentInstant());
+            application.RecordReceiptRecognition(receipt.FileName, Describe(reading), clock.GetCurrentInstant());
             logger.LogInformation("Recognised receipt {ReceiptId} of {Application}", receiptId, application.Number);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -88,8 +88,9 @@ public sealed class ReceiptOcrWorker(IServiceScopeFactory scopes, TesseractOcr o
         return true;
     }
 
-    private static string Describe(Receipt receipt, ReceiptAssessment reading) => ReceiptFields.Shorten(
-        $"Розпізнано текст квитанції «{receipt.FileName}» (OCR — лише підказка оператору, цифри звірте з файлом): {reading.Fields!.Describe()}. "
+    /// <summary>What was read and how it compares with the invoice: for the operator's eyes only.</summary>
+    private static string Describe(ReceiptAssessment reading) => ReceiptFields.Shorten(
+        $"{reading.Fields!.Describe()}. "
         + "Збіги з рахунком: " + string.Join(" ", reading.Verification!.Checks.Select(c => (c.Passed ? "✓ " : "✗ ") + c.Explanation)),
-        2000);
+        1800);
 }

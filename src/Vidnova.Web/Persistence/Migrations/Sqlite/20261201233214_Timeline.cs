@@ -1,0 +1,80 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Vidnova.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Timeline : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ActorId",
+                table: "application_timeline",
+                type: "TEXT",
+                maxLength: 120,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ActorKind",
+                table: "application_timeline",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Data",
+                table: "application_timeline",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: false,
+                defaultValue: "");
+
+            // Existing rows: actor split into kind and id, the old sentence kept as a legacy entry's data.
+            DataMoves.Timeline.Sqlite(migrationBuilder);
+
+            migrationBuilder.DropColumn(
+                name: "Actor",
+                table: "application_timeline");
+
+            migrationBuilder.DropColumn(
+                name: "Description",
+                table: "application_timeline");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ActorId",
+                table: "application_timeline");
+
+            migrationBuilder.DropColumn(
+                name: "ActorKind",
+                table: "application_timeline");
+
+            migrationBuilder.DropColumn(
+                name: "Data",
+                table: "application_timeline");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Actor",
+                table: "application_timeline",
+                type: "TEXT",
+                maxLength: 120,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Description",
+                table: "application_timeline",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: false,
+                defaultValue: "");
+        }
+    }
+}
