@@ -1,13 +1,13 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Vidnova.Kernel;
 
 /// <summary>Random secrets handed to customers and DSOs. Only their SHA-256 is stored.</summary>
 public static class SecretTokens
 {
-    public static string NewAccessToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+    public static string NewAccessToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>60 random bits in lowercase base32: safe in an email address's local part, which some servers lower-case.</summary>
     public static string NewReplyToken() =>
