@@ -23,7 +23,6 @@ public sealed class ModuleBoundaryTests
     private static readonly Dictionary<string, string> AllowedCycleEdges = new()
     {
         ["InboundMail -> BackOffice"] = "item 5: shared display components move to Shared/",
-        ["Restoration -> InboundMail"] = "item 8: remaining cycles (SubmitReceipt reads the InboundEmail entity)",
         ["UntrustedDocuments -> InboundMail"] = "item 8: remaining cycles (the reader's command knows the formats)",
         ["UntrustedDocuments -> Restoration"] = "item 8: remaining cycles (the reader's command knows the formats)",
     };
@@ -53,7 +52,6 @@ public sealed class ModuleBoundaryTests
         ["Payments -> Vidnova.Ledger.LedgerEntry"] = "item 3",
         ["Restoration -> Vidnova.Accounts.PersonalAccount"] = "persistence configuration: the application's foreign key to the account row (HasOne, no navigation)",
         ["Restoration -> Vidnova.Dso.DistributionOperator"] = "persistence configuration: a statement line's foreign key to the DSO row (HasOne, no navigation)",
-        ["Restoration -> Vidnova.InboundMail.InboundEmail"] = "item 8: remaining cycles",
         ["Restoration -> Vidnova.Notifications.OutboxMessage"] = "item 4",
         ["Sla -> Vidnova.Notifications.OutboxMessage"] = "item 4",
         ["Sla -> Vidnova.Restoration.DsoRequest"] = "item 1",
