@@ -7,8 +7,8 @@ using Vidnova.Kernel;
 using Vidnova.Notifications;
 using Vidnova.Payments.Statements;
 using Vidnova.Persistence;
-using Vidnova.Restoration.Notifications;
 using Vidnova.Restoration.DsoEvents;
+using Vidnova.Restoration.Notifications;
 using Vidnova.Restoration.Receipts;
 
 namespace Vidnova.Restoration.PaymentStatements;

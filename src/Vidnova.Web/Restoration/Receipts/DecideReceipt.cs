@@ -1,8 +1,8 @@
 using NodaTime;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
-using Vidnova.Restoration.Notifications;
 using Vidnova.Restoration.DsoEvents;
+using Vidnova.Restoration.Notifications;
 
 namespace Vidnova.Restoration.Receipts;
 

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Problems;
-using Vidnova.Restoration.Notifications;
 using Vidnova.Restoration.DsoEvents;
+using Vidnova.Restoration.Notifications;
 using Vidnova.Restoration.Receipts.Ocr;
 using Vidnova.UntrustedDocuments;
 
