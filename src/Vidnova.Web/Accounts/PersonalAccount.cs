@@ -131,13 +131,16 @@ public sealed class PersonalAccount
         return correction;
     }
 
+    /// <summary>What other capabilities may read of this account (see <see cref="IPersonalAccounts"/>).</summary>
+    public PersonalAccountSummary Summary() => new(Number, HolderName, Address, Eic, Settlement, DsoCode, Kind, SupplyStatus);
+
     /// <summary>
     /// Compares the surname a customer typed with the holder's, ignoring case, surrounding spaces and the
     /// different apostrophes Ukrainian keyboards produce («Дем'янчук», «Демʼянчук», «Дем’янчук»).
     /// </summary>
-    public bool HolderSurnameMatches(string surname)
+    internal static bool SurnameMatches(string holderName, string surname)
     {
-        var holderSurname = HolderName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+        var holderSurname = holderName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
         return string.Equals(NormaliseName(holderSurname), NormaliseName(surname), StringComparison.OrdinalIgnoreCase);
     }
 

@@ -4,7 +4,6 @@ using NodaTime;
 using Vidnova.Dso;
 using Vidnova.Kernel;
 using Vidnova.Ledger;
-using Vidnova.Payments;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 
@@ -24,7 +23,7 @@ public sealed record UpsertAccountCommand(
 /// Creates or updates a personal account from billing (or an administrator). <c>debt</c> is the opening balance
 /// import (refused once the account has other ledger entries); <c>supplyStatus</c>, when sent, is an audited correction.
 /// </summary>
-public sealed class UpsertAccount(VidnovaDbContext db, ILedger ledger, IClock clock, IOptions<PaymentLimits> limits)
+public sealed class UpsertAccount(VidnovaDbContext db, IDsoDirectory dsos, ILedger ledger, IClock clock, IOptions<PaymentLimits> limits)
 {
     public async Task<(PersonalAccount Account, LedgerBalance Balance, bool Created)> HandleAsync(
         string? accountNumberText, UpsertAccountCommand command, string caller, CancellationToken cancellationToken)
@@ -83,7 +82,7 @@ public sealed class UpsertAccount(VidnovaDbContext db, ILedger ledger, IClock cl
         {
             errors.Add("dsoCode", "Вкажіть код ОСР (латинські літери, цифри, дефіс).");
         }
-        else if (!await db.Set<DistributionOperator>().AnyAsync(d => d.Code == dsoCode.Value, cancellationToken))
+        else if (!await dsos.IsRegisteredAsync(dsoCode.Value, cancellationToken))
         {
             errors.Add("dsoCode", "ОСР з кодом {0} не зареєстровано. Спершу додайте його: PUT /api/v1/dsos/{0}.", dsoCode.Value.Value);
         }

@@ -16,7 +16,7 @@ public static class DemoData
     public const string StaffPassword = "vidnova-demo";
     public const string KyivCityDsoKey = "dso_demo_kyiv_city";
 
-    public static async Task SeedAsync(VidnovaDbContext db, ILedger ledger, IClock clock, CancellationToken cancellationToken)
+    public static async Task SeedAsync(VidnovaDbContext db, ILedger ledger, StaffPasswords passwords, IClock clock, CancellationToken cancellationToken)
     {
         if (await db.Set<DistributionOperator>().AnyAsync(cancellationToken))
         {
@@ -37,9 +37,9 @@ public static class DemoData
         await AccountAsync("1000000004", "Мельник Оксана Василівна", "Київська обл., с. Гора, вул. Садова, 3", "62Z100000000004T", Settlement.Rural, region, SupplyStatus.DisconnectedForDebt, 0m);
         await AccountAsync("1000000005", "Дем'янчук Андрій Іванович", "м. Бровари, вул. Гагаріна, 11, кв. 40", "62Z100000000005R", Settlement.City, region, SupplyStatus.DisconnectedForDebt, 0.01m);
 
-        db.Add(StaffUser.Create("operator@vidnova.local", "Олена Оператор", StaffRoles.Operator, StaffPassword));
-        db.Add(StaffUser.Create("supervisor@vidnova.local", "Марко Супервайзер", StaffRoles.Supervisor, StaffPassword));
-        db.Add(StaffUser.Create("admin@vidnova.local", "Ірина Адміністратор", StaffRoles.Administrator, StaffPassword));
+        db.Add(passwords.NewUser("operator@vidnova.local", "Олена Оператор", StaffRoles.Operator, StaffPassword));
+        db.Add(passwords.NewUser("supervisor@vidnova.local", "Марко Супервайзер", StaffRoles.Supervisor, StaffPassword));
+        db.Add(passwords.NewUser("admin@vidnova.local", "Ірина Адміністратор", StaffRoles.Administrator, StaffPassword));
         await db.SaveChangesAsync(cancellationToken);
 
         async Task AccountAsync(string number, string holder, string address, string eic, Settlement settlement, DistributionOperator dso, SupplyStatus status, decimal debt)

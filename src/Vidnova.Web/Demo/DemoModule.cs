@@ -3,6 +3,7 @@ using NodaTime;
 using Vidnova.Hosting;
 using Vidnova.Ledger;
 using Vidnova.Persistence;
+using Vidnova.Staff;
 
 namespace Vidnova.Demo;
 
@@ -29,7 +30,7 @@ public static class DemoModule
         if (services.GetRequiredService<IOptions<VidnovaOptions>>().Value.SeedDemoData)
         {
             var db = services.GetRequiredService<VidnovaDbContext>();
-            await DemoData.SeedAsync(db, services.GetRequiredService<ILedger>(), services.GetRequiredService<IClock>(), cancellationToken);
+            await DemoData.SeedAsync(db, services.GetRequiredService<ILedger>(), services.GetRequiredService<StaffPasswords>(), services.GetRequiredService<IClock>(), cancellationToken);
             await DemoDsoSimulator.ConnectDemoDsosAsync(db, configuration, cancellationToken);
         }
     }

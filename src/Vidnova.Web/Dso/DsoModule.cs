@@ -6,6 +6,7 @@ public static class DsoModule
     public static IServiceCollection AddDsoModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDsoExchange(configuration);
+        services.AddScoped<IDsoDirectory, DsoDirectory>();
         services.AddScoped<RegisterDso>();
         services.AddScoped<IssueDsoApiKey>();
         services.AddScoped<RetryDsoDelivery>();

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Vidnova.Kernel;
-using Vidnova.Payments;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 

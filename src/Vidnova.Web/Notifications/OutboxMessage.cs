@@ -64,7 +64,7 @@ public sealed class OutboxMessage
     /// <summary>When an unfinished claim lapses, so that a crashed instance's work is picked up by another.</summary>
     public Instant? ClaimedUntil { get; private set; }
 
-    /// <summary>Where replies go: the case's plus-address (see <see cref="InboundMail.ReplyAddress"/>), if one is configured.</summary>
+    /// <summary>Where replies go: the case's plus-address (see <see cref="Notifications.ReplyAddress"/>), if one is configured.</summary>
     public string? ReplyTo { get; private set; }
 
     /// <summary>The Message-ID of the customer's email this one answers, so their mail app shows it in that thread.</summary>

@@ -1,3 +1,4 @@
+using Vidnova.Kernel;
 using Vidnova.Payments.Statements;
 
 namespace Vidnova.Payments;

@@ -86,7 +86,7 @@ public sealed class RestorationApplication
     /// <summary>Whether a receipt sent now would be taken: the invoice is issued and nothing is under review or sent to the DSO.</summary>
     public bool AcceptsReceipt => ApplicationStateMachine.CanFire(Status, ApplicationTrigger.SubmitReceipt);
 
-    public static RestorationApplication Submit(Guid id, string number, PersonalAccount account, string email, string phone,
+    public static RestorationApplication Submit(Guid id, string number, PersonalAccountSummary account, string email, string phone,
         string accessTokenHash, string confirmationCodeHash, string replyToken, Instant now)
     {
         var application = new RestorationApplication(id, number, account.Number, account.DsoCode, account.Settlement,

@@ -22,7 +22,7 @@ public sealed class FullDebtPaymentPolicy : IRestorationDebtPolicy
 public static class RestorationEligibility
 {
     /// <summary>Refuses, with what is missing, an account that may not apply for restoration; says nothing else about it.</summary>
-    public static void EnsureEligible(PersonalAccount account, LedgerBalance balance, IRestorationDebtPolicy policy)
+    public static void EnsureEligible(PersonalAccountSummary account, LedgerBalance balance, IRestorationDebtPolicy policy)
     {
         if (account.SupplyStatus != SupplyStatus.DisconnectedForDebt)
         {

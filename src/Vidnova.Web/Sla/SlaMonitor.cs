@@ -46,6 +46,7 @@ public sealed class SlaMonitor(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VidnovaDbContext>();
+        var accounts = scope.ServiceProvider.GetRequiredService<IPersonalAccounts>();
         var emails = scope.ServiceProvider.GetRequiredService<RestorationEmails>();
         var now = clock.GetCurrentInstant();
         var today = KyivTime.DateOf(now);
@@ -56,9 +57,7 @@ public sealed class SlaMonitor(
 
         var breached = candidates.Where(a => a.MissedDeadline(today, KyivTime.DateOf)).ToList();
         var accountNumbers = breached.Select(a => a.AccountNumber).ToList();
-        var kinds = await db.Set<PersonalAccount>().AsNoTracking()
-            .Where(a => accountNumbers.Contains(a.Number))
-            .ToDictionaryAsync(a => a.Number, a => a.Kind, cancellationToken);
+        var kinds = await accounts.KindsOfAsync(accountNumbers, cancellationToken);
         var recorded = 0;
         foreach (var application in breached)
         {

@@ -14,12 +14,9 @@ namespace Vidnova.Staff;
 
 /// <summary>Back-office sign-in with a staff login (email) and password; issues the staff cookie.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(VidnovaDbContext db, RateLimits limits, StaffLockout lockout, IClock clock, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(VidnovaDbContext db, RateLimits limits, StaffLockout lockout, StaffPasswords passwords, IClock clock, ILogger<SignInModel> logger) : PageModel
 {
     public const string DisplayNameClaim = "display_name";
-
-    /// <summary>Checked when the login is unknown so that a wrong login takes as long as a wrong password.</summary>
-    private static readonly StaffUser Decoy = StaffUser.Create("decoy@invalid", "", "", Guid.NewGuid().ToString());
 
     [BindProperty]
     public string? Email { get; set; }
@@ -74,7 +71,7 @@ public sealed class SignInModel(VidnovaDbContext db, RateLimits limits, StaffLoc
             return Refuse(Locked(locked, now));
         }
 
-        var valid = (user ?? Decoy).VerifyPassword(password) && user is not null;
+        var valid = passwords.Verify(user, password);
         if (!valid || user is null)
         {
             logger.LogWarning("Back-office sign-in refused for {Login}", login);

@@ -1,15 +1,12 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NodaTime;
 
 namespace Vidnova.Staff;
 
-/// <summary>A supplier employee who signs in to the back office. Passwords are kept as ASP.NET Core Identity hashes.</summary>
+/// <summary>A supplier employee who signs in to the back office. Passwords are kept as hashes set and checked by <see cref="StaffPasswords"/>.</summary>
 public sealed class StaffUser
 {
-    private static readonly PasswordHasher<StaffUser> Hasher = new();
-
     private StaffUser(Guid id, string login, string displayName, string role)
     {
         Id = id;
@@ -34,15 +31,11 @@ public sealed class StaffUser
     /// <summary>Until then no password, not even the right one, signs this user in.</summary>
     public Instant? LockedUntil { get; private set; }
 
-    public static StaffUser Create(string login, string displayName, string role, string password)
-    {
-        var user = new StaffUser(Guid.NewGuid(), login.Trim().ToLowerInvariant(), displayName, role);
-        user.PasswordHash = Hasher.HashPassword(user, password);
-        return user;
-    }
+    /// <summary>A user without a password yet; <see cref="StaffPasswords.NewUser"/> gives them one.</summary>
+    public static StaffUser Create(string login, string displayName, string role) =>
+        new(Guid.NewGuid(), login.Trim().ToLowerInvariant(), displayName, role);
 
-    public bool VerifyPassword(string password) =>
-        Hasher.VerifyHashedPassword(this, PasswordHash, password) != PasswordVerificationResult.Failed;
+    public void SetPasswordHash(string passwordHash) => PasswordHash = passwordHash;
 }
 
 internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>

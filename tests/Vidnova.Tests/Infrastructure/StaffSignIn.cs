@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Vidnova.Hosting;
 using Vidnova.Staff;
 
@@ -14,7 +15,7 @@ public static partial class StaffSignIn
     public static Task AddStaffAsync(this VidnovaApp app, string email, string role = StaffRoles.Operator, string password = Password) =>
         app.InDatabaseAsync(db =>
         {
-            db.Add(StaffUser.Create(email, email.Split('@')[0], role, password));
+            db.Add(app.Services.GetRequiredService<StaffPasswords>().NewUser(email, email.Split('@')[0], role, password));
             return db.SaveChangesAsync();
         });
 

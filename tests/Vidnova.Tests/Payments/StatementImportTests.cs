@@ -1,6 +1,6 @@
 using System.Text;
 using NodaTime;
-using Vidnova.Payments;
+using Vidnova.Kernel;
 using Vidnova.Payments.Statements;
 using Vidnova.Problems;
 

@@ -203,7 +203,7 @@ public sealed class ApplicationLifecycleTests
     {
         var account = PersonalAccount.Open(AccountNumber.Parse("1000000001"), "Шевченко Тарас", "Київ", Eic.Parse("62Z100000000001Z"),
             Settlement.City, DsoCode.Parse("kyiv-city"));
-        return RestorationApplication.Submit(Id, "VN-2026-000001", account, "t@example.com", "+380671234567",
+        return RestorationApplication.Submit(Id, "VN-2026-000001", account.Summary(), "t@example.com", "+380671234567",
             SecretTokens.Hash("token"), SecretTokens.HashConfirmationCode(Id, "123456"), "replytoken01", Now);
     }
 

@@ -94,7 +94,7 @@ public sealed class EligibilityAndDeadlineTests
         Assert.Equal(new LocalDate(2026, 12, 28), RestorationDeadline.For(receivedAt, Settlement.City, MartialLaw));
     }
 
-    private static (PersonalAccount Account, LedgerBalance Balance) Account(SupplyStatus status, decimal debt, decimal paid)
+    private static (PersonalAccountSummary Account, LedgerBalance Balance) Account(SupplyStatus status, decimal debt, decimal paid)
     {
         var account = PersonalAccount.Open(AccountNumber.Parse("1000000001"), "Шевченко Тарас", "Київ", Eic.Parse("62Z100000000001Z"),
             Settlement.City, DsoCode.Parse("kyiv-city"));
@@ -110,6 +110,6 @@ public sealed class EligibilityAndDeadlineTests
             ledger.Payment(Money.Uah(paid), Now, "bank", Guid.NewGuid().ToString());
         }
 
-        return (account, ledger.Snapshot);
+        return (account.Summary(), ledger.Snapshot);
     }
 }

@@ -25,6 +25,7 @@ public sealed record ApplyResult(RestorationApplication Application, string? Acc
 /// <summary>Files a restoration application for an account disconnected for debt (article's condition 2).</summary>
 public sealed class ApplyForRestoration(
     VidnovaDbContext db,
+    IPersonalAccounts accounts,
     IClock clock,
     IRestorationDebtPolicy debtPolicy,
     ILedger ledger,
@@ -38,7 +39,7 @@ public sealed class ApplyForRestoration(
     {
         var (accountNumber, email, phone) = Validate(command);
 
-        var account = await db.Set<PersonalAccount>().SingleOrDefaultAsync(a => a.Number == accountNumber, cancellationToken)
+        var account = await accounts.FindAsync(accountNumber, cancellationToken)
             ?? throw new BusinessRuleException("account_not_found",
                 "Особовий рахунок {0} не знайдено. Перевірте номер у рахунку за електроенергію або в особистому кабінеті.", accountNumber.Value)
             { Category = RefusalCategory.InvalidInput };

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Vidnova.Dso;
 using Vidnova.Kernel;
@@ -9,12 +8,13 @@ using Vidnova.Restoration.Notifications;
 namespace Vidnova.Restoration.EmailConfirmation;
 
 /// <summary>Confirms the customer's email with the code and issues the DSO's restoration invoice to it.</summary>
-public sealed class ConfirmEmail(VidnovaDbContext db, IClock clock, RestorationEmails emails, OutboxSignal outbox)
+public sealed class ConfirmEmail(VidnovaDbContext db, IDsoDirectory dsos, IClock clock, RestorationEmails emails, OutboxSignal outbox)
 {
     public async Task<RestorationApplication> HandleAsync(Guid id, string? accessToken, string? code, CancellationToken cancellationToken)
     {
         var application = await ApplicationAccess.LoadForCustomerAsync(db, id, accessToken, cancellationToken);
-        var dso = await db.Set<DistributionOperator>().SingleAsync(d => d.Code == application.DsoCode, cancellationToken);
+        var dso = await dsos.FindRequisitesAsync(application.DsoCode, cancellationToken)
+            ?? throw new InvalidOperationException($"The DSO {application.DsoCode} of application {application.Number} is not registered.");
         var now = clock.GetCurrentInstant();
         try
         {
@@ -34,7 +34,7 @@ public sealed class ConfirmEmail(VidnovaDbContext db, IClock clock, RestorationE
     }
 
     /// <summary>The invoice carries the DSO's requisites and a purpose with the application number, so the payment can be matched.</summary>
-    private static Invoice IssueInvoice(RestorationApplication application, DistributionOperator dso, Instant now) =>
+    private static Invoice IssueInvoice(RestorationApplication application, DsoRequisites dso, Instant now) =>
         new(dso.DefaultRestorationPrice, dso.Name, dso.Edrpou, dso.Iban,
             $"Оплата послуги з відновлення електропостачання, заява {application.Number}, о/р {application.AccountNumber}",
             now);

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Vidnova.Hosting;
-using Vidnova.InboundMail;
 using Vidnova.Notifications;
 
 namespace Vidnova.Restoration.Notifications;

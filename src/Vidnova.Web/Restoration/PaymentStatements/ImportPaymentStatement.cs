@@ -5,7 +5,6 @@ using NodaTime;
 using Vidnova.Calendar;
 using Vidnova.Kernel;
 using Vidnova.Notifications;
-using Vidnova.Payments;
 using Vidnova.Payments.Statements;
 using Vidnova.Persistence;
 using Vidnova.Restoration.DsoEvents;

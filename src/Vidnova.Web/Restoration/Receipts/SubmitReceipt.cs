@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
@@ -23,7 +22,7 @@ public sealed record ReceiptUpload(string FileName, string ContentType, byte[] C
 /// PDF that matches can be drawn by anyone. What the check found goes into the timeline.
 /// </summary>
 public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, RestorationEmails emails, OutboxSignal outbox, PlaceRestorationWorkOrder workOrders,
-    IOptions<ReceiptApprovalOptions> approval, IOptions<OcrOptions> ocr, UntrustedDocumentReader reader)
+    IOptions<ReceiptApprovalOptions> approval, IOptions<OcrOptions> ocr, UntrustedDocumentReader reader, IReceiptEmails receiptEmails)
 {
     public async Task<RestorationApplication> HandleAsync(Guid id, string? accessToken, string fileName, Stream content, CancellationToken cancellationToken)
     {
@@ -81,7 +80,7 @@ public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, Re
 
     /// <summary>
     /// For the customer's own upload onto a receipt under review: which pending receipts came in an email matched only
-    /// by the number it quoted (<see cref="InboundMail.InboundEmail.MatchedBy"/> <c>subject</c> or <c>body</c>).
+    /// by the number it quoted (see <see cref="IReceiptEmails"/>).
     /// </summary>
     private async Task<IReadOnlySet<Guid>> ReceiptsFromWeakMatchesAsync(RestorationApplication application, ReceiptUpload upload, CancellationToken cancellationToken)
     {
@@ -92,10 +91,7 @@ public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, Re
         }
 
         var emailIds = fromEmails.Select(r => r.SourceEmailId!.Value).ToList();
-        var weak = await db.Set<InboundMail.InboundEmail>().AsNoTracking()
-            .Where(e => emailIds.Contains(e.Id) && (e.MatchedBy == "subject" || e.MatchedBy == "body"))
-            .Select(e => e.Id)
-            .ToListAsync(cancellationToken);
+        var weak = await receiptEmails.MatchedOnlyByQuotedNumberAsync(emailIds, cancellationToken);
         return fromEmails.Where(r => weak.Contains(r.SourceEmailId!.Value)).Select(r => r.Id).ToHashSet();
     }
 

@@ -120,7 +120,7 @@ public sealed class StatementMatchingTests
     public void ConfirmPaymentByStatement_BeforeTheInvoice_IsRefused()
     {
         var account = Account(KyivCity);
-        var application = RestorationApplication.Submit(Guid.NewGuid(), "VN-2026-000042", account, "t@example.com", "+380671234567",
+        var application = RestorationApplication.Submit(Guid.NewGuid(), "VN-2026-000042", account.Summary(), "t@example.com", "+380671234567",
             "hash", "code", "replytoken01", Now);
 
         Assert.Throws<BusinessRuleException>(() => application.ConfirmPaymentByStatement(Actors.DsoStatement(KyivCity), "рядок", Now));
@@ -159,7 +159,7 @@ public sealed class StatementMatchingTests
     private static RestorationApplication AwaitingPayment(string number, DsoCode dso)
     {
         var id = Guid.NewGuid();
-        var application = RestorationApplication.Submit(id, number, Account(dso), "t@example.com", "+380671234567",
+        var application = RestorationApplication.Submit(id, number, Account(dso).Summary(), "t@example.com", "+380671234567",
             SecretTokens.Hash("token"), SecretTokens.HashConfirmationCode(id, "123456"), "replytoken01", Now);
         application.ConfirmEmail(SecretTokens.HashConfirmationCode(id, "123456"),
             () => new Invoice(Money.Uah(1234.56m), "ОСР", Edrpou.Parse("41946011"), Iban.Parse("UA213223130000026007233566001"), $"Заява {number}", Now), Now);

@@ -130,7 +130,7 @@ public sealed class ReceiptAutoCheckTests
     {
         var account = PersonalAccount.Open(AccountNumber.Parse("1000000001"), "Шевченко Тарас", "Київ", Eic.Parse("62Z100000000001Z"),
             Settlement.City, DsoCode.Parse("kyiv-city"));
-        var application = RestorationApplication.Submit(Id, ReceiptCorpus.ApplicationNumber, account, "t@example.com", "+380671234567",
+        var application = RestorationApplication.Submit(Id, ReceiptCorpus.ApplicationNumber, account.Summary(), "t@example.com", "+380671234567",
             SecretTokens.Hash("token"), SecretTokens.HashConfirmationCode(Id, "123456"), "replytoken01", Now);
         application.ConfirmEmail(SecretTokens.HashConfirmationCode(Id, "123456"), () => ReceiptCorpus.Invoice, Now);
         return application;

@@ -1,11 +1,11 @@
 using NodaTime;
-using Vidnova.Kernel;
 
-namespace Vidnova.Payments;
+namespace Vidnova.Kernel;
 
 /// <summary>
 /// What an amount and a payment moment may be before they are believed (<c>Payments:*</c>). An amount beyond any
 /// household's or business's bill is a typo or an attack, and once booked it breaks every later sum of the ledger.
+/// Shared by every capability that takes an amount (payments, opening balances, DSO prices), so it is in the kernel.
 /// </summary>
 public sealed class PaymentLimits
 {

@@ -1,6 +1,6 @@
 using MimeKit;
 
-namespace Vidnova.InboundMail;
+namespace Vidnova.Notifications;
 
 /// <summary>
 /// The supplier's reply mailbox, plus-addressed per application: <c>receipts+k3x9…@supplier.ua</c>. Mail servers
