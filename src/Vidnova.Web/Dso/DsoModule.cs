@@ -9,6 +9,7 @@ public static class DsoModule
         services.AddScoped<RegisterDso>();
         services.AddScoped<IssueDsoApiKey>();
         services.AddScoped<RetryDsoDelivery>();
+        services.AddScoped<DsoDirectory>();
         return services;
     }
 

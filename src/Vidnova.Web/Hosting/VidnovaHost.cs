@@ -9,7 +9,7 @@ using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using Scalar.AspNetCore;
 using Vidnova.Accounts;
-using Vidnova.BackOffice;
+using Vidnova.Restoration.BackOffice;
 using Vidnova.Calendar;
 using Vidnova.Demo;
 using Vidnova.Dso;

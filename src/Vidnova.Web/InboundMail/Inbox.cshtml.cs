@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Vidnova.BackOffice;
+using Vidnova.Shared;
 using Vidnova.Hosting;
 using Vidnova.Persistence;
 

@@ -1,20 +1,15 @@
-using System.Globalization;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using NodaTime;
 using Vidnova.Calendar;
 using Vidnova.Hosting;
 using Vidnova.Kernel;
 using Vidnova.Persistence;
-using Vidnova.Restoration;
+using Vidnova.Shared;
 
-namespace Vidnova.BackOffice;
+namespace Vidnova.Restoration.BackOffice;
 
 /// <summary>The operators' work queue: applications to act on, receipts under review first.</summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
@@ -140,110 +135,4 @@ public sealed record QueueRow(
 {
     public bool IsOverdue(LocalDate todayInKyiv) =>
         Status == ApplicationStatus.InProgressAtDso && Deadline is { } deadline && todayInKyiv > deadline;
-}
-
-/// <summary>Formatting shared by the back-office pages: Kyiv times, status badges, paging links.</summary>
-public static class BackOfficeDisplay
-{
-    public const string LikeEscape = @"\";
-
-    public static string KyivDateTime(Instant instant) =>
-        instant.InZone(KyivTime.Zone).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
-
-    public static string KyivDateTime(Instant? instant) => instant is { } value ? KyivDateTime(value) : "";
-
-    public static string Date(LocalDate date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
-
-    /// <summary>The machine-readable value for a <c>&lt;time datetime&gt;</c> attribute.</summary>
-    public static string Iso(Instant instant) => instant.ToString("uuuu-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    public static string Iso(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    public static string BadgeClass(ApplicationStatus status) => status switch
-    {
-        ApplicationStatus.ReceiptUnderReview => "badge badge-warn",
-        ApplicationStatus.SentToDso or ApplicationStatus.InProgressAtDso => "badge",
-        ApplicationStatus.Restored => "badge badge-ok",
-        ApplicationStatus.RejectedByDso => "badge badge-bad",
-        _ => "badge badge-muted",
-    };
-
-    public static string BadgeClass(DsoRequestStatus status) => status switch
-    {
-        DsoRequestStatus.Pending => "badge badge-warn",
-        DsoRequestStatus.Received => "badge",
-        DsoRequestStatus.Completed => "badge badge-ok",
-        DsoRequestStatus.Rejected => "badge badge-bad",
-        _ => "badge badge-muted",
-    };
-
-    /// <summary>The Ukrainian name of a DSO request's state (the translation key).</summary>
-    public static string ToUkrainian(this DsoRequestStatus status) => status switch
-    {
-        DsoRequestStatus.Pending => "Очікує підтвердження ОСР",
-        DsoRequestStatus.Received => "ОСР отримав",
-        DsoRequestStatus.Completed => "Виконано",
-        DsoRequestStatus.Rejected => "Відмовлено",
-        _ => status.ToString(),
-    };
-
-    public static string BadgeClass(ReceiptDecision decision) => decision switch
-    {
-        ReceiptDecision.Approved => "badge badge-ok",
-        ReceiptDecision.Rejected => "badge badge-bad",
-        _ => "badge badge-warn",
-    };
-
-    public static string ToUkrainian(this ReceiptDecision decision) => decision switch
-    {
-        ReceiptDecision.Approved => "Підтверджено",
-        ReceiptDecision.Rejected => "Відхилено",
-        _ => "На перевірці",
-    };
-
-    public static string FileSize(IStringLocalizer t, long bytes) => bytes < 1024 * 1024
-        ? t["{0} КБ", Math.Max(1, bytes / 1024)]
-        : t["{0} МБ", (bytes / (1024d * 1024d)).ToString("0.0", CultureInfo.CurrentCulture)];
-
-    /// <summary>"Previous · page 2 of 7 · next" under a table; nothing when everything fits on one page.</summary>
-    public static IHtmlContent Pager(HttpRequest request, IStringLocalizer t, int page, int pageCount)
-    {
-        var html = new HtmlContentBuilder();
-        if (pageCount <= 1)
-        {
-            return html;
-        }
-
-        html.AppendHtml($"<nav class=\"pager\" aria-label=\"{Encode(t["Сторінки"])}\">");
-        if (page > 1)
-        {
-            html.AppendHtml($"<a rel=\"prev\" href=\"{Encode(PageUrl(request, page - 1))}\">← {Encode(t["Попередня"])}</a>");
-        }
-
-        html.AppendHtml($"<span aria-current=\"page\">{Encode(t["Сторінка {0} з {1}", page, pageCount])}</span>");
-        if (page < pageCount)
-        {
-            html.AppendHtml($"<a rel=\"next\" href=\"{Encode(PageUrl(request, page + 1))}\">{Encode(t["Наступна"])} →</a>");
-        }
-
-        html.AppendHtml("</nav>");
-        return html;
-
-        static string Encode(string text) => HtmlEncoder.Default.Encode(text);
-    }
-
-    /// <summary>The current page's address with <paramref name="page"/> swapped in and every other filter kept.</summary>
-    public static string PageUrl(HttpRequest request, int page)
-    {
-        var parameters = QueryHelpers.ParseQuery(request.QueryString.Value)
-            .Where(p => !string.Equals(p.Key, "page", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
-            .Append(new KeyValuePair<string, string?>("page", page.ToString(CultureInfo.InvariantCulture)));
-        return QueryHelpers.AddQueryString(request.Path, parameters);
-    }
-
-    public static string EscapeLike(string text) => text
-        .Replace(@"\", @"\\", StringComparison.Ordinal)
-        .Replace("%", @"\%", StringComparison.Ordinal)
-        .Replace("_", @"\_", StringComparison.Ordinal);
 }

@@ -12,13 +12,12 @@ using Vidnova.Kernel;
 using Vidnova.Ledger;
 using Vidnova.Persistence;
 using Vidnova.Problems;
-using Vidnova.Restoration;
 using Vidnova.Restoration.PaymentStatements;
 using Vidnova.Restoration.Receipts;
 using Vidnova.Restoration.Receipts.Ocr;
 using Vidnova.UntrustedDocuments;
 
-namespace Vidnova.BackOffice;
+namespace Vidnova.Restoration.BackOffice;
 
 /// <summary>One application as an operator sees it: account, invoice, receipts with a viewer and the decision, DSO request, timeline.</summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]

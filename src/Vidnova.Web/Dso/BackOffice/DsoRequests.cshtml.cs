@@ -4,13 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Vidnova.Calendar;
-using Vidnova.Dso;
 using Vidnova.Dso.WorkOrders;
 using Vidnova.Hosting;
 using Vidnova.Kernel;
 using Vidnova.Persistence;
 
-namespace Vidnova.BackOffice;
+namespace Vidnova.Dso.BackOffice;
 
 /// <summary>Every restoration work order sent to a DSO, the nearest deadline first, overdue ones flagged.</summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
@@ -109,7 +108,6 @@ public sealed class DsoRequestsModel(VidnovaDbContext db, WorkOrderQueries workO
     public string? NameOf(DsoCode code) => Operators.FirstOrDefault(o => o.Code == code)?.Name;
 }
 
-public sealed record DsoOption(DsoCode Code, string Name);
 
 public sealed record DsoRequestRow(
     Guid ApplicationId, string Number, DsoCode DsoCode, WorkOrderStatus Status,

@@ -3,14 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Vidnova.Dso;
 using Vidnova.Dso.WorkOrders;
 using Vidnova.Hosting;
 using Vidnova.Kernel;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 
-namespace Vidnova.BackOffice;
+namespace Vidnova.Dso.BackOffice;
 
 /// <summary>
 /// The DSO delivery outbox as staff see it: what waits, what keeps failing and why, what was given up on.

@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Vidnova.Hosting;
-using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Restoration;
+using Vidnova.Shared;
 
-namespace Vidnova.BackOffice;
+namespace Vidnova.Notifications.BackOffice;
 
 /// <summary>The outbox as staff see it: what was sent to customers, what waits, what keeps failing and why.</summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]

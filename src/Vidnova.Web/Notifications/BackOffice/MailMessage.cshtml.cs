@@ -4,11 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Vidnova.Hosting;
-using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Restoration;
 
-namespace Vidnova.BackOffice;
+namespace Vidnova.Notifications.BackOffice;
 
 /// <summary>One outgoing email: headers, delivery state, the HTML body in a sandboxed frame and the plain-text body.</summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
