@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Vidnova.Shared;
 using Vidnova.Hosting;
 using Vidnova.Persistence;
+using Vidnova.Shared;
 
 namespace Vidnova.InboundMail;
 
