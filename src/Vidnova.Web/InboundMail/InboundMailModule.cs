@@ -4,7 +4,7 @@ namespace Vidnova.InboundMail;
 public static class InboundMailModule
 {
     public static IServiceCollection AddInboundMailModule(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddInboundMail(configuration);
+        services.AddInboundMail(configuration).AddScoped<ApplicationEmails>();
 
     public static RouteGroupBuilder MapInboundMailModule(this RouteGroupBuilder api) => api.MapInboundMailApi();
 }

@@ -25,7 +25,8 @@ public sealed class InboxModel(VidnovaDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "outcome")]
     public InboundEmailOutcome? Outcome { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: "page" is also the route value Razor Pages names the page by, which would win and not parse.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<InboxRow> Rows { get; private set; } = [];

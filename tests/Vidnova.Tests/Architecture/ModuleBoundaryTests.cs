@@ -40,7 +40,6 @@ public sealed class ModuleBoundaryTests
         ["InboundMail -> Vidnova.Notifications.OutboxMessage"] = "item 4",
         ["InboundMail -> Vidnova.Restoration.Receipt"] = "item 8: InboundMail hands the attachment to Restoration's SubmitReceipt",
         ["InboundMail -> Vidnova.Restoration.RestorationApplication"] = "item 8: InboundMail hands the attachment to Restoration's SubmitReceipt",
-        ["Notifications -> Vidnova.Restoration.RestorationApplication"] = "item 4",
         ["Payments -> Vidnova.Ledger.LedgerEntry"] = "item 3",
         ["Restoration -> Vidnova.Accounts.PersonalAccount"] = "item 2: one owner of the supply state",
         ["Restoration -> Vidnova.Dso.DistributionOperator"] = "item 1",

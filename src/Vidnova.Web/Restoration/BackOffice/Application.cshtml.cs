@@ -21,14 +21,15 @@ namespace Vidnova.Restoration.BackOffice;
 
 /// <summary>One application as an operator sees it: account, invoice, receipts with a viewer and the decision, DSO request, timeline.</summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
-public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAuthorizationService authorization, UntrustedDocumentReader reader, ILedger ledger)
+public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAuthorizationService authorization, UntrustedDocumentReader reader, ILedger ledger,
+    IPersonalAccounts accounts, DsoDirectory dsos, ApplicationEmails emails)
     : PageModel, IShowsRefusals
 {
     public const int MaxReasonLength = 1000;
 
     public RestorationApplication Application { get; private set; } = null!;
 
-    public PersonalAccount? Account { get; private set; }
+    public AccountSummary? Account { get; private set; }
 
     public Money AccountDebt { get; private set; }
 
@@ -208,32 +209,27 @@ public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAut
 
         Application = application;
         Today = KyivTime.DateOf(clock.GetCurrentInstant());
-        Account = await db.Set<PersonalAccount>().AsNoTracking().SingleOrDefaultAsync(a => a.Number == application.AccountNumber, ct);
+        Account = await accounts.SummaryOfAsync(application.AccountNumber, ct);
         AccountDebt = (await ledger.BalanceOfAsync(application.AccountNumber, ct)).Debt;
-        DsoName = await db.Set<DistributionOperator>().AsNoTracking()
-            .Where(d => d.Code == application.DsoCode)
-            .Select(d => d.Name)
-            .SingleOrDefaultAsync(ct);
+        DsoName = await dsos.NameOfAsync(application.DsoCode, ct);
         ShownReceipt = application.Receipts.FirstOrDefault(r => r.Id == receiptId)
             ?? application.ReceiptUnderReview
             ?? application.Receipts.OrderBy(r => r.ReceivedAt).LastOrDefault();
         CanDecide = application.Status == ApplicationStatus.ReceiptUnderReview && await MayDecideAsync();
         ShownReceiptReading = await ReadAsync(application, ShownReceipt, ct);
-        CustomerEmails = await db.Set<InboundEmail>().AsNoTracking()
-            .Where(e => e.ApplicationId == id)
-            .OrderByDescending(e => e.ReceivedAt)
-            .Select(e => new CustomerEmailRow(e.Id, e.ReceivedAt, e.Subject, e.Outcome, e.NeedsAttention))
+        CustomerEmails = await emails.OfApplicationAsync(id, ct);
+        StatementLines = await db.Set<PaymentStatementLine>().AsNoTracking()
+            .Where(l => l.ApplicationId == id)
+            .OrderBy(l => l.ReceivedAt)
             .ToListAsync(ct);
-        StatementLines = [.. (await db.Set<PaymentStatementLine>().AsNoTracking().Where(l => l.ApplicationId == id).ToListAsync(ct))
-            .OrderBy(l => l.ReceivedAt)];
 
         if (application.Status != ApplicationStatus.ReceiptUnderReview)
         {
-            var waiting = await db.Set<RestorationApplication>().AsNoTracking()
+            NextUnderReview = await db.Set<RestorationApplication>().AsNoTracking()
                 .Where(a => a.Status == ApplicationStatus.ReceiptUnderReview && a.Id != id)
+                .OrderBy(a => a.SubmittedAt)
                 .Select(a => new NextApplication(a.Id, a.Number, a.SubmittedAt))
-                .ToListAsync(ct);
-            NextUnderReview = waiting.OrderBy(a => a.SubmittedAt).FirstOrDefault();
+                .FirstOrDefaultAsync(ct);
         }
 
         return true;
@@ -241,5 +237,3 @@ public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAut
 }
 
 public sealed record NextApplication(Guid Id, string Number, Instant SubmittedAt);
-
-public sealed record CustomerEmailRow(Guid Id, Instant ReceivedAt, string Subject, InboundEmailOutcome Outcome, bool NeedsAttention);

@@ -41,7 +41,8 @@ public sealed partial class PaymentStatementsModel(VidnovaDbContext db, DsoDirec
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: "page" is also the route value Razor Pages names the page by, which would win and not parse.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<DsoOption> Operators { get; private set; } = [];

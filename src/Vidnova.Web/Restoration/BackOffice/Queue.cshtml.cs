@@ -32,7 +32,8 @@ public sealed class QueueModel(VidnovaDbContext db, IClock clock) : PageModel
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: "page" is also the route value Razor Pages names the page by, which would win and not parse.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public LocalDate Today { get; private set; }
@@ -101,30 +102,32 @@ public sealed class QueueModel(VidnovaDbContext db, IClock clock) : PageModel
                     || EF.Functions.Like(a.Email, pattern, BackOfficeDisplay.LikeEscape));
         }
 
-        // Only the columns the table shows; sorted and paged in memory because SQLite cannot order the converted
-        // instant columns reliably. A filtered queue is at most a few thousand of these small rows.
-        var rows = await query
+        // The deadline is a date (stored as a date on both providers), so its filters, the order and the page are SQL.
+        var today = Today;
+        var tomorrow = today.PlusDays(1);
+        query = Deadline switch
+        {
+            "overdue" => query.Where(a => a.Status == ApplicationStatus.InProgressAtDso && a.DsoRequest != null
+                && a.DsoRequest.Deadline != null && a.DsoRequest.Deadline < today),
+            "due-soon" => query.Where(a => a.DsoRequest != null && a.DsoRequest.Deadline != null
+                && a.DsoRequest.Deadline >= today && a.DsoRequest.Deadline <= tomorrow),
+            "no-deadline" => query.Where(a => a.DsoRequest == null || a.DsoRequest.Deadline == null),
+            _ => query,
+        };
+
+        Total = await query.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        // Receipts under review first, then oldest first; instants are stored as UTC date-times, which both providers order.
+        // Only the columns the table shows.
+        Rows = await query
+            .OrderBy(a => a.Status == ApplicationStatus.ReceiptUnderReview ? 0 : 1)
+            .ThenBy(a => a.SubmittedAt)
+            .ThenBy(a => a.Id)
+            .Skip((PageNumber - 1) * PageSize)
+            .Take(PageSize)
             .Select(a => new QueueRow(a.Id, a.Number, a.AccountNumber, a.Status, a.SubmittedAt, a.DsoCode,
                 a.DsoRequest == null ? null : a.DsoRequest.Deadline))
             .ToListAsync(ct);
-
-        var today = Today;
-        var tomorrow = today.PlusDays(1);
-        IEnumerable<QueueRow> filtered = Deadline switch
-        {
-            "overdue" => rows.Where(r => r.IsOverdue(today)),
-            "due-soon" => rows.Where(r => r.Deadline is { } d && d >= today && d <= tomorrow),
-            "no-deadline" => rows.Where(r => r.Deadline is null),
-            _ => rows,
-        };
-
-        var sorted = filtered
-            .OrderBy(r => r.Status == ApplicationStatus.ReceiptUnderReview ? 0 : 1)
-            .ThenBy(r => r.SubmittedAt)
-            .ToList();
-        Total = sorted.Count;
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Rows = [.. sorted.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
     }
 
     public int CountOf(ApplicationStatus status) => CountsByStatus.TryGetValue(status, out var count) ? count : 0;
