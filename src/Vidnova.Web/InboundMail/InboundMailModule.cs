@@ -1,3 +1,4 @@
+using Vidnova.Restoration.BackOffice;
 using Vidnova.Restoration.Receipts;
 
 namespace Vidnova.InboundMail;
@@ -8,6 +9,7 @@ public static class InboundMailModule
     public static IServiceCollection AddInboundMailModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IReceiptEmails, ReceiptEmails>();
+        services.AddScoped<IApplicationEmails, ApplicationEmails>();
         return services.AddInboundMail(configuration);
     }
 

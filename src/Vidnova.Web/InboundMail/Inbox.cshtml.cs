@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Vidnova.BackOffice;
 using Vidnova.Hosting;
 using Vidnova.Persistence;
+using Vidnova.Shared;
 
 namespace Vidnova.InboundMail;
 
@@ -25,7 +25,8 @@ public sealed class InboxModel(VidnovaDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "outcome")]
     public InboundEmailOutcome? Outcome { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: "page" is also the route value Razor Pages names the page by, which would win and not parse.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<InboxRow> Rows { get; private set; } = [];

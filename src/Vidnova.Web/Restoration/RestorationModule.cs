@@ -29,6 +29,7 @@ public static class RestorationModule
         services.AddScoped<PlaceRestorationWorkOrder>();
         services.AddScoped<IWorkOrderObserver, RestorationWorkOrderObserver>();
         services.AddScoped<ImportPaymentStatement>();
+        services.AddScoped<ApplicationNumbers>();
         return services;
     }
 

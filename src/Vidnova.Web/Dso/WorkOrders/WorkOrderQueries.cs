@@ -24,8 +24,11 @@ public sealed class WorkOrderQueries(VidnovaDbContext db)
         return await query.OrderBy(o => o.CreatedAt).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The orders of <paramref name="kind"/> in one of <paramref name="statuses"/>, of one DSO or of all.</summary>
-    public async Task<IReadOnlyList<WorkOrder>> ForStaffAsync(WorkOrderKind kind, DsoCode? dso, IReadOnlyCollection<WorkOrderStatus> statuses, CancellationToken cancellationToken)
+    /// <summary>
+    /// The orders of <paramref name="kind"/> in one of <paramref name="statuses"/>, of one DSO or of all, for the staff
+    /// pages to count, order and page in SQL.
+    /// </summary>
+    public IQueryable<WorkOrder> ForStaff(WorkOrderKind kind, DsoCode? dso, IReadOnlyCollection<WorkOrderStatus> statuses)
     {
         var wanted = statuses.ToArray();
         var query = db.Set<WorkOrder>().AsNoTracking().Where(o => o.Kind == kind && wanted.Contains(o.Status));
@@ -34,7 +37,7 @@ public sealed class WorkOrderQueries(VidnovaDbContext db)
             query = query.Where(o => o.DsoCode == code);
         }
 
-        return await query.ToListAsync(cancellationToken);
+        return query;
     }
 
     /// <summary>The orders with these ids (for pages that show deliveries by order), by id.</summary>

@@ -4,15 +4,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Vidnova.Hosting;
-using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Restoration;
+using Vidnova.Shared;
 
-namespace Vidnova.BackOffice;
+namespace Vidnova.Notifications.BackOffice;
 
 /// <summary>The outbox as staff see it: what was sent to customers, what waits, what keeps failing and why.</summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
-public sealed class MailModel(VidnovaDbContext db) : PageModel
+public sealed class MailModel(VidnovaDbContext db, ApplicationNumbers numbers) : PageModel
 {
     public const int PageSize = 50;
 
@@ -26,7 +26,8 @@ public sealed class MailModel(VidnovaDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "application")]
     public Guid? ApplicationId { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: "page" is also the route value Razor Pages names the page by, which would win and not parse.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public string? ApplicationNumber { get; private set; }
@@ -61,10 +62,7 @@ public sealed class MailModel(VidnovaDbContext db) : PageModel
         if (ApplicationId is { } applicationId)
         {
             query = query.Where(m => m.CorrelationId == applicationId);
-            ApplicationNumber = await db.Set<RestorationApplication>().AsNoTracking()
-                .Where(a => a.Id == applicationId)
-                .Select(a => a.Number)
-                .SingleOrDefaultAsync(ct);
+            ApplicationNumber = await numbers.NumberOfAsync(applicationId, ct);
         }
 
         Total = await query.CountAsync(ct);

@@ -4,17 +4,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Vidnova.Calendar;
-using Vidnova.Dso;
 using Vidnova.Dso.WorkOrders;
 using Vidnova.Hosting;
 using Vidnova.Kernel;
-using Vidnova.Persistence;
 
-namespace Vidnova.BackOffice;
+namespace Vidnova.Dso.BackOffice;
 
 /// <summary>Every restoration work order sent to a DSO, the nearest deadline first, overdue ones flagged.</summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
-public sealed class DsoRequestsModel(VidnovaDbContext db, WorkOrderQueries workOrders, IClock clock) : PageModel
+public sealed class DsoRequestsModel(IDsoDirectory dsos, WorkOrderQueries workOrders, IClock clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -32,7 +30,8 @@ public sealed class DsoRequestsModel(VidnovaDbContext db, WorkOrderQueries workO
     [BindProperty(SupportsGet = true, Name = "overdue")]
     public bool OverdueOnly { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: "page" is also the route value Razor Pages names the page by, which would win and not parse.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public LocalDate Today { get; private set; }
@@ -50,9 +49,7 @@ public sealed class DsoRequestsModel(VidnovaDbContext db, WorkOrderQueries workO
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = KyivTime.DateOf(clock.GetCurrentInstant());
-        var operators = await db.Set<DistributionOperator>().AsNoTracking()
-            .Select(d => new DsoOption(d.Code, d.Name))
-            .ToListAsync(ct);
+        var operators = await dsos.ListAsync(ct);
         Operators = [.. operators.OrderBy(d => d.Name, StringComparer.CurrentCultureIgnoreCase)];
 
         DsoCode? dso = null;
@@ -86,30 +83,31 @@ public sealed class DsoRequestsModel(VidnovaDbContext db, WorkOrderQueries workO
             statuses = [.. statuses.Where(s => s == WorkOrderStatus.Received)];
         }
 
-        var rows = (await workOrders.ForStaffAsync(WorkOrderKind.Restoration, dso, statuses, ct))
-            .Select(o => new DsoRequestRow(o.RequesterReference, o.ApplicationNumber, o.DsoCode, o.Status, o.CreatedAt,
-                o.ReceivedAt, o.Deadline, o.CompletedAt ?? o.RejectedAt))
-            .ToList();
-
+        // Counted, filtered, ordered and paged in SQL: the deadline is stored as a date and the instants as UTC
+        // date-times on both providers.
         var today = Today;
-        OverdueCount = rows.Count(r => r.IsOverdue(today));
-        var filtered = OverdueOnly ? rows.Where(r => r.IsOverdue(today)) : rows;
+        var orders = workOrders.ForStaff(WorkOrderKind.Restoration, dso, statuses);
+        var overdue = orders.Where(o => o.Status == WorkOrderStatus.Received && o.Deadline != null && o.Deadline < today);
+        OverdueCount = await overdue.CountAsync(ct);
+        var filtered = OverdueOnly ? overdue : orders;
+        Total = OverdueOnly ? OverdueCount : await filtered.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
 
         // Nearest deadline first; requests still waiting for the DSO's acknowledgement (no deadline) after, oldest first.
-        var sorted = filtered
-            .OrderBy(r => r.Deadline is null ? 1 : 0)
-            .ThenBy(r => r.Deadline)
-            .ThenBy(r => r.SentAt)
-            .ToList();
-        Total = sorted.Count;
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Rows = [.. sorted.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
+        Rows = await filtered
+            .OrderBy(o => o.Deadline == null ? 1 : 0)
+            .ThenBy(o => o.Deadline)
+            .ThenBy(o => o.CreatedAt)
+            .ThenBy(o => o.Id)
+            .Skip((PageNumber - 1) * PageSize)
+            .Take(PageSize)
+            .Select(o => new DsoRequestRow(o.RequesterReference, o.ApplicationNumber, o.DsoCode, o.Status, o.CreatedAt,
+                o.ReceivedAt, o.Deadline, o.CompletedAt ?? o.RejectedAt))
+            .ToListAsync(ct);
     }
 
     public string? NameOf(DsoCode code) => Operators.FirstOrDefault(o => o.Code == code)?.Name;
 }
-
-public sealed record DsoOption(DsoCode Code, string Name);
 
 public sealed record DsoRequestRow(
     Guid ApplicationId, string Number, DsoCode DsoCode, WorkOrderStatus Status,

@@ -7,29 +7,28 @@ using Vidnova.Accounts;
 using Vidnova.Calendar;
 using Vidnova.Dso;
 using Vidnova.Hosting;
-using Vidnova.InboundMail;
 using Vidnova.Kernel;
 using Vidnova.Ledger;
 using Vidnova.Persistence;
 using Vidnova.Problems;
-using Vidnova.Restoration;
 using Vidnova.Restoration.PaymentStatements;
 using Vidnova.Restoration.Receipts;
 using Vidnova.Restoration.Receipts.Ocr;
 using Vidnova.UntrustedDocuments;
 
-namespace Vidnova.BackOffice;
+namespace Vidnova.Restoration.BackOffice;
 
 /// <summary>One application as an operator sees it: account, invoice, receipts with a viewer and the decision, DSO request, timeline.</summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
-public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAuthorizationService authorization, UntrustedDocumentReader reader, ILedger ledger)
+public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAuthorizationService authorization, UntrustedDocumentReader reader, ILedger ledger,
+    IPersonalAccounts accounts, IDsoDirectory dsos, IApplicationEmails emails)
     : PageModel, IShowsRefusals
 {
     public const int MaxReasonLength = 1000;
 
     public RestorationApplication Application { get; private set; } = null!;
 
-    public PersonalAccount? Account { get; private set; }
+    public PersonalAccountSummary? Account { get; private set; }
 
     public Money AccountDebt { get; private set; }
 
@@ -209,32 +208,27 @@ public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAut
 
         Application = application;
         Today = KyivTime.DateOf(clock.GetCurrentInstant());
-        Account = await db.Set<PersonalAccount>().AsNoTracking().SingleOrDefaultAsync(a => a.Number == application.AccountNumber, ct);
+        Account = await accounts.FindAsync(application.AccountNumber, ct);
         AccountDebt = (await ledger.BalanceOfAsync(application.AccountNumber, ct)).Debt;
-        DsoName = await db.Set<DistributionOperator>().AsNoTracking()
-            .Where(d => d.Code == application.DsoCode)
-            .Select(d => d.Name)
-            .SingleOrDefaultAsync(ct);
+        DsoName = await dsos.NameOfAsync(application.DsoCode, ct);
         ShownReceipt = application.Receipts.FirstOrDefault(r => r.Id == receiptId)
             ?? application.ReceiptUnderReview
             ?? application.Receipts.OrderBy(r => r.ReceivedAt).LastOrDefault();
         CanDecide = application.Status == ApplicationStatus.ReceiptUnderReview && await MayDecideAsync();
         ShownReceiptReading = await ReadAsync(application, ShownReceipt, ct);
-        CustomerEmails = await db.Set<InboundEmail>().AsNoTracking()
-            .Where(e => e.ApplicationId == id)
-            .OrderByDescending(e => e.ReceivedAt)
-            .Select(e => new CustomerEmailRow(e.Id, e.ReceivedAt, e.Subject, e.Outcome, e.NeedsAttention))
+        CustomerEmails = await emails.OfApplicationAsync(id, ct);
+        StatementLines = await db.Set<PaymentStatementLine>().AsNoTracking()
+            .Where(l => l.ApplicationId == id)
+            .OrderBy(l => l.ReceivedAt)
             .ToListAsync(ct);
-        StatementLines = [.. (await db.Set<PaymentStatementLine>().AsNoTracking().Where(l => l.ApplicationId == id).ToListAsync(ct))
-            .OrderBy(l => l.ReceivedAt)];
 
         if (application.Status != ApplicationStatus.ReceiptUnderReview)
         {
-            var waiting = await db.Set<RestorationApplication>().AsNoTracking()
+            NextUnderReview = await db.Set<RestorationApplication>().AsNoTracking()
                 .Where(a => a.Status == ApplicationStatus.ReceiptUnderReview && a.Id != id)
+                .OrderBy(a => a.SubmittedAt)
                 .Select(a => new NextApplication(a.Id, a.Number, a.SubmittedAt))
-                .ToListAsync(ct);
-            NextUnderReview = waiting.OrderBy(a => a.SubmittedAt).FirstOrDefault();
+                .FirstOrDefaultAsync(ct);
         }
 
         return true;
@@ -242,5 +236,3 @@ public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAut
 }
 
 public sealed record NextApplication(Guid Id, string Number, Instant SubmittedAt);
-
-public sealed record CustomerEmailRow(Guid Id, Instant ReceivedAt, string Subject, InboundEmailOutcome Outcome, bool NeedsAttention);

@@ -11,8 +11,9 @@ using Vidnova.Payments.Statements;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 using Vidnova.Restoration.PaymentStatements;
+using Vidnova.Shared;
 
-namespace Vidnova.BackOffice;
+namespace Vidnova.Restoration.BackOffice;
 
 /// <summary>
 /// The DSOs' bank statement lines as staff see them: first those that confirmed nothing (short, unknown or foreign
@@ -22,7 +23,7 @@ namespace Vidnova.BackOffice;
 [Authorize(Policy = AuthorizationPolicies.Staff)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 [RequestSizeLimit(MaxRequestBytes)]
-public sealed partial class PaymentStatementsModel(VidnovaDbContext db, IOptions<StatementCsvOptions> csv) : PageModel
+public sealed partial class PaymentStatementsModel(VidnovaDbContext db, IDsoDirectory dsos, IOptions<StatementCsvOptions> csv) : PageModel
 {
     public const int PageSize = 50;
 
@@ -40,7 +41,8 @@ public sealed partial class PaymentStatementsModel(VidnovaDbContext db, IOptions
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: "page" is also the route value Razor Pages names the page by, which would win and not parse.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<DsoOption> Operators { get; private set; } = [];
@@ -67,7 +69,7 @@ public sealed partial class PaymentStatementsModel(VidnovaDbContext db, IOptions
         [FromServices] ImportPaymentStatement import, CancellationToken ct)
     {
         var errors = new List<string>();
-        if (!DsoCode.TryParse(uploadDso, out var dso) || !await db.Set<DistributionOperator>().AnyAsync(d => d.Code == dso.Value, ct))
+        if (!DsoCode.TryParse(uploadDso, out var dso) || !await dsos.IsRegisteredAsync(dso.Value, ct))
         {
             errors.Add(ProblemTexts.Localize(HttpContext, "Оберіть ОСР, чию виписку завантажуєте."));
         }
@@ -110,7 +112,7 @@ public sealed partial class PaymentStatementsModel(VidnovaDbContext db, IOptions
     private async Task LoadAsync(CancellationToken ct)
     {
         Show = Views.Contains(Show) ? Show : "unmatched";
-        var operators = await db.Set<DistributionOperator>().AsNoTracking().Select(d => new DsoOption(d.Code, d.Name)).ToListAsync(ct);
+        var operators = await dsos.ListAsync(ct);
         Operators = [.. operators.OrderBy(d => d.Name, StringComparer.CurrentCultureIgnoreCase)];
 
         var query = db.Set<PaymentStatementLine>().AsNoTracking();
@@ -143,11 +145,12 @@ public sealed partial class PaymentStatementsModel(VidnovaDbContext db, IOptions
                 || (l.ApplicationNumber != null && EF.Functions.Like(l.ApplicationNumber, pattern, BackOfficeDisplay.LikeEscape)));
         }
 
-        // Sorted and paged in memory, as elsewhere in the back office: SQLite cannot order the converted instants.
-        var lines = (await query.ToListAsync(ct)).OrderByDescending(l => l.ReceivedAt).ThenBy(l => l.LineId, StringComparer.Ordinal).ToList();
-        Total = lines.Count;
+        // Counted, ordered and paged in SQL: instants are stored as UTC date-times, which both providers order. The
+        // line id only breaks ties within one statement's import.
+        Total = await query.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Rows = [.. lines.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
+        Rows = await query.OrderByDescending(l => l.ReceivedAt).ThenBy(l => l.LineId)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
     }
 
     private async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)

@@ -3,10 +3,9 @@ using Microsoft.Net.Http.Headers;
 using Vidnova.Hosting;
 using Vidnova.Persistence;
 using Vidnova.Problems;
-using Vidnova.Restoration;
 using Vidnova.Restoration.Receipts;
 
-namespace Vidnova.BackOffice;
+namespace Vidnova.Restoration.BackOffice;
 
 /// <summary>
 /// Serves a receipt's bytes to staff for the viewer on the application page. The file is the customer's, so it is

@@ -3,21 +3,20 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Vidnova.Dso;
 using Vidnova.Dso.WorkOrders;
 using Vidnova.Hosting;
 using Vidnova.Kernel;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 
-namespace Vidnova.BackOffice;
+namespace Vidnova.Dso.BackOffice;
 
 /// <summary>
 /// The DSO delivery outbox as staff see it: what waits, what keeps failing and why, what was given up on.
 /// Supervisors put a dead letter back in the queue once the DSO has fixed its side.
 /// </summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
-public sealed class DsoDeliveriesModel(VidnovaDbContext db, WorkOrderQueries workOrders, IAuthorizationService authorization) : PageModel
+public sealed class DsoDeliveriesModel(VidnovaDbContext db, IDsoDirectory dsos, WorkOrderQueries workOrders, IAuthorizationService authorization) : PageModel
 {
     public const int PageSize = 50;
 
@@ -30,7 +29,8 @@ public sealed class DsoDeliveriesModel(VidnovaDbContext db, WorkOrderQueries wor
     [BindProperty(SupportsGet = true, Name = "dso")]
     public string? Dso { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: "page" is also the route value Razor Pages names the page by, which would win and not parse.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     [TempData]
@@ -52,7 +52,7 @@ public sealed class DsoDeliveriesModel(VidnovaDbContext db, WorkOrderQueries wor
     {
         CanRetry = await MayRetryAsync();
         State = States.Contains(State) ? State : "open";
-        var operators = await db.Set<DistributionOperator>().AsNoTracking().Select(d => new DsoOption(d.Code, d.Name)).ToListAsync(ct);
+        var operators = await dsos.ListAsync(ct);
         Operators = [.. operators.OrderBy(d => d.Name, StringComparer.CurrentCultureIgnoreCase)];
 
         var query = db.Set<DsoDelivery>().AsNoTracking();
@@ -67,28 +67,34 @@ public sealed class DsoDeliveriesModel(VidnovaDbContext db, WorkOrderQueries wor
             Dso = null;
         }
 
-        // Sorted and paged in memory, as elsewhere in the back office: SQLite cannot order the converted instants.
-        var deliveries = await query
+        // Counted, filtered, ordered and paged in SQL (instants are stored as UTC date-times on both providers). The
+        // state is the rank below, written out in each query so that it translates: 0 dead-lettered, 1 failing,
+        // 2 pending, 3 delivered — the order the table shows them in.
+        var counts = await query
+            .GroupBy(d => d.DeliveredAt != null ? 3 : d.DeadLetteredAt != null ? 0 : d.Attempts > 0 ? 1 : 2)
+            .Select(g => new { Rank = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        Counts = counts.ToDictionary(c => StateOfRank(c.Rank), c => c.Count);
+        var wanted = State switch
+        {
+            "pending" => query.Where(d => d.DeliveredAt == null && d.DeadLetteredAt == null && d.Attempts == 0),
+            "failing" => query.Where(d => d.DeliveredAt == null && d.DeadLetteredAt == null && d.Attempts > 0),
+            "dead" => query.Where(d => d.DeliveredAt == null && d.DeadLetteredAt != null),
+            "delivered" => query.Where(d => d.DeliveredAt != null),
+            "all" => query,
+            _ => query.Where(d => d.DeliveredAt == null),
+        };
+        Total = await wanted.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        var page = await wanted
+            .OrderBy(d => d.DeliveredAt != null ? 3 : d.DeadLetteredAt != null ? 0 : d.Attempts > 0 ? 1 : 2)
+            .ThenByDescending(d => d.CreatedAt)
+            .ThenBy(d => d.Id)
+            .Skip((PageNumber - 1) * PageSize)
+            .Take(PageSize)
             .Select(d => new DsoDeliveryRow(d.Id, d.WorkOrderId, d.DsoCode, d.EventType, d.CreatedAt, d.Attempts, d.LastError, d.NextAttemptAt,
                 d.DeliveredAt, d.DeadLetteredAt, d.RetriedBy, d.RetriedAt, null, null))
             .ToListAsync(ct);
-        Counts = deliveries.GroupBy(d => d.State).ToDictionary(g => g.Key, g => g.Count());
-        var wanted = State switch
-        {
-            "pending" => deliveries.Where(d => d.State == DeliveryState.Pending),
-            "failing" => deliveries.Where(d => d.State == DeliveryState.Failing),
-            "dead" => deliveries.Where(d => d.State == DeliveryState.DeadLettered),
-            "delivered" => deliveries.Where(d => d.State == DeliveryState.Delivered),
-            "all" => deliveries,
-            _ => deliveries.Where(d => d.State != DeliveryState.Delivered),
-        };
-        var sorted = wanted
-            .OrderBy(d => d.State switch { DeliveryState.DeadLettered => 0, DeliveryState.Failing => 1, DeliveryState.Pending => 2, _ => 3 })
-            .ThenByDescending(d => d.CreatedAt)
-            .ToList();
-        Total = sorted.Count;
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        var page = sorted.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
 
         // A work order carries its requester's reference and number (for a restoration, the application's).
         var orders = await workOrders.ByIdsAsync([.. page.Select(d => d.RequestId)], ct);
@@ -119,6 +125,14 @@ public sealed class DsoDeliveriesModel(VidnovaDbContext db, WorkOrderQueries wor
     public int CountOf(DeliveryState state) => Counts.TryGetValue(state, out var count) ? count : 0;
 
     public string? NameOf(DsoCode code) => Operators.FirstOrDefault(o => o.Code == code)?.Name;
+
+    private static DeliveryState StateOfRank(int rank) => rank switch
+    {
+        0 => DeliveryState.DeadLettered,
+        1 => DeliveryState.Failing,
+        2 => DeliveryState.Pending,
+        _ => DeliveryState.Delivered,
+    };
 
     private async Task<bool> MayRetryAsync() =>
         (await authorization.AuthorizeAsync(User, AuthorizationPolicies.Supervisor)).Succeeded;

@@ -4,15 +4,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Vidnova.Hosting;
-using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Restoration;
 
-namespace Vidnova.BackOffice;
+namespace Vidnova.Notifications.BackOffice;
 
 /// <summary>One outgoing email: headers, delivery state, the HTML body in a sandboxed frame and the plain-text body.</summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
-public sealed partial class MailMessageModel(VidnovaDbContext db) : PageModel
+public sealed partial class MailMessageModel(VidnovaDbContext db, ApplicationNumbers numbers) : PageModel
 {
     /// <summary>
     /// Put in front of the HTML body inside the sandboxed frame: nothing is loaded from anywhere (no tracking pixels,
@@ -50,10 +49,7 @@ public sealed partial class MailMessageModel(VidnovaDbContext db) : PageModel
         Message = message;
         if (message.CorrelationId is { } applicationId)
         {
-            ApplicationNumber = await db.Set<RestorationApplication>().AsNoTracking()
-                .Where(a => a.Id == applicationId)
-                .Select(a => a.Number)
-                .SingleOrDefaultAsync(ct);
+            ApplicationNumber = await numbers.NumberOfAsync(applicationId, ct);
         }
 
         return Page();

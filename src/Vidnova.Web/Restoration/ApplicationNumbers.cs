@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Vidnova.Persistence;
+
+namespace Vidnova.Restoration;
+
+/// <summary>
+/// An application's number by its id, for capabilities that hold the id as a correlation (the mail a customer was
+/// sent about it) and show the number, without reading the application itself.
+/// </summary>
+public sealed class ApplicationNumbers(VidnovaDbContext db)
+{
+    public Task<string?> NumberOfAsync(Guid applicationId, CancellationToken ct) =>
+        db.Set<RestorationApplication>().AsNoTracking()
+            .Where(a => a.Id == applicationId)
+            .Select(a => a.Number)
+            .SingleOrDefaultAsync(ct);
+}
