@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Vidnova.Notifications;
 using Vidnova.Persistence;
 
 namespace Vidnova.Restoration;
@@ -7,9 +8,9 @@ namespace Vidnova.Restoration;
 /// An application's number by its id, for capabilities that hold the id as a correlation (the mail a customer was
 /// sent about it) and show the number, without reading the application itself.
 /// </summary>
-public sealed class ApplicationNumbers(VidnovaDbContext db)
+internal sealed class ApplicationNumbers(VidnovaDbContext db) : ICorrelationNames
 {
-    public Task<string?> NumberOfAsync(Guid applicationId, CancellationToken ct) =>
+    public Task<string?> NameOfAsync(Guid applicationId, CancellationToken ct) =>
         db.Set<RestorationApplication>().AsNoTracking()
             .Where(a => a.Id == applicationId)
             .Select(a => a.Number)

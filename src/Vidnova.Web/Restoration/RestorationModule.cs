@@ -1,4 +1,5 @@
 using Vidnova.Dso.WorkOrders;
+using Vidnova.Notifications;
 using Vidnova.Restoration.Apply;
 using Vidnova.Restoration.DsoEvents;
 using Vidnova.Restoration.EmailConfirmation;
@@ -29,7 +30,7 @@ public static class RestorationModule
         services.AddScoped<PlaceRestorationWorkOrder>();
         services.AddScoped<IWorkOrderObserver, RestorationWorkOrderObserver>();
         services.AddScoped<ImportPaymentStatement>();
-        services.AddScoped<ApplicationNumbers>();
+        services.AddScoped<ICorrelationNames, ApplicationNumbers>();
         return services;
     }
 

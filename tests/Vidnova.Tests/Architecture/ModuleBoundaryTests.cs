@@ -22,7 +22,6 @@ public sealed class ModuleBoundaryTests
     /// </summary>
     private static readonly Dictionary<string, string> AllowedCycleEdges = new()
     {
-        ["Notifications -> Restoration"] = "item 5: the staff mail pages name the application through Restoration's ApplicationNumbers",
         ["UntrustedDocuments -> InboundMail"] = "item 8: remaining cycles (the reader's command knows the formats)",
         ["UntrustedDocuments -> Restoration"] = "item 8: remaining cycles (the reader's command knows the formats)",
     };

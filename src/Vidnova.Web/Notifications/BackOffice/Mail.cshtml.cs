@@ -5,14 +5,13 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Vidnova.Hosting;
 using Vidnova.Persistence;
-using Vidnova.Restoration;
 using Vidnova.Shared;
 
 namespace Vidnova.Notifications.BackOffice;
 
 /// <summary>The outbox as staff see it: what was sent to customers, what waits, what keeps failing and why.</summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
-public sealed class MailModel(VidnovaDbContext db, ApplicationNumbers numbers) : PageModel
+public sealed class MailModel(VidnovaDbContext db, ICorrelationNames numbers) : PageModel
 {
     public const int PageSize = 50;
 
@@ -62,7 +61,7 @@ public sealed class MailModel(VidnovaDbContext db, ApplicationNumbers numbers) :
         if (ApplicationId is { } applicationId)
         {
             query = query.Where(m => m.CorrelationId == applicationId);
-            ApplicationNumber = await numbers.NumberOfAsync(applicationId, ct);
+            ApplicationNumber = await numbers.NameOfAsync(applicationId, ct);
         }
 
         Total = await query.CountAsync(ct);

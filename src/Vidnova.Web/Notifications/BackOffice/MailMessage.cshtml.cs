@@ -5,13 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Vidnova.Hosting;
 using Vidnova.Persistence;
-using Vidnova.Restoration;
 
 namespace Vidnova.Notifications.BackOffice;
 
 /// <summary>One outgoing email: headers, delivery state, the HTML body in a sandboxed frame and the plain-text body.</summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
-public sealed partial class MailMessageModel(VidnovaDbContext db, ApplicationNumbers numbers) : PageModel
+public sealed partial class MailMessageModel(VidnovaDbContext db, ICorrelationNames numbers) : PageModel
 {
     /// <summary>
     /// Put in front of the HTML body inside the sandboxed frame: nothing is loaded from anywhere (no tracking pixels,
@@ -49,7 +48,7 @@ public sealed partial class MailMessageModel(VidnovaDbContext db, ApplicationNum
         Message = message;
         if (message.CorrelationId is { } applicationId)
         {
-            ApplicationNumber = await numbers.NumberOfAsync(applicationId, ct);
+            ApplicationNumber = await numbers.NameOfAsync(applicationId, ct);
         }
 
         return Page();
