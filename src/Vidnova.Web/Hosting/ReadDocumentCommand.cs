@@ -1,14 +1,16 @@
 using System.Text.Json;
 using Vidnova.InboundMail;
 using Vidnova.Restoration.Receipts;
+using Vidnova.UntrustedDocuments;
 
-namespace Vidnova.UntrustedDocuments;
+namespace Vidnova.Hosting;
 
 /// <summary>
 /// The child side of <see cref="UntrustedDocumentReader"/>: <c>dotnet Vidnova.Web.dll read-document &lt;kind&gt;</c>
 /// reads one file from stdin and prints what it found as JSON. It starts before the web host is built (no
 /// configuration, no database), and whatever the file does to it — a stack overflow, an out-of-memory, a loop — ends
-/// this process only.
+/// this process only. It lives with the host because it composes the readers of the modules whose formats it reads
+/// (Restoration's receipt text, InboundMail's email digest), which the reader itself must not depend on.
 /// </summary>
 public static class ReadDocumentCommand
 {
