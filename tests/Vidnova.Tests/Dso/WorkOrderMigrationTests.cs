@@ -19,29 +19,10 @@ public sealed class WorkOrderMigrationTests
     private static readonly Guid ApplicationId = Guid.Parse("6a1c3d1e-0000-4000-8000-0000000000a1");
 
     [Fact]
-    public async Task DsoRequest_OnSqlite_BecomesAWorkOrderUnderTheSameId()
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"vidnova-workorders-{Guid.NewGuid():N}.db");
-        try
-        {
-            await using var db = new SqliteVidnovaDbContext(new DbContextOptionsBuilder<SqliteVidnovaDbContext>()
-                .UseSqlite($"Data Source={file};Foreign Keys=False").Options);
-            await AssertMovedAsync(db, "PRAGMA foreign_keys = OFF;");
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Delete(file);
-        }
-    }
+    public Task DsoRequest_OnSqlite_BecomesAWorkOrderUnderTheSameId() => MigrationDatabases.OnSqliteAsync(AssertMovedAsync);
 
     [Fact]
-    public async Task DsoRequest_OnPostgres_BecomesAWorkOrderUnderTheSameId()
-    {
-        await using var db = new PostgresVidnovaDbContext(new DbContextOptionsBuilder<PostgresVidnovaDbContext>()
-            .UseNpgsql(PostgresServer.Instance.CreateDatabase()).Options);
-        await AssertMovedAsync(db, "SET session_replication_role = replica;");
-    }
+    public Task DsoRequest_OnPostgres_BecomesAWorkOrderUnderTheSameId() => MigrationDatabases.OnPostgresAsync(AssertMovedAsync);
 
     /// <param name="withoutForeignKeys">Lets the rows stand without a DSO row (its requisites are not the point).</param>
     private static async Task AssertMovedAsync(VidnovaDbContext db, string withoutForeignKeys)

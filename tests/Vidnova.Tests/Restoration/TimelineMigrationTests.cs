@@ -16,29 +16,10 @@ public sealed class TimelineMigrationTests
     private const string Sentence = "Заявку на відновлення передано ОСР (kyiv-city) — «лапки» й \"подвійні\".";
 
     [Fact]
-    public async Task OldRows_OnSqlite_BecomeLegacyEntries_WithTheActorSplit()
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"vidnova-timeline-{Guid.NewGuid():N}.db");
-        try
-        {
-            await using var db = new SqliteVidnovaDbContext(new DbContextOptionsBuilder<SqliteVidnovaDbContext>()
-                .UseSqlite($"Data Source={file};Foreign Keys=False").Options);
-            await AssertMovedAsync(db, "PRAGMA foreign_keys = OFF;");
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Delete(file);
-        }
-    }
+    public Task OldRows_OnSqlite_BecomeLegacyEntries_WithTheActorSplit() => MigrationDatabases.OnSqliteAsync(AssertMovedAsync);
 
     [Fact]
-    public async Task OldRows_OnPostgres_BecomeLegacyEntries_WithTheActorSplit()
-    {
-        await using var db = new PostgresVidnovaDbContext(new DbContextOptionsBuilder<PostgresVidnovaDbContext>()
-            .UseNpgsql(PostgresServer.Instance.CreateDatabase()).Options);
-        await AssertMovedAsync(db, "SET session_replication_role = replica;");
-    }
+    public Task OldRows_OnPostgres_BecomeLegacyEntries_WithTheActorSplit() => MigrationDatabases.OnPostgresAsync(AssertMovedAsync);
 
     /// <param name="withoutForeignKeys">Lets the old rows stand without an application row (its many columns are not the point).</param>
     private static async Task AssertMovedAsync(VidnovaDbContext db, string withoutForeignKeys)
