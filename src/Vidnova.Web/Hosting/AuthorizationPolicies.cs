@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
 using Vidnova.Kernel;
 
 namespace Vidnova.Hosting;
@@ -30,6 +31,12 @@ public static class AuthorizationPolicies
     /// <summary>Pushes inbound mail: the mail gateway's key, or an administrator.</summary>
     public const string MailGateway = "MailGateway";
 
+    /// <summary>A customer login through the mobile app's bearer token or the cabinet's cookie: every <c>/api/v1/me</c> endpoint.</summary>
+    public const string Customer = "Customer";
+
+    /// <summary>A customer login signed in to the cabinet's pages (its cookie).</summary>
+    public const string Cabinet = "Cabinet";
+
     /// <summary>A DSO's systems, identified by their own API key.</summary>
     public const string Dso = "Dso";
 
@@ -40,6 +47,10 @@ public static class AuthorizationPolicies
         options.AddPolicy(Supervisor, p => p.RequireRole(StaffRoles.Supervisor, StaffRoles.Administrator));
         options.AddPolicy(Administrator, p => p.RequireRole(StaffRoles.Administrator));
         options.AddPolicy(Dso, p => p.RequireClaim(ApiKeyAuthentication.DsoClaim));
+        options.AddPolicy(Customer, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme, IdentityConstants.ApplicationScheme)
+            .RequireAuthenticatedUser().RequireAssertion(c => Customers.CustomerPrincipal.LoginIdOf(c.User) is not null));
+        options.AddPolicy(Cabinet, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+            .RequireAuthenticatedUser().RequireAssertion(c => Customers.CustomerPrincipal.LoginIdOf(c.User) is not null));
         options.AddPolicy(MailGateway, p => p.RequireRole(StaffRoles.MailGateway, StaffRoles.Administrator));
     }
 }

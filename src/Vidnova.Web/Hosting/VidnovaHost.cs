@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -10,6 +11,7 @@ using NodaTime.Serialization.SystemTextJson;
 using Scalar.AspNetCore;
 using Vidnova.Accounts;
 using Vidnova.Calendar;
+using Vidnova.Customers;
 using Vidnova.Demo;
 using Vidnova.Dso;
 using Vidnova.InboundMail;
@@ -58,20 +60,18 @@ public static class VidnovaHost
         services.AddInboundMailModule(configuration);
         services.AddRestorationModule(configuration);
         services.AddStaffModule();
+        services.AddCustomersModule(configuration);
         services.AddLedgerModule();
         services.AddAccountsModule();
         services.AddPaymentsModule(configuration);
         services.AddDemoModule(configuration, builder.Environment);
 
         services.AddAuthentication(SelectScheme)
-            .AddPolicyScheme(SelectScheme, "API key or staff cookie", options =>
+            .AddPolicyScheme(SelectScheme, "API key, customer login or staff cookie", options =>
             {
-                // Machines send X-Api-Key; the API answers strangers with 401 problem details; people get the sign-in page.
-                options.ForwardDefaultSelector = context =>
-                    context.Request.Headers.ContainsKey(ApiKeyAuthentication.Header)
-                    || (context.Request.Path.StartsWithSegments("/api") && !context.Request.Cookies.ContainsKey(StaffCookie.Name))
-                        ? ApiKeyAuthentication.SchemeName
-                        : StaffCookieScheme;
+                // Machines send X-Api-Key; the app sends a customer's bearer token; the API answers strangers with 401
+                // problem details; the cabinet has the customer's cookie; other pages are the back office's.
+                options.ForwardDefaultSelector = context => SchemeFor(context.Request);
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
             .AddCookie(StaffCookieScheme, options =>
@@ -140,6 +140,34 @@ public static class VidnovaHost
         return builder;
     }
 
+    private static string SchemeFor(HttpRequest request)
+    {
+        if (request.Headers.ContainsKey(ApiKeyAuthentication.Header))
+        {
+            return ApiKeyAuthentication.SchemeName;
+        }
+
+        if (request.Path.StartsWithSegments("/cabinet"))
+        {
+            return IdentityConstants.ApplicationScheme;
+        }
+
+        if (!request.Path.StartsWithSegments("/api"))
+        {
+            return StaffCookieScheme;
+        }
+
+        // An application's own access token is a bearer token too; Identity's handler simply does not recognise it.
+        if (request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return IdentityConstants.BearerScheme;
+        }
+
+        return request.Cookies.ContainsKey(StaffCookie.Name) ? StaffCookieScheme
+            : request.Cookies.ContainsKey(CustomersModule.CookieName) ? IdentityConstants.ApplicationScheme
+            : ApiKeyAuthentication.SchemeName;
+    }
+
     /// <summary>Applies migrations (unless <c>Database:MigrateOnStartup</c> is false) and seeds reference and demo data.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
@@ -200,6 +228,7 @@ public static class VidnovaHost
         api.MapDsoModule();
         api.MapPaymentsModule();
         api.MapInboundMailModule();
+        api.MapCustomersModule();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         // No fonts from Scalar's CDN: the page stays within its Content-Security-Policy and tells no third party who reads it.

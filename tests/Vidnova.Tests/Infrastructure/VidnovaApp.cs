@@ -47,6 +47,12 @@ public class VidnovaApp(DatabaseProvider provider) : WebApplicationFactory<Progr
 
     public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 11, 25, 8, 0));
 
+    /// <summary>
+    /// ASP.NET Core's time (tokens, cookies), which reads a <see cref="TimeProvider"/> rather than our clock: the real
+    /// time, moved ahead by the tests of token expiry. Timers and timestamps stay real, so retries and timeouts are not stopped.
+    /// </summary>
+    public ShiftedTimeProvider TokenTime { get; } = new();
+
     /// <summary>Configuration on top of the test defaults, e.g. an IMAP server to poll.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
@@ -82,7 +88,11 @@ public class VidnovaApp(DatabaseProvider provider) : WebApplicationFactory<Progr
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IClock>(Clock)));
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<IClock>(Clock));
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(TokenTime));
+        });
         builder.ConfigureLogging(logging => logging.AddProvider(Errors));
     }
 
@@ -131,6 +141,16 @@ public static class HttpAssertions
         Assert.True(response.StatusCode == expected, $"Expected {(int)expected} but got {(int)response.StatusCode}: {body}");
         return (await response.Content.ReadFromJsonAsync<T>(Json.Options))!;
     }
+}
+
+/// <summary>The system's time, shifted by <see cref="Advance"/>; its timers and timestamps are the system's.</summary>
+public sealed class ShiftedTimeProvider : TimeProvider
+{
+    private long _shiftTicks;
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _shiftTicks, by.Ticks);
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _shiftTicks));
 }
 
 public sealed class SqliteApp() : VidnovaApp(DatabaseProvider.Sqlite);
