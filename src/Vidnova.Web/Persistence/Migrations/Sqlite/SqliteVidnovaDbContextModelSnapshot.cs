@@ -284,6 +284,45 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                     b.ToTable("customer_account_links", (string)null);
                 });
 
+            modelBuilder.Entity("Vidnova.Customers.AccountLinkEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LoginId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountNumber");
+
+                    b.HasIndex("LoginId");
+
+                    b.ToTable("customer_account_link_events", (string)null);
+                });
+
             modelBuilder.Entity("Vidnova.Customers.CustomerLogin", b =>
                 {
                     b.Property<Guid>("Id")

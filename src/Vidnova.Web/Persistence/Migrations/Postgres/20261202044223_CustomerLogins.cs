@@ -13,6 +13,23 @@ namespace Vidnova.Persistence.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "customer_account_link_events",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    LoginId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountNumber = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Change = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Actor = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_customer_account_link_events", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "customer_logins",
                 columns: table => new
                 {
@@ -121,6 +138,16 @@ namespace Vidnova.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_customer_account_link_events_AccountNumber",
+                table: "customer_account_link_events",
+                column: "AccountNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_customer_account_link_events_LoginId",
+                table: "customer_account_link_events",
+                column: "LoginId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_customer_account_links_AccountNumber",
                 table: "customer_account_links",
                 column: "AccountNumber");
@@ -156,6 +183,9 @@ namespace Vidnova.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "customer_account_link_events");
+
             migrationBuilder.DropTable(
                 name: "customer_account_links");
 
