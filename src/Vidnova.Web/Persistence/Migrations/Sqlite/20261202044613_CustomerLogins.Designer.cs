@@ -11,7 +11,7 @@ using Vidnova.Persistence;
 namespace Vidnova.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteVidnovaDbContext))]
-    [Migration("20261202044108_CustomerLogins")]
+    [Migration("20261202044613_CustomerLogins")]
     partial class CustomerLogins
     {
         /// <inheritdoc />

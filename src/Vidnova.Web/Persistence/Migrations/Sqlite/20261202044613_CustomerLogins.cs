@@ -11,60 +11,6 @@ namespace Vidnova.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "Actor",
-                table: "application_timeline");
-
-            migrationBuilder.DropColumn(
-                name: "Description",
-                table: "application_timeline");
-
-            migrationBuilder.RenameColumn(
-                name: "To",
-                table: "outbox_messages",
-                newName: "Recipient");
-
-            migrationBuilder.RenameColumn(
-                name: "ApplicationId",
-                table: "outbox_messages",
-                newName: "CorrelationId");
-
-            migrationBuilder.RenameIndex(
-                name: "IX_outbox_messages_ApplicationId",
-                table: "outbox_messages",
-                newName: "IX_outbox_messages_CorrelationId");
-
-            migrationBuilder.AddColumn<string>(
-                name: "Channel",
-                table: "outbox_messages",
-                type: "TEXT",
-                maxLength: 20,
-                nullable: false,
-                defaultValue: "email");
-
-            migrationBuilder.AddColumn<string>(
-                name: "ActorId",
-                table: "application_timeline",
-                type: "TEXT",
-                maxLength: 120,
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "ActorKind",
-                table: "application_timeline",
-                type: "TEXT",
-                maxLength: 20,
-                nullable: false,
-                defaultValue: "");
-
-            migrationBuilder.AddColumn<string>(
-                name: "Data",
-                table: "application_timeline",
-                type: "TEXT",
-                maxLength: 4000,
-                nullable: false,
-                defaultValue: "");
-
             migrationBuilder.CreateTable(
                 name: "customer_account_link_events",
                 columns: table => new
@@ -106,49 +52,6 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_customer_logins", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ledger_balances",
-                columns: table => new
-                {
-                    AccountNumber = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Balance = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
-                    OpeningBalance = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
-                    HasMovements = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<uint>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ledger_balances", x => x.AccountNumber);
-                    table.ForeignKey(
-                        name: "FK_ledger_balances_customer_accounts_AccountNumber",
-                        column: x => x.AccountNumber,
-                        principalTable: "customer_accounts",
-                        principalColumn: "Number",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "supply_status_corrections",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountNumber = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    From = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    To = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CorrectedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CorrectedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_supply_status_corrections", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_supply_status_corrections_customer_accounts_AccountNumber",
-                        column: x => x.AccountNumber,
-                        principalTable: "customer_accounts",
-                        principalColumn: "Number",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -274,11 +177,6 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                 table: "customer_logins",
                 column: "NormalizedUserName",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_supply_status_corrections_AccountNumber_CorrectedAt",
-                table: "supply_status_corrections",
-                columns: new[] { "AccountNumber", "CorrectedAt" });
         }
 
         /// <inheritdoc />
@@ -300,60 +198,7 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                 name: "customer_login_tokens");
 
             migrationBuilder.DropTable(
-                name: "ledger_balances");
-
-            migrationBuilder.DropTable(
-                name: "supply_status_corrections");
-
-            migrationBuilder.DropTable(
                 name: "customer_logins");
-
-            migrationBuilder.DropColumn(
-                name: "Channel",
-                table: "outbox_messages");
-
-            migrationBuilder.DropColumn(
-                name: "ActorId",
-                table: "application_timeline");
-
-            migrationBuilder.DropColumn(
-                name: "ActorKind",
-                table: "application_timeline");
-
-            migrationBuilder.DropColumn(
-                name: "Data",
-                table: "application_timeline");
-
-            migrationBuilder.RenameColumn(
-                name: "Recipient",
-                table: "outbox_messages",
-                newName: "To");
-
-            migrationBuilder.RenameColumn(
-                name: "CorrelationId",
-                table: "outbox_messages",
-                newName: "ApplicationId");
-
-            migrationBuilder.RenameIndex(
-                name: "IX_outbox_messages_CorrelationId",
-                table: "outbox_messages",
-                newName: "IX_outbox_messages_ApplicationId");
-
-            migrationBuilder.AddColumn<string>(
-                name: "Actor",
-                table: "application_timeline",
-                type: "TEXT",
-                maxLength: 120,
-                nullable: false,
-                defaultValue: "");
-
-            migrationBuilder.AddColumn<string>(
-                name: "Description",
-                table: "application_timeline",
-                type: "TEXT",
-                maxLength: 2000,
-                nullable: false,
-                defaultValue: "");
         }
     }
 }
