@@ -35,7 +35,7 @@ public sealed partial record ReplyKeys(
 
         var threadIds = (message.InReplyTo is { } inReplyTo ? [inReplyTo] : Array.Empty<string>())
             .Concat(message.References)
-            .Select(OutboxMessage.IdFromMessageId).OfType<Guid>().Distinct().ToList();
+            .Select(NotificationMessageId.Parse).OfType<Guid>().Distinct().ToList();
 
         var text = message.TextBody ?? HtmlToText(message.HtmlBody) ?? "";
         return new ReplyKeys(tokens, threadIds, Numbers(message.Subject ?? ""),

@@ -30,6 +30,7 @@ public sealed class ApplyForRestoration(
     IRestorationDebtPolicy debtPolicy,
     ILedger ledger,
     RestorationEmails emails,
+    INotificationOutbox notifications,
     OutboxSignal outbox,
     IOptions<RateLimitOptions> limits)
 {
@@ -68,7 +69,7 @@ public sealed class ApplyForRestoration(
         var application = RestorationApplication.Submit(id, number, account, email, phone,
             SecretTokens.Hash(accessToken), SecretTokens.HashConfirmationCode(id, code), SecretTokens.NewReplyToken(), now);
         db.Add(application);
-        db.Add(emails.ConfirmationCode(application, accessToken, code, now));
+        notifications.Enqueue(emails.ConfirmationCode(application, accessToken, code, now));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -115,9 +116,9 @@ public sealed class ApplyForRestoration(
     private async Task<ApplyResult> RepeatAsync(RestorationApplication open, CancellationToken cancellationToken)
     {
         var reminder = emails.RepeatedSubmission(open, clock.GetCurrentInstant());
-        if (!await db.Set<OutboxMessage>().AnyAsync(m => m.DeduplicationKey == reminder.DeduplicationKey, cancellationToken))
+        if (!await notifications.IsQueuedAsync(reminder.DeduplicationKey, cancellationToken))
         {
-            db.Add(reminder);
+            notifications.Enqueue(reminder);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

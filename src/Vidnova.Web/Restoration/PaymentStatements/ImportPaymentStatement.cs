@@ -31,7 +31,7 @@ public sealed record StatementImportResult(IReadOnlyList<ImportedLine> Applied, 
 /// proves. The whole statement is validated first and applied in one transaction, so a bad line changes nothing; each
 /// line is applied once per DSO (its line id), so posting the statement again changes nothing either.
 /// </summary>
-public sealed class ImportPaymentStatement(VidnovaDbContext db, IClock clock, RestorationEmails emails, OutboxSignal outbox, PlaceRestorationWorkOrder workOrders,
+public sealed class ImportPaymentStatement(VidnovaDbContext db, IClock clock, RestorationEmails emails, INotificationOutbox notifications, OutboxSignal outbox, PlaceRestorationWorkOrder workOrders,
     IOptions<ReceiptApprovalOptions> approval, IOptions<PaymentLimits> limits, ILogger<ImportPaymentStatement> logger)
 {
     /// <summary>Two posts of the same lines at once: the loser's transaction is rolled back and tried again, finding the winner's lines.</summary>
@@ -87,7 +87,7 @@ public sealed class ImportPaymentStatement(VidnovaDbContext db, IClock clock, Re
             {
                 var application = match.Application!;
                 application.ConfirmPaymentByStatement(Actors.DsoStatement(dso), Describe(statementId, line), now);
-                db.Add(emails.PaymentConfirmedByStatement(application, now));
+                notifications.Enqueue(emails.PaymentConfirmedByStatement(application, now));
                 await workOrders.PlaceAsync(application, now, cancellationToken);
             }
 
