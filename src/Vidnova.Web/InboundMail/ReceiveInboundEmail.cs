@@ -14,9 +14,9 @@ using Vidnova.UntrustedDocuments;
 namespace Vidnova.InboundMail;
 
 /// <summary>An email as it arrived: all its bytes, or only its header when it was too large to fetch.</summary>
-public sealed record RawInboundEmail(byte[] Content, long SizeBytes, bool HeadersOnly, string Source);
+internal sealed record RawInboundEmail(byte[] Content, long SizeBytes, bool HeadersOnly, string Source);
 
-public sealed record InboundEmailResult(InboundEmail Email, bool Duplicate);
+internal sealed record InboundEmailResult(InboundEmail Email, bool Duplicate);
 
 /// <summary>
 /// Files a customer's email: stored verbatim before anything reads it, recorded once however often it is delivered,
@@ -24,7 +24,7 @@ public sealed record InboundEmailResult(InboundEmail Email, bool Duplicate);
 /// filed and checked exactly as an upload would be. What cannot be acted on — an email the reader could not read
 /// among them — waits for an operator with the reason; nothing is dropped and nothing is read in a loop.
 /// </summary>
-public sealed class ReceiveInboundEmail(
+internal sealed class ReceiveInboundEmail(
     VidnovaDbContext db,
     IClock clock,
     IApplicationReplies applications,

@@ -9,7 +9,7 @@ namespace Vidnova.InboundMail;
 /// address, our Message-IDs in <c>In-Reply-To</c>/<c>References</c>, an application number in the subject, then in
 /// the text (a reply usually quotes our email). Mail clients strip some of these, rarely all.
 /// </summary>
-public sealed partial record ReplyKeys(
+internal sealed partial record ReplyKeys(
     IReadOnlyList<string> ReplyTokens,
     IReadOnlyList<Guid> RepliedToOutboxIds,
     IReadOnlyList<string> NumbersInSubject,

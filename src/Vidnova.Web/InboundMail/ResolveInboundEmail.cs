@@ -13,7 +13,7 @@ namespace Vidnova.InboundMail;
 /// An operator deals with an email the system could not act on: files one of its files as the receipt of the
 /// application they found, or records why nothing needs doing. Either way the email leaves the queue, attributed.
 /// </summary>
-public sealed class ResolveInboundEmail(VidnovaDbContext db, IClock clock, IApplicationReplies applications, UntrustedDocumentReader reader)
+internal sealed class ResolveInboundEmail(VidnovaDbContext db, IClock clock, IApplicationReplies applications, UntrustedDocumentReader reader)
 {
     public const int MaxNoteLength = 1000;
 

@@ -10,7 +10,7 @@ namespace Vidnova.Notifications;
 /// <see cref="DeduplicationKey"/> keeps one message per cause. The capability that sends it owns its template and
 /// names the case it belongs to by <see cref="CorrelationId"/>; Notifications knows nothing of that case.
 /// </summary>
-public sealed class OutboxMessage
+internal sealed class OutboxMessage
 {
     private OutboxMessage(Guid id, string deduplicationKey, string channel, string recipient, string subject, string htmlBody, string textBody,
         Guid? correlationId, Instant createdAt)

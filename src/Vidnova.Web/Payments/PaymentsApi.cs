@@ -4,7 +4,7 @@ using Vidnova.Hosting;
 
 namespace Vidnova.Payments;
 
-public static class PaymentsApi
+internal static class PaymentsApi
 {
     public static RouteGroupBuilder MapPaymentsApi(this RouteGroupBuilder api)
     {
@@ -27,4 +27,4 @@ public static class PaymentsApi
     }
 }
 
-public sealed record PaymentResponse(Guid Id, string AccountNumber, decimal Amount, Instant PaidAt, string Channel, string Reference, decimal DebtAfter);
+internal sealed record PaymentResponse(Guid Id, string AccountNumber, decimal Amount, Instant PaidAt, string Channel, string Reference, decimal DebtAfter);

@@ -8,15 +8,15 @@ using Vidnova.Problems;
 
 namespace Vidnova.Payments;
 
-public sealed record PostPaymentCommand([Text(32)] string? AccountNumber, decimal? Amount, Instant? PaidAt, [Text(40)] string? Channel, [Text(100)] string? Reference);
+internal sealed record PostPaymentCommand([Text(32)] string? AccountNumber, decimal? Amount, Instant? PaidAt, [Text(40)] string? Channel, [Text(100)] string? Reference);
 
-public sealed record PostPaymentResult(BookedPayment Payment, Money DebtAfter, bool Created);
+internal sealed record PostPaymentResult(BookedPayment Payment, Money DebtAfter, bool Created);
 
 /// <summary>
 /// Books a payment reported by a channel (bank, checkout, post office). A channel may report the same payment
 /// again; (channel, reference) identifies it, so the repeat changes nothing and returns the original.
 /// </summary>
-public sealed class PostPayment(VidnovaDbContext db, ILedger ledger, IPersonalAccounts accounts, IClock clock, IOptions<PaymentLimits> limits)
+internal sealed class PostPayment(VidnovaDbContext db, ILedger ledger, IPersonalAccounts accounts, IClock clock, IOptions<PaymentLimits> limits)
 {
     /// <summary>
     /// Runs again on fresh rows when it loses a race: the same payment reported twice at once (the unique

@@ -13,7 +13,7 @@ namespace Vidnova.Sla;
 
 /// <summary>The supervisor's view of the SLA: what is open at each DSO, who restores on time, how fast, and breaches.</summary>
 [Authorize(Policy = AuthorizationPolicies.Supervisor)]
-public sealed class DashboardModel(IRestorationDeadlines deadlines, IClock clock) : PageModel
+internal sealed class DashboardModel(IRestorationDeadlines deadlines, IClock clock) : PageModel
 {
     public LocalDate Today { get; private set; }
 

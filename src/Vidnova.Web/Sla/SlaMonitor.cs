@@ -12,7 +12,7 @@ namespace Vidnova.Sla;
 /// order's (<see cref="Dso.WorkOrders.WorkOrderReminders"/>). Safe on several instances: the application's version makes a second
 /// instance's simultaneous attempt fail and leave the first one's record (<see cref="IRestorationDeadlines.RecordBreachAsync"/>).
 /// </summary>
-public sealed class SlaMonitor(
+internal sealed class SlaMonitor(
     IServiceScopeFactory scopes,
     IClock clock,
     IOptionsMonitor<CompensationRateOptions> rates,

@@ -12,7 +12,7 @@ using Vidnova.Restoration.Notifications;
 
 namespace Vidnova.Restoration.Apply;
 
-public sealed record ApplyCommand(
+internal sealed record ApplyCommand(
     [Text(32)] string? AccountNumber,
     [Text(200)] string? HolderSurname,
     [Text(254)] string? Email,
@@ -20,10 +20,10 @@ public sealed record ApplyCommand(
     [Text(32)] string? Phone);
 
 /// <param name="AccessToken">Given only to whoever created the application; a repeated submission gets none.</param>
-public sealed record ApplyResult(RestorationApplication Application, string? AccessToken, bool Created);
+internal sealed record ApplyResult(RestorationApplication Application, string? AccessToken, bool Created);
 
 /// <summary>Files a restoration application for an account disconnected for debt (article's condition 2).</summary>
-public sealed class ApplyForRestoration(
+internal sealed class ApplyForRestoration(
     VidnovaDbContext db,
     IPersonalAccounts accounts,
     IClock clock,

@@ -11,7 +11,7 @@ namespace Vidnova.Restoration.DsoEvents;
 /// What the DSO did with a restoration work order, applied to the application that asked for it (acknowledged,
 /// reconnected or refused) with the customer's email, in the unit of work that changed the order.
 /// </summary>
-public sealed class RestorationWorkOrderObserver(VidnovaDbContext db, IClock clock, RestorationEmails emails, INotificationOutbox notifications) : IWorkOrderObserver
+internal sealed class RestorationWorkOrderObserver(VidnovaDbContext db, IClock clock, RestorationEmails emails, INotificationOutbox notifications) : IWorkOrderObserver
 {
     public async Task OnWorkOrderChangedAsync(WorkOrderChanged change, CancellationToken cancellationToken)
     {

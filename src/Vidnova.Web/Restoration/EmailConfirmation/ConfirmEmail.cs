@@ -8,7 +8,7 @@ using Vidnova.Restoration.Notifications;
 namespace Vidnova.Restoration.EmailConfirmation;
 
 /// <summary>Confirms the customer's email with the code and issues the DSO's restoration invoice to it.</summary>
-public sealed class ConfirmEmail(VidnovaDbContext db, IDsoDirectory dsos, IClock clock, RestorationEmails emails, INotificationOutbox notifications, OutboxSignal outbox)
+internal sealed class ConfirmEmail(VidnovaDbContext db, IDsoDirectory dsos, IClock clock, RestorationEmails emails, INotificationOutbox notifications, OutboxSignal outbox)
 {
     public async Task<RestorationApplication> HandleAsync(Guid id, string? accessToken, string? code, CancellationToken cancellationToken)
     {

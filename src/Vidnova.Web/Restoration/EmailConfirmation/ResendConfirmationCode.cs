@@ -13,7 +13,7 @@ namespace Vidnova.Restoration.EmailConfirmation;
 /// Emails a fresh confirmation code (the way out once the code attempts have run out, or the first email was lost)
 /// and starts the attempts again. The caller proves access with the token, which the new email's link carries too.
 /// </summary>
-public sealed class ResendConfirmationCode(
+internal sealed class ResendConfirmationCode(
     VidnovaDbContext db, IClock clock, RestorationEmails emails, INotificationOutbox notifications, OutboxSignal outbox, IOptions<RateLimitOptions> limits)
 {
     private static readonly Duration Window = Duration.FromHours(1);

@@ -11,7 +11,7 @@ namespace Vidnova.Restoration.Notifications;
 /// plain-text part (<see cref="EmailLayout"/>). They are queued through the notification outbox with a key that makes
 /// each one unique per application and step, and with the application's id as their correlation id.
 /// </summary>
-public sealed class RestorationEmails(IOptions<VidnovaOptions> options, IOptions<MailOptions> mail)
+internal sealed class RestorationEmails(IOptions<VidnovaOptions> options, IOptions<MailOptions> mail)
 {
     private static readonly CultureInfo Ukrainian = CultureInfo.GetCultureInfo("uk-UA");
 

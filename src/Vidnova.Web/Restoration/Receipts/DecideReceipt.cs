@@ -7,7 +7,7 @@ using Vidnova.Restoration.Notifications;
 namespace Vidnova.Restoration.Receipts;
 
 /// <summary>An operator's verdict on a receipt: approval sends the restoration request to the DSO.</summary>
-public sealed class DecideReceipt(VidnovaDbContext db, IClock clock, RestorationEmails emails, INotificationOutbox notifications, OutboxSignal outbox, PlaceRestorationWorkOrder workOrders)
+internal sealed class DecideReceipt(VidnovaDbContext db, IClock clock, RestorationEmails emails, INotificationOutbox notifications, OutboxSignal outbox, PlaceRestorationWorkOrder workOrders)
 {
     public async Task<RestorationApplication> HandleAsync(Guid id, bool approve, string? reason, string actor, CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ public sealed record ReceiptUpload(string FileName, string ContentType, byte[] C
 /// is only a hint beside the invoice and the application waits for the DSO's bank statement or an operator, because a
 /// PDF that matches can be drawn by anyone. What the check found goes into the timeline.
 /// </summary>
-public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, RestorationEmails emails, INotificationOutbox notifications, OutboxSignal outbox, PlaceRestorationWorkOrder workOrders,
+internal sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, RestorationEmails emails, INotificationOutbox notifications, OutboxSignal outbox, PlaceRestorationWorkOrder workOrders,
     IOptions<ReceiptApprovalOptions> approval, IOptions<OcrOptions> ocr, UntrustedDocumentReader reader, IReceiptEmails receiptEmails)
 {
     public async Task<RestorationApplication> HandleAsync(Guid id, string? accessToken, string fileName, Stream content, CancellationToken cancellationToken)
