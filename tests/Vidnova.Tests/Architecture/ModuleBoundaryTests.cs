@@ -79,6 +79,22 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
+    public void Modules_UseOnlyWhatOtherModulesPublish()
+    {
+        // One assembly: the compiler lets any module use another's internal types, so this test is the fence.
+        var facts = Facts.Value;
+        var offending = facts.Dependencies
+            .Where(d => IsModule(d.FromModule) && IsModule(d.ToModule) && d.FromModule != d.ToModule && !facts.PublicTypes.Contains(d.To))
+            .Select(d => $"  {d.From} uses {d.To}")
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.True(offending.Count == 0,
+            "A module uses a type another module keeps internal; use what it publishes (its public interfaces and records), "
+            + $"or publish it:\n{string.Join("\n", offending)}");
+    }
+
+    [Fact]
     public void DomainTypes_DoNotReferenceAspNetCoreOrEntityFrameworkCore()
     {
         var facts = Facts.Value;
@@ -109,6 +125,8 @@ public sealed class ModuleBoundaryTests
         Assert.Contains("Vidnova.Restoration.RestorationApplication", facts.Entities);
         Assert.Contains(facts.Dependencies, d => d.FromModule == "Restoration" && d.ToModule == "Kernel");
         Assert.Contains(facts.FrameworkReferences, r => r.Framework == "Microsoft.EntityFrameworkCore");
+        Assert.Contains("Vidnova.Ledger.ILedger", facts.PublicTypes);
+        Assert.DoesNotContain("Vidnova.Ledger.AccountLedger", facts.PublicTypes);
     }
 
     private static void AssertMatchesAllowlist(Dictionary<string, string> found, Dictionary<string, string> allowlist, string name, string rule)
@@ -203,6 +221,9 @@ public sealed class ModuleBoundaryTests
 
         public required IReadOnlyList<FrameworkReference> FrameworkReferences { get; init; }
 
+        /// <summary>The types visible outside the assembly: public, and nested only in public types.</summary>
+        public required HashSet<string> PublicTypes { get; init; }
+
         /// <summary>The CLR types of the EF Core model, owned types included.</summary>
         public required HashSet<string> Entities { get; init; }
 
@@ -232,7 +253,15 @@ public sealed class ModuleBoundaryTests
             var entities = db.Model.GetEntityTypes().Select(e => e.ClrType.FullName!.Replace('+', '.'))
                 .Where(name => name.StartsWith("Vidnova.", StringComparison.Ordinal))
                 .ToHashSet();
-            return new ArchitectureFacts { Dependencies = dependencies, FrameworkReferences = frameworkReferences, Entities = entities };
+            var byName = architecture.Types.GroupBy(t => t.FullName).ToDictionary(g => g.Key, g => g.First());
+            var publicTypes = architecture.Types.Where(t => IsPublic(t, byName)).Select(Named).ToHashSet();
+            return new ArchitectureFacts
+            {
+                Dependencies = dependencies,
+                FrameworkReferences = frameworkReferences,
+                Entities = entities,
+                PublicTypes = publicTypes,
+            };
         }
 
         /// <summary>The module dependency graph; every module has a node, even one nothing depends on.</summary>
@@ -263,6 +292,11 @@ public sealed class ModuleBoundaryTests
         public string Example(string fromModule, string toModule) =>
             string.Join(", ", Dependencies.Where(d => d.FromModule == fromModule && d.ToModule == toModule)
                 .Select(d => $"{d.From} uses {d.To}").Distinct().Order(StringComparer.Ordinal).Take(3));
+
+        private static bool IsPublic(IType type, Dictionary<string, IType> byName) =>
+            type.Visibility == Visibility.Public
+            && (!type.IsNested || (type.FullName.LastIndexOfAny(['+', '/']) is var nesting and > 0
+                && byName.TryGetValue(type.FullName[..nesting], out var declaring) && IsPublic(declaring, byName)));
 
         /// <summary>Nested types by their declaring type's name with a dot, as EF Core and the allowlists write them.</summary>
         private static string Named(IType type) => type.FullName.Split('<', '`')[0].Replace('+', '.').Replace('/', '.').TrimEnd('.');
