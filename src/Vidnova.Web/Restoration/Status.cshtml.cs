@@ -355,6 +355,9 @@ public sealed class StatusModel(
     /// <summary>Who did it, as the customer should read it (staff logins and DSO codes stay in the back office).</summary>
     public string ActorName(Actor actor) => actor.Kind switch
     {
+        // Another login than the visitor's (or, for a visitor by email, than the one that filed it): the holder or family
+        // acting from the cabinet on an application someone else opened.
+        ActorKind.Customer when actor.Id is { } login && login != (Visitor?.LoginId ?? Application?.LoginId)?.ToString() => t["Клієнт в особистому кабінеті"],
         ActorKind.Customer => t["Ви"],
         ActorKind.System => t["Віднова"],
         ActorKind.Dso or ActorKind.DsoStatement => t["ОСР"],

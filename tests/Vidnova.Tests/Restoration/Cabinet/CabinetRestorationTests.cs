@@ -325,6 +325,12 @@ public abstract partial class CabinetRestorationTests(VidnovaApp app)
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
         Assert.Equal("cancelled", (await _scenario.GetAsAdminAsync(strangers.Id)).Status);
+
+        // The stranger, by the first email's token, reads that the cancellation was not theirs.
+        var strangersPage = await app.CreateClient().GetAsync($"/restoration/{strangers.Id}?token={Uri.EscapeDataString(strangers.AccessToken!)}");
+        var strangersHtml = await strangersPage.Content.ReadAsStringAsync();
+        Assert.Contains("Заяву скасовано", strangersHtml, StringComparison.Ordinal);
+        Assert.Contains("Клієнт в особистому кабінеті", strangersHtml, StringComparison.Ordinal);
     }
 
     private static Task<HttpResponseMessage> ApplyAsync(HttpClient client, string account, string phone = "067 123 45 67") =>
