@@ -40,6 +40,7 @@ public static class CustomersModule
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(logins.EmailLinkHours));
         services.AddTransient<IEmailSender<CustomerLogin>, CustomerEmails>();
         services.AddScoped<ICustomerAccounts, CustomerAccounts>();
+        services.AddScoped<ICustomerContacts, CustomerContacts>();
 
         services.AddAuthentication()
             .AddBearerToken(IdentityConstants.BearerScheme, options =>

@@ -57,6 +57,9 @@ internal static class Actors
     public static readonly Actor Customer = new(ActorKind.Customer, null);
     public static readonly Actor System = new(ActorKind.System, null);
 
+    /// <summary>The customer signed in to the personal account with this login.</summary>
+    public static Actor CustomerLogin(Guid loginId) => new(ActorKind.Customer, loginId.ToString());
+
     public static Actor Staff(string login) => new(ActorKind.Staff, login);
 
     public static Actor Dso(DsoCode code) => new(ActorKind.Dso, code.ToString());

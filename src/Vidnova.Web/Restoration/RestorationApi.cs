@@ -90,8 +90,19 @@ internal static class RestorationApi
         CancellationToken cancellationToken)
     {
         // The token is checked before the body is read, so strangers cannot make us buffer their uploads.
-        await ApplicationAccess.LoadForCustomerAsync(db, id, BearerToken(request), cancellationToken);
-        limits.ReceiptFor(request.HttpContext, id);
+        var application = await ApplicationAccess.LoadForCustomerAsync(db, id, BearerToken(request), cancellationToken);
+        await ReceiveUploadAsync(request, application, Actors.Customer, limits, useCase, cancellationToken);
+        return TypedResults.Created($"/api/v1/restoration-applications/{id}", ApplicationResponse.From(application, clock, text, TimelineAudience.Customer));
+    }
+
+    /// <summary>
+    /// The multipart upload of one receipt, under the per-application and per-address limits, to an application
+    /// whose access the caller checked before the body is read.
+    /// </summary>
+    internal static async Task ReceiveUploadAsync(HttpRequest request, RestorationApplication application, Actor actor, RateLimits limits,
+        SubmitReceipt useCase, CancellationToken cancellationToken)
+    {
+        limits.ReceiptFor(request.HttpContext, application.Id);
         if (!request.HasFormContentType)
         {
             throw new InputValidationException([new FieldError("file", "Надішліть квитанцію як multipart/form-data у полі file.")]);
@@ -106,8 +117,7 @@ internal static class RestorationApi
         var file = form.Files.GetFile("file")
             ?? throw new InputValidationException([new FieldError("file", "Додайте файл квитанції в поле file (PDF, JPEG або PNG, до 10 МБ).")]);
         await using var content = file.OpenReadStream();
-        var application = await useCase.HandleAsync(id, BearerToken(request), file.FileName, content, cancellationToken);
-        return TypedResults.Created($"/api/v1/restoration-applications/{id}", ApplicationResponse.From(application, clock, text, TimelineAudience.Customer));
+        await useCase.HandleAsync(application, file.FileName, content, actor, cancellationToken);
     }
 
     /// <summary>

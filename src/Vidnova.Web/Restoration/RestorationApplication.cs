@@ -60,6 +60,9 @@ internal sealed class RestorationApplication
 
     public int FailedConfirmationAttempts { get; private set; }
 
+    /// <summary>The customer login that filed it from the personal account; null for an application filed the old way, by email.</summary>
+    public Guid? LoginId { get; private set; }
+
     /// <summary>
     /// Identifies the application in the plus-addressed reply address of its emails (<c>receipts+token@…</c>), so a
     /// customer's reply is filed under it even when the mail client drops the subject and the threading headers.
@@ -98,6 +101,48 @@ internal sealed class RestorationApplication
         return application;
     }
 
+    /// <summary>
+    /// Filed from the personal account by a login linked to the account: the login's email was confirmed when it was
+    /// registered, so it is the application's and the invoice is issued at once, with no code to type.
+    /// </summary>
+    /// <param name="accessTokenHash">Never given out: the login, not a token, opens this application.</param>
+    public static RestorationApplication SubmitFromCabinet(Guid id, string number, PersonalAccountSummary account, Guid loginId,
+        string loginEmail, string phone, string accessTokenHash, string confirmationCodeHash, string replyToken, Func<RestorationApplication, Invoice> issueInvoice,
+        Instant now)
+    {
+        var application = new RestorationApplication(id, number, account.Number, account.DsoCode, account.Settlement,
+            loginEmail, phone, accessTokenHash, confirmationCodeHash, replyToken, now)
+        {
+            Status = ApplicationStatus.AwaitingEmailConfirmation,
+            LoginId = loginId,
+        };
+        var customer = Actors.CustomerLogin(loginId);
+        application.Record(now, customer, "submitted", ("number", number), ("email", loginEmail), ("channel", "cabinet"));
+        application.EmailConfirmedAt = now;
+        application.Invoice = issueInvoice(application);
+        application.Move(ApplicationTrigger.ConfirmEmail);
+        application.Record(now, customer, "email_confirmed", ("email", loginEmail), ("by", "login"));
+        application.RecordInvoiceIssued(now);
+        return application;
+    }
+
+    /// <summary>
+    /// Rule: an application whose email nobody confirmed within <paramref name="after"/> of filing is cancelled by
+    /// the system, so one filed by a stranger with their own address never blocks the account's holder for long.
+    /// </summary>
+    /// <returns>False when it no longer waits for its email (confirmed or cancelled meanwhile) or is not old enough.</returns>
+    public bool Lapse(Duration after, Instant now)
+    {
+        if (Status != ApplicationStatus.AwaitingEmailConfirmation || now - SubmittedAt < after)
+        {
+            return false;
+        }
+
+        Move(ApplicationTrigger.Cancel);
+        Record(now, Actors.System, "cancelled", ("lapsedAfterHours", ((long)after.TotalHours).ToString(CultureInfo.InvariantCulture)));
+        return true;
+    }
+
     /// <summary>Confirms the email with the 6-digit code and issues the DSO's restoration invoice to it.</summary>
     public void ConfirmEmail(string codeHash, Func<Invoice> issueInvoice, Instant now)
     {
@@ -124,9 +169,12 @@ internal sealed class RestorationApplication
         Invoice = issueInvoice();
         Move(ApplicationTrigger.ConfirmEmail);
         Record(now, Actors.Customer, "email_confirmed", ("email", Email));
-        Record(now, Actors.System, "invoice_issued", ("recipient", Invoice.RecipientName),
-            ("amount", Invoice.Amount.Amount.ToString(CultureInfo.InvariantCulture)), ("purpose", Invoice.Purpose));
+        RecordInvoiceIssued(now);
     }
+
+    private void RecordInvoiceIssued(Instant now) =>
+        Record(now, Actors.System, "invoice_issued", ("recipient", Invoice!.RecipientName),
+            ("amount", Invoice.Amount.Amount.ToString(CultureInfo.InvariantCulture)), ("purpose", Invoice.Purpose));
 
     /// <summary>
     /// A new code for a customer whose code was lost or whose attempts ran out: the old code stops working and the

@@ -1,6 +1,7 @@
 using Vidnova.Dso.WorkOrders;
 using Vidnova.Notifications;
 using Vidnova.Restoration.Apply;
+using Vidnova.Restoration.Cabinet;
 using Vidnova.Restoration.Deadlines;
 using Vidnova.Restoration.DsoEvents;
 using Vidnova.Restoration.EmailConfirmation;
@@ -21,12 +22,19 @@ public static class RestorationModule
         ReceiptApprovalModes.Read(configuration);
         services.AddOptions<ReceiptApprovalOptions>().Configure(o => o.AutoApprove = ReceiptApprovalModes.Read(configuration));
         services.AddSingleton<IRestorationDebtPolicy, FullDebtPaymentPolicy>();
+        services.Configure<RestorationOptions>(configuration.GetSection(RestorationOptions.Section));
+        services.AddSingleton<ApplicationLinks>();
         services.AddSingleton<RestorationEmails>();
         services.AddSingleton<TimelineText>();
         services.AddReceiptOcr(configuration);
+        services.AddScoped<ApplicationFiling>();
         services.AddScoped<ApplyForRestoration>();
         services.AddScoped<ConfirmEmail>();
         services.AddScoped<ResendConfirmationCode>();
+        services.AddSingleton<LapsedApplications>();
+        services.AddHostedService(sp => sp.GetRequiredService<LapsedApplications>());
+        services.AddScoped<ApplyFromCabinet>();
+        services.AddScoped<CabinetApplications>();
         services.AddScoped<SubmitReceipt>();
         services.AddScoped<DecideReceipt>();
         services.AddScoped<PlaceRestorationWorkOrder>();
@@ -38,5 +46,5 @@ public static class RestorationModule
         return services;
     }
 
-    public static RouteGroupBuilder MapRestorationModule(this RouteGroupBuilder api) => api.MapRestorationApi();
+    public static RouteGroupBuilder MapRestorationModule(this RouteGroupBuilder api) => api.MapRestorationApi().MapCabinetRestorationApi();
 }

@@ -26,6 +26,7 @@ internal sealed class RestorationApplicationConfiguration : IEntityTypeConfigura
             .IsUnique()
             .HasFilter("\"Status\" NOT IN ('Restored', 'RejectedByDso', 'Cancelled')");
         builder.HasIndex(a => new { a.Status, a.SubmittedAt });
+        builder.HasIndex(a => a.LoginId);
         builder.HasOne<PersonalAccount>().WithMany().HasForeignKey(a => a.AccountNumber);
         builder.Ignore(a => a.IsOpen);
         builder.Ignore(a => a.ReceiptUnderReview);

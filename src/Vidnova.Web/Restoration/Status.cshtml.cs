@@ -1,14 +1,20 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using QRCoder;
 using Vidnova.Calendar;
+using Vidnova.Customers;
 using Vidnova.Hosting;
 using Vidnova.Localization;
 using Vidnova.Persistence;
 using Vidnova.Problems;
+using Vidnova.Restoration.Cabinet;
 using Vidnova.Restoration.EmailConfirmation;
 using Vidnova.Restoration.Receipts;
 
@@ -41,6 +47,37 @@ internal static class CustomerAccessCookie
         });
 }
 
+/// <summary>
+/// The signed link of a later email (<see cref="ApplicationLinks"/>), kept like the access token in an HttpOnly cookie
+/// scoped to the application's pages until the link expires, so the page's forms work on the device that opened it.
+/// </summary>
+public static class ApplicationLinkCookie
+{
+    public static string Name(Guid applicationId) => $"vidnova.link.{applicationId:N}";
+
+    public static string? Read(HttpRequest request, Guid applicationId) =>
+        request.Cookies.TryGetValue(Name(applicationId), out var link) && !string.IsNullOrEmpty(link) ? link : null;
+
+    public static void Write(HttpResponse response, Guid applicationId, string link, TimeSpan lifetime) =>
+        response.Cookies.Append(Name(applicationId), link, new CookieOptions
+        {
+            Path = CustomerAccessCookie.Path(applicationId),
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = response.HttpContext.Request.IsHttps,
+            IsEssential = true,
+            MaxAge = lifetime,
+        });
+}
+
+/// <summary>How the visitor may open the application: its access token, a signed email link, or a cabinet login linked to its account.</summary>
+/// <param name="Token">The access token, when that is the proof: only then may the email be confirmed or a new code asked for.</param>
+/// <param name="LoginId">The cabinet login, when that is the proof.</param>
+internal sealed record ApplicationVisitor(RestorationApplication Application, string? Token, Guid? LoginId)
+{
+    public Actor Actor => LoginId is { } login ? Actors.CustomerLogin(login) : Actors.Customer;
+}
+
 /// <summary>One step of the restoration journey as the customer sees it.</summary>
 internal sealed record JourneyStep(string Title, string? Detail, JourneyStepState State);
 
@@ -60,6 +97,10 @@ internal sealed class StatusModel(
     ConfirmEmail confirmEmail,
     ResendConfirmationCode resendConfirmationCode,
     SubmitReceipt submitReceipt,
+    CabinetApplications cabinetApplications,
+    ApplicationLinks links,
+    TimeProvider time,
+    IOptions<RestorationOptions> options,
     RateLimits limits,
     IStringLocalizer<SharedResource> t) : PageModel, IShowsRefusals
 {
@@ -67,6 +108,13 @@ internal sealed class StatusModel(
     public const long MaxRequestBytes = 2 * ReceiptFormat.MaxBytes;
 
     public RestorationApplication? Application { get; private set; }
+
+    public ApplicationVisitor? Visitor { get; private set; }
+
+    public int LapseHours => options.Value.UnconfirmedLapseHours;
+
+    /// <summary>The page was opened with an email's signed link that no longer works (expired or not this application's).</summary>
+    public bool StaleLink { get; private set; }
 
     public string? CodeError { get; private set; }
 
@@ -83,7 +131,7 @@ internal sealed class StatusModel(
 
     public string? QrLink { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string? token, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, string? token, string? link, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(token))
         {
@@ -96,26 +144,37 @@ internal sealed class StatusModel(
             }
         }
 
-        var application = await TryLoadAsync(id, CustomerAccessCookie.Read(Request, id), cancellationToken);
-        if (application is null)
+        if (!string.IsNullOrEmpty(link))
+        {
+            // A later email's signed link: the same, for as long as the link lasts.
+            if (links.ValidUntil(id, link) is { } until)
+            {
+                ApplicationLinkCookie.Write(Response, id, link, until - time.GetUtcNow());
+                return Redirect(CustomerAccessCookie.Path(id));
+            }
+
+            StaleLink = true;
+        }
+
+        var visitor = await TryVisitorAsync(id, cancellationToken);
+        if (visitor is null)
         {
             return NoAccess();
         }
 
-        if (!string.IsNullOrEmpty(token))
+        if (!string.IsNullOrEmpty(token) || !string.IsNullOrEmpty(link))
         {
             return Redirect(CustomerAccessCookie.Path(id));
         }
 
-        Show(application);
+        Show(visitor);
         return Page();
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, string? code, CancellationToken cancellationToken)
     {
-        var token = CustomerAccessCookie.Read(Request, id);
-        var application = await TryLoadAsync(id, token, cancellationToken);
-        if (application is null)
+        var visitor = await TryVisitorAsync(id, cancellationToken);
+        if (visitor is not { Token: { } token, Application: var application })
         {
             return NoAccess();
         }
@@ -126,7 +185,7 @@ internal sealed class StatusModel(
         {
             // Not a code at all: say so without spending one of the customer's attempts.
             CodeError = t["Введіть 6 цифр коду з листа."];
-            return Redisplay(application);
+            return Redisplay(visitor);
         }
 
         await confirmEmail.HandleAsync(id, token, digits, cancellationToken);
@@ -137,9 +196,7 @@ internal sealed class StatusModel(
     /// <summary>The way out once the code attempts have run out (or the email never came): a new code by email.</summary>
     public async Task<IActionResult> OnPostResendAsync(Guid id, CancellationToken cancellationToken)
     {
-        var token = CustomerAccessCookie.Read(Request, id);
-        var application = await TryLoadAsync(id, token, cancellationToken);
-        if (application is null)
+        if (await TryVisitorAsync(id, cancellationToken) is not { Token: { } token })
         {
             return NoAccess();
         }
@@ -151,9 +208,8 @@ internal sealed class StatusModel(
 
     public async Task<IActionResult> OnPostReceiptAsync(Guid id, IFormFile? file, CancellationToken cancellationToken)
     {
-        var token = CustomerAccessCookie.Read(Request, id);
-        var application = await TryLoadAsync(id, token, cancellationToken);
-        if (application is null)
+        var visitor = await TryVisitorAsync(id, cancellationToken);
+        if (visitor is null)
         {
             return NoAccess();
         }
@@ -162,22 +218,39 @@ internal sealed class StatusModel(
         if (file is null || file.Length == 0 && string.IsNullOrEmpty(file.FileName))
         {
             ReceiptError = t["Виберіть файл квитанції: PDF, JPEG або PNG до 10 МБ."];
-            return Redisplay(application);
+            return Redisplay(visitor);
         }
 
         if (file.Length > ReceiptFormat.MaxBytes)
         {
             ReceiptError = ProblemTexts.Localize(HttpContext,
                 "Файл більший за 10 МБ. Надішліть PDF з банківського застосунку або зменшене фото квитанції.");
-            return Redisplay(application);
+            return Redisplay(visitor);
         }
 
         await using (var stream = file.OpenReadStream())
         {
-            await submitReceipt.HandleAsync(id, token, file.FileName, stream, cancellationToken);
+            await submitReceipt.HandleAsync(visitor.Application, file.FileName, stream, visitor.Actor, cancellationToken);
         }
 
         SuccessMessage = t["Квитанцію отримано. Ми перевіримо її й передамо заявку ОСР — повідомимо на email."];
+        return Redirect(CustomerAccessCookie.Path(id));
+    }
+
+    /// <summary>
+    /// The account's holder, signed in to the cabinet, withdraws an application nobody confirmed — typically one a
+    /// stranger filed with their own email — so the holder may apply at once instead of waiting for it to lapse.
+    /// </summary>
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await TryVisitorAsync(id, cancellationToken) is not { LoginId: not null } visitor)
+        {
+            return NoAccess();
+        }
+
+        visitor.Application.Cancel(visitor.Actor, "", clock.GetCurrentInstant());
+        await db.SaveChangesAsync(cancellationToken);
+        SuccessMessage = t["Заяву скасовано. Тепер ви можете подати нову заяву з особистого кабінету."];
         return Redirect(CustomerAccessCookie.Path(id));
     }
 
@@ -193,8 +266,8 @@ internal sealed class StatusModel(
             return Redirect(CustomerAccessCookie.Path(id));
         }
 
-        var application = await TryLoadAsync(id, CustomerAccessCookie.Read(Request, id), cancellationToken);
-        if (application is null)
+        var visitor = await TryVisitorAsync(id, cancellationToken);
+        if (visitor is null)
         {
             return NoAccess();
         }
@@ -208,7 +281,7 @@ internal sealed class StatusModel(
             CodeError = refusal.Sentence;
         }
 
-        Show(application);
+        Show(visitor);
         return Page();
     }
 
@@ -282,6 +355,9 @@ internal sealed class StatusModel(
     /// <summary>Who did it, as the customer should read it (staff logins and DSO codes stay in the back office).</summary>
     public string ActorName(Actor actor) => actor.Kind switch
     {
+        // Another login than the visitor's (or, for a visitor by email, than the one that filed it): the holder or family
+        // acting from the cabinet on an application someone else opened.
+        ActorKind.Customer when actor.Id is { } login && login != (Visitor?.LoginId ?? Application?.LoginId)?.ToString() => t["Клієнт в особистому кабінеті"],
         ActorKind.Customer => t["Ви"],
         ActorKind.System => t["Віднова"],
         ActorKind.Dso or ActorKind.DsoStatement => t["ОСР"],
@@ -312,16 +388,17 @@ internal sealed class StatusModel(
         _ => kind,
     };
 
-    private PageResult Redisplay(RestorationApplication application)
+    private PageResult Redisplay(ApplicationVisitor visitor)
     {
-        Show(application);
+        Show(visitor);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
 
-    private void Show(RestorationApplication application)
+    private void Show(ApplicationVisitor visitor)
     {
-        Application = application;
+        Visitor = visitor;
+        var application = Application = visitor.Application;
         Today = KyivTime.DateOf(clock.GetCurrentInstant());
         if (application is { Status: ApplicationStatus.AwaitingPayment, Invoice: { } invoice })
         {
@@ -343,6 +420,32 @@ internal sealed class StatusModel(
         Application = null;
         Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
+    }
+
+    /// <summary>
+    /// The application's access token (the first email's link), a later email's signed link, or the cabinet's cookie of
+    /// a login linked to the account — in that order. The cabinet's cookie is not this page's default scheme (that is
+    /// the staff cookie, for the back office), so it is asked for by name.
+    /// </summary>
+    private async Task<ApplicationVisitor?> TryVisitorAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var token = CustomerAccessCookie.Read(Request, id);
+        if (await TryLoadAsync(id, token, cancellationToken) is { } byToken)
+        {
+            return new ApplicationVisitor(byToken, token, null);
+        }
+
+        if (links.ValidUntil(id, ApplicationLinkCookie.Read(Request, id)) is not null
+            && await db.Set<RestorationApplication>().SingleOrDefaultAsync(a => a.Id == id, cancellationToken) is { } byLink)
+        {
+            return new ApplicationVisitor(byLink, null, null);
+        }
+
+        var signedIn = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        return signedIn.Succeeded && CustomerPrincipal.LoginIdOf(signedIn.Principal) is { } loginId
+            && await cabinetApplications.TryFindAsync(loginId, id, cancellationToken) is { } byLogin
+            ? new ApplicationVisitor(byLogin, null, loginId)
+            : null;
     }
 
     private async Task<RestorationApplication?> TryLoadAsync(Guid id, string? token, CancellationToken cancellationToken)

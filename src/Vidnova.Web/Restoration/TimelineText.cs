@@ -51,8 +51,12 @@ internal sealed class TimelineText(IStringLocalizer<SharedResource> t)
 
         return entry.Kind switch
         {
-            "submitted" => L("Заяву {0} подано; код підтвердження надіслано на {1}.", Value("number"), Value("email")),
-            "email_confirmed" => L("Email {0} підтверджено.", Value("email")),
+            "submitted" => Value("channel") == "cabinet"
+                ? L("Заяву {0} подано з особистого кабінету; рахунок надіслано на {1}.", Value("number"), Value("email"))
+                : L("Заяву {0} подано; код підтвердження надіслано на {1}.", Value("number"), Value("email")),
+            "email_confirmed" => Value("by") == "login"
+                ? L("Email {0} підтверджено: це адреса входу до особистого кабінету.", Value("email"))
+                : L("Email {0} підтверджено.", Value("email")),
             "confirmation_code_resent" => L("Новий код підтвердження надіслано на {0}.", Value("email")),
             "invoice_issued" => L("Виставлено рахунок ОСР «{0}» на {1}; призначення: {2}.", Value("recipient"), Amount(Value("amount")), Value("purpose")),
             "receipt_received" => Value("channel") == "email"
@@ -86,7 +90,9 @@ internal sealed class TimelineText(IStringLocalizer<SharedResource> t)
                 ? L("ОСР повідомив: електропостачання відновлено (без попереднього підтвердження отримання заявки).")
                 : L("ОСР повідомив: електропостачання відновлено."),
             "dso_rejected" => L("ОСР відмовив у відновленні: {0}", Value("reason")),
-            "cancelled" => Has("reason") ? L("Заяву скасовано: {0}", Value("reason")) : L("Заяву скасовано."),
+            "cancelled" => Has("lapsedAfterHours")
+                ? L("Заяву скасовано автоматично: email не підтверджено протягом {0} годин після подання. Тепер за цим рахунком можна подати нову заяву.", Value("lapsedAfterHours"))
+                : Has("reason") ? L("Заяву скасовано: {0}", Value("reason")) : L("Заяву скасовано."),
             "sla_breached" => L("ОСР не відновив електропостачання до {0} включно. Споживачу належить компенсація {1} (постанова НКРЕКП № 375); ОСР зараховує її протягом 45 днів.",
                 Date(Value("deadline")), Amount(Value("compensation"))),
             _ => entry.Kind,

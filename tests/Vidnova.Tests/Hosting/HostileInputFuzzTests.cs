@@ -25,11 +25,15 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
 
     private readonly Scenario _scenario = new(app);
     private Ids _ids = null!;
+    private HttpClient _login = null!;
 
     private enum Caller
     {
         Anonymous,
         Customer,
+
+        /// <summary>A customer login (bearer token) with the account of <see cref="Ids.CabinetApplication"/> linked.</summary>
+        Login,
         Admin,
         Dso,
         MailGateway,
@@ -55,7 +59,12 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
         await _scenario.PutAccountAsync("7000000002");
         var awaiting = await _scenario.ConfirmedApplicationAsync("7000000001");
         var sent = await _scenario.SentToDsoAsync("7000000002");
-        _ids = new Ids(awaiting.Id, awaiting.AccessToken!, sent.DsoRequest!.Id, dsoKey);
+        await _scenario.PutAccountAsync("7000000003");
+        (_login, _) = await new CabinetCustomers(app).SignedInWithAsync("fuzz.login@example.com", "7000000003");
+        var filed = await _login.PostAsync("/api/v1/me/accounts/7000000003/restoration-applications",
+            new StringContent("""{"phone":"0671234567"}""", Encoding.UTF8, "application/json"));
+        var cabinetApplication = (await filed.ReadAsync<Vidnova.Restoration.ApplicationResponse>(HttpStatusCode.Created)).Id;
+        _ids = new Ids(awaiting.Id, awaiting.AccessToken!, sent.DsoRequest!.Id, dsoKey, cabinetApplication);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -67,6 +76,7 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
         {
             [Caller.Anonymous] = app.CreateClient(new() { AllowAutoRedirect = false }),
             [Caller.Customer] = app.Customer(_ids.AccessToken),
+            [Caller.Login] = _login,
             [Caller.Admin] = app.Admin(),
             [Caller.Dso] = app.WithApiKey(_ids.DsoKey),
             [Caller.MailGateway] = app.WithApiKey(VidnovaApp.MailGatewayKey),
@@ -116,7 +126,7 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
         .SingleAsync());
 #pragma warning restore EF1003
 
-    private sealed record Ids(Guid Application, string AccessToken, Guid DsoRequest, string DsoKey);
+    private sealed record Ids(Guid Application, string AccessToken, Guid DsoRequest, string DsoKey, Guid CabinetApplication);
 
     private sealed record Target(string Name, HttpMethod Method, string Path, Caller Caller, BodyKind Kind, params string[] Fields);
 
@@ -126,6 +136,7 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
         {
             var path = Target.Path
                 .Replace("{id}", ids.Application.ToString(), StringComparison.Ordinal)
+                .Replace("{mine}", ids.CabinetApplication.ToString(), StringComparison.Ordinal)
                 .Replace("{requestId}", ids.DsoRequest.ToString(), StringComparison.Ordinal);
             var request = new HttpRequestMessage(Target.Method, path + Query);
             if (Target.Kind != BodyKind.None)
@@ -161,6 +172,11 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
         new("receipt", HttpMethod.Post, "/api/v1/restoration-applications/{id}/receipts", Caller.Customer, BodyKind.Multipart),
         new("decision", HttpMethod.Post, "/api/v1/restoration-applications/{id}/receipt-decision", Caller.Admin, BodyKind.Json, "approve", "reason"),
         new("cancel", HttpMethod.Post, "/api/v1/restoration-applications/{id}/cancellation", Caller.Customer, BodyKind.Json, "reason"),
+        new("me-apply", HttpMethod.Post, "/api/v1/me/accounts/7000000003/restoration-applications", Caller.Login, BodyKind.Json, "phone"),
+        new("me-list", HttpMethod.Get, "/api/v1/me/restoration-applications", Caller.Login, BodyKind.None),
+        new("me-get", HttpMethod.Get, "/api/v1/me/restoration-applications/{mine}", Caller.Login, BodyKind.None),
+        new("me-receipt", HttpMethod.Post, "/api/v1/me/restoration-applications/{mine}/receipts", Caller.Login, BodyKind.Multipart),
+        new("me-cancel", HttpMethod.Post, "/api/v1/me/restoration-applications/{mine}/cancellation", Caller.Login, BodyKind.Json, "reason"),
         new("account", HttpMethod.Put, "/api/v1/accounts/7000000009", Caller.Admin, BodyKind.Json,
             "holderName", "address", "eic", "settlement", "dsoCode", "supplyStatus", "debt", "kind"),
         new("dso", HttpMethod.Put, "/api/v1/dsos/fuzz-dso", Caller.Admin, BodyKind.Json, "name", "edrpou", "iban", "restorationPrice", "channel"),

@@ -66,7 +66,7 @@ internal static class ReceiptFileEndpoint
         return Results.Bytes(jpeg, "image/jpeg");
     }
 
-    private static async Task<(string FileName, string ContentType, byte[] Content)?> FindAsync(
+    internal static async Task<(string FileName, string ContentType, byte[] Content)?> FindAsync(
         Guid receiptId, VidnovaDbContext db, CancellationToken cancellationToken)
     {
         var receipt = await db.Set<RestorationApplication>().AsNoTracking()
@@ -81,7 +81,7 @@ internal static class ReceiptFileEndpoint
         return receipt is null || file is null ? null : (receipt.FileName, receipt.ContentType, file.Content);
     }
 
-    private static void SetHostileContentHeaders(HttpContext context, bool inline, string fileName)
+    internal static void SetHostileContentHeaders(HttpContext context, bool inline, string fileName)
     {
         var disposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment");
         disposition.SetHttpFileName(fileName);

@@ -34,7 +34,7 @@ internal sealed class ConfirmEmail(VidnovaDbContext db, IDsoDirectory dsos, IClo
     }
 
     /// <summary>The invoice carries the DSO's requisites and a purpose with the application number, so the payment can be matched.</summary>
-    private static Invoice IssueInvoice(RestorationApplication application, DsoRequisites dso, Instant now) =>
+    internal static Invoice IssueInvoice(RestorationApplication application, DsoRequisites dso, Instant now) =>
         new(dso.DefaultRestorationPrice, dso.Name, dso.Edrpou, dso.Iban,
             $"Оплата послуги з відновлення електропостачання, заява {application.Number}, о/р {application.AccountNumber}",
             now);

@@ -11,12 +11,16 @@ namespace Vidnova.Restoration.Notifications;
 /// plain-text part (<see cref="EmailLayout"/>). They are queued through the notification outbox with a key that makes
 /// each one unique per application and step, and with the application's id as their correlation id.
 /// </summary>
-internal sealed class RestorationEmails(IOptions<VidnovaOptions> options, IOptions<MailOptions> mail)
+internal sealed class RestorationEmails(IOptions<VidnovaOptions> options, IOptions<MailOptions> mail, ApplicationLinks links)
 {
     private static readonly CultureInfo Ukrainian = CultureInfo.GetCultureInfo("uk-UA");
 
-    public string StatusLink(RestorationApplication application, string? accessToken = null) =>
-        $"{options.Value.PublicBaseUrl.TrimEnd('/')}/restoration/{application.Id}" + (accessToken is null ? "" : $"?token={Uri.EscapeDataString(accessToken)}");
+    /// <summary>
+    /// The application's page with a signed link that opens it on any device for a while (<see cref="ApplicationLinks"/>);
+    /// after that the customer signs in to the personal account or opens a newer email.
+    /// </summary>
+    public string StatusLink(RestorationApplication application) =>
+        $"{options.Value.PublicBaseUrl.TrimEnd('/')}/restoration/{application.Id}?{ApplicationLinks.QueryParameter}={Uri.EscapeDataString(links.Sign(application.Id))}";
 
     /// <summary>Every confirmation-code email of an application has a key starting so; the limit per hour counts them.</summary>
     public static string ConfirmationKeyPrefix(Guid applicationId) => $"application:{applicationId}:confirmation";

@@ -24,16 +24,21 @@ public sealed record ReceiptUpload(string FileName, string ContentType, byte[] C
 internal sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, RestorationEmails emails, INotificationOutbox notifications, OutboxSignal outbox, PlaceRestorationWorkOrder workOrders,
     IOptions<ReceiptApprovalOptions> approval, IOptions<OcrOptions> ocr, UntrustedDocumentReader reader, IReceiptEmails receiptEmails)
 {
-    public async Task<RestorationApplication> HandleAsync(Guid id, string? accessToken, string fileName, Stream content, CancellationToken cancellationToken)
+    public async Task<RestorationApplication> HandleAsync(Guid id, string? accessToken, string fileName, Stream content, CancellationToken cancellationToken) =>
+        await HandleAsync(await ApplicationAccess.LoadForCustomerAsync(db, id, accessToken, cancellationToken), fileName, content, Actors.Customer,
+            cancellationToken);
+
+    /// <summary>An upload to an application the caller already proved access to (a login linked to its account, a signed link).</summary>
+    public async Task<RestorationApplication> HandleAsync(RestorationApplication application, string fileName, Stream content, Actor actor,
+        CancellationToken cancellationToken)
     {
-        var application = await ApplicationAccess.LoadForCustomerAsync(db, id, accessToken, cancellationToken);
         var bytes = await ReadBoundedAsync(content, cancellationToken);
         var contentType = ReceiptFormat.DetectContentType(bytes)
             ?? throw new BusinessRuleException("unsupported_receipt_type",
                 "Файл не схожий на PDF, JPEG чи PNG. Надішліть квитанцію з банківського застосунку як PDF або фото/скриншот у JPEG чи PNG.")
             { Category = RefusalCategory.UnsupportedMediaType };
 
-        var sentToDso = await AddAsync(application, new ReceiptUpload(fileName, contentType, bytes, null), cancellationToken);
+        var sentToDso = await AddAsync(application, new ReceiptUpload(fileName, contentType, bytes, null), actor, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         WakeDispatchers(sentToDso);
         return application;
@@ -44,12 +49,15 @@ internal sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, 
     /// caller's unit of work, which saves them in one transaction.
     /// </summary>
     /// <returns>Whether the receipt was approved automatically and the request queued for the DSO.</returns>
-    public async Task<bool> AddAsync(RestorationApplication application, ReceiptUpload upload, CancellationToken cancellationToken)
+    public Task<bool> AddAsync(RestorationApplication application, ReceiptUpload upload, CancellationToken cancellationToken) =>
+        AddAsync(application, upload, Actors.Customer, cancellationToken);
+
+    private async Task<bool> AddAsync(RestorationApplication application, ReceiptUpload upload, Actor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
         var receipt = Receipt.Received(Guid.NewGuid(), SafeFileName(upload.FileName, upload.ContentType), upload.ContentType, upload.Content.Length,
             Convert.ToHexStringLower(SHA256.HashData(upload.Content)), now, upload.SourceEmailId);
-        application.SubmitReceipt(receipt, Actors.Customer, now, await ReceiptsFromWeakMatchesAsync(application, upload, cancellationToken));
+        application.SubmitReceipt(receipt, actor, now, await ReceiptsFromWeakMatchesAsync(application, upload, cancellationToken));
         db.Add(new ReceiptFile(receipt.Id, upload.Content));
 
         var pdf = upload.ContentType == "application/pdf"

@@ -25,7 +25,7 @@ public interface IApplicationReplies
 
     Task<IReadOnlyList<RepliedApplication>> FindByNumbersAsync(IReadOnlyCollection<string> numbers, CancellationToken cancellationToken);
 
-    /// <summary>Files the receipt with its automatic check and the customer's email (see <see cref="SubmitReceipt.AddAsync"/>).</summary>
+    /// <summary>Files the receipt with its automatic check and the customer's email (see <see cref="SubmitReceipt.AddAsync(RestorationApplication, ReceiptUpload, CancellationToken)"/>).</summary>
     Task<FiledReceipt> FileReceiptAsync(Guid applicationId, ReceiptUpload upload, CancellationToken cancellationToken);
 
     /// <summary>Notes in the application's history a customer's email that brought no receipt to file.</summary>

@@ -1135,6 +1135,9 @@ namespace Vidnova.Persistence.Migrations.Postgres
                     b.Property<int>("FailedConfirmationAttempts")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("LoginId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1168,6 +1171,8 @@ namespace Vidnova.Persistence.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LoginId");
 
                     b.HasIndex("Number")
                         .IsUnique();

@@ -1120,6 +1120,9 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                     b.Property<int>("FailedConfirmationAttempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("LoginId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1153,6 +1156,8 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LoginId");
 
                     b.HasIndex("Number")
                         .IsUnique();

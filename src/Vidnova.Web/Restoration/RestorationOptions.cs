@@ -1,0 +1,13 @@
+namespace Vidnova.Restoration;
+
+/// <summary>Configuration section <c>Restoration</c>.</summary>
+internal sealed class RestorationOptions
+{
+    public const string Section = "Restoration";
+
+    /// <summary>An application whose email nobody confirmed this many hours after it was filed is cancelled.</summary>
+    public int UnconfirmedLapseHours { get; set; } = 72;
+
+    /// <summary>How long the signed link in a customer email opens the application, on any device.</summary>
+    public int EmailLinkDays { get; set; } = 14;
+}
