@@ -10,7 +10,6 @@ internal sealed class HouseholdTariffConfiguration : IEntityTypeConfiguration<Ho
         builder.ToTable("household_tariffs");
         builder.HasKey(t => t.EffectiveFrom);
         builder.Property(t => t.EffectiveFrom).ValueGeneratedNever();
-        builder.Property(t => t.Price).HasColumnName("price_per_kwh");
         foreach (var factor in new[] { nameof(HouseholdTariff.TwoZoneNight), nameof(HouseholdTariff.TwoZoneDay), nameof(HouseholdTariff.ThreeZoneNight),
                      nameof(HouseholdTariff.ThreeZoneHalfPeak), nameof(HouseholdTariff.ThreeZonePeak) })
         {
