@@ -25,7 +25,7 @@ public sealed record PricedConsumption(BillingPeriod Period, IReadOnlyList<Price
 /// price, the rest at the normal one. With zones, the allowance is shared between the zones in proportion to their
 /// kWh, and each zone's factor applies to the heating price too (2,64 × 0,4 at night on a three-zone meter).</item>
 /// <item>Every share is made in whole watt-hours by largest remainder, so the lines' kWh add up to the meter's exactly.</item>
-/// <item>Lines of the same zone at the same price are one line; each line's amount is rounded to the kopiyka once,
+/// <item>Lines of the same zone at the same price are one line (zones in the scheme's order, the heating tier first); each line's amount is rounded to the kopiyka once,
 /// half away from zero (<see cref="PricePerKwh"/> × <see cref="Kwh"/>), and the total is the sum of the lines.</item>
 /// </list>
 /// </summary>
@@ -75,6 +75,7 @@ public static class TariffArithmetic
 
         var priced = lines
             .OrderBy(l => zones.IndexOf(l.Zone))
+            .ThenByDescending(l => l.Heating)
             .Select(l => new PricedLine(l.Zone, Kwh.FromWh(l.Wh), l.Price, l.Price * Kwh.FromWh(l.Wh), l.Heating))
             .ToList();
         return new PricedConsumption(period, priced);

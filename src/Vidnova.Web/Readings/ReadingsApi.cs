@@ -35,7 +35,7 @@ public static class ReadingsApi
             .WithSummary("Submit a meter reading taken by staff, the DSO or a partner")
             .WithDescription("takenOn (a Kyiv date, today when omitted), values per zone, confirm (a rollover or an unusual jump), source "
                 + "(staff, dso or partner; a DSO key submits as dso and only for its own accounts). 201 with the period the reading counts for; "
-                + "the same reading again is 200. Refusals: wrong_zones, reading_below_previous, implausible_jump, reading_in_future, "
+                + "the same reading again is 200, and so is a reading of the same day with other values, which corrects it. Refusals: wrong_zones, reading_below_previous, implausible_jump, reading_in_future, "
                 + "reading_before_latest, reading_before_installation, meter_not_installed.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -132,7 +132,7 @@ public static class ReadingsApi
     private static Results<Created<SubmittedReadingResponse>, Ok<SubmittedReadingResponse>> Answer(AccountNumber account, SubmittedReading result)
     {
         var response = SubmittedReadingResponse.From(result);
-        return result.Repeated ? TypedResults.Ok(response) : TypedResults.Created($"/api/v1/accounts/{account}/readings/{response.Id}", response);
+        return result.Repeated || result.Corrected ? TypedResults.Ok(response) : TypedResults.Created($"/api/v1/accounts/{account}/readings/{response.Id}", response);
     }
 
     /// <summary>The account, when it exists and the caller may see it: staff see every account, a DSO only those it supplies.</summary>

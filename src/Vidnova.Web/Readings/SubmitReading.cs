@@ -16,7 +16,8 @@ public sealed record SubmitOwnReadingCommand([Text(10)] string? TakenOn, Diction
 public sealed record SubmitReadingCommand([Text(10)] string? TakenOn, Dictionary<string, decimal>? Values, bool? Confirm, [Text(16)] string? Source);
 
 /// <summary>An accepted reading with what the reading form shows: the previous reading, the kWh it makes and their expected cost.</summary>
-public sealed record SubmittedReading(ReadingRecord Reading, RegisterReading Previous, Money? ExpectedAmount, bool RolledOver, bool Repeated);
+/// <remarks><see cref="Repeated"/>: the same reading was already filed; <see cref="Corrected"/>: it replaced the values of the same day's reading.</remarks>
+public sealed record SubmittedReading(ReadingRecord Reading, RegisterReading Previous, Money? ExpectedAmount, bool RolledOver, bool Repeated, bool Corrected);
 
 /// <summary>
 /// Takes a meter reading: checks it against the meter and its previous reading (<see cref="ReadingRules"/>), files
@@ -88,7 +89,7 @@ public sealed class SubmitReading(VidnovaDbContext db, IReadingCosts costs, IClo
         var history = await db.Set<MeterReading>().Where(r => r.MeterId == meter.Id).OrderBy(r => r.TakenOn).ToListAsync(cancellationToken);
         if (history.FindIndex(r => r.TakenOn == takenOn && r.Values.Equals(values)) is var same and >= 0)
         {
-            return await AnswerAsync(account, meter, history, same, rolledOver: false, repeated: true, cancellationToken);
+            return await AnswerAsync(account, meter, history, same, rolledOver: false, repeated: true, corrected: false, cancellationToken);
         }
 
         var latest = history[^1];
@@ -119,11 +120,11 @@ public sealed class SubmitReading(VidnovaDbContext db, IReadingCosts costs, IClo
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return await AnswerAsync(account, meter, history, history.Count - 1, assessment.RolledOver, repeated: false, cancellationToken);
+        return await AnswerAsync(account, meter, history, history.Count - 1, assessment.RolledOver, repeated: false, correcting, cancellationToken);
     }
 
     private async Task<SubmittedReading> AnswerAsync(AccountNumber account, Meter meter, List<MeterReading> history, int index, bool rolledOver, bool repeated,
-        CancellationToken cancellationToken)
+        bool corrected, CancellationToken cancellationToken)
     {
         var reading = history[index];
         var previous = index > 0 ? history[index - 1] : reading;
@@ -131,6 +132,6 @@ public sealed class SubmitReading(VidnovaDbContext db, IReadingCosts costs, IClo
         var record = new ReadingRecord(reading.Id, MeterReadings.Summary(meter), reading.TakenOn, reading.Period, reading.EndOfPeriod, reading.Source,
             reading.Confirmed, reading.Values, consumption, reading.SubmittedAt);
         var expected = await costs.ExpectedAmountAsync(account, reading.Period, meter.Scheme, consumption, cancellationToken);
-        return new SubmittedReading(record, new RegisterReading(previous.TakenOn, previous.Values), expected, rolledOver, repeated);
+        return new SubmittedReading(record, new RegisterReading(previous.TakenOn, previous.Values), expected, rolledOver, repeated, corrected);
     }
 }
