@@ -131,7 +131,8 @@ public sealed class InstallMeter(VidnovaDbContext db, IPersonalAccounts accounts
         {
             throw new BusinessRuleException("replacement_before_last_reading",
                 "Лічильник {0} має показання на {1:dd.MM.yyyy}, пізніше за дату встановлення нового ({2:dd.MM.yyyy}). Вкажіть правильну дату заміни.",
-                old.SerialNumber.Value, latest.TakenOn.ToDateOnly(), on.ToDateOnly()) { Category = RefusalCategory.InvalidInput };
+                old.SerialNumber.Value, latest.TakenOn.ToDateOnly(), on.ToDateOnly())
+            { Category = RefusalCategory.InvalidInput };
         }
 
         var previous = latest.TakenOn == on
@@ -157,7 +158,8 @@ public sealed class InstallMeter(VidnovaDbContext db, IPersonalAccounts accounts
         {
             throw new BusinessRuleException("replacement_before_last_reading",
                 "Лічильник {0} встановлено {1:dd.MM.yyyy}; новий не можна встановити того ж дня. Вкажіть правильну дату заміни.",
-                old.SerialNumber.Value, on.ToDateOnly()) { Category = RefusalCategory.InvalidInput };
+                old.SerialNumber.Value, on.ToDateOnly())
+            { Category = RefusalCategory.InvalidInput };
         }
         else
         {

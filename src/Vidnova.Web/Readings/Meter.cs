@@ -49,8 +49,14 @@ public sealed class Meter
         ArgumentOutOfRangeException.ThrowIfGreaterThan(digits, MaxDigits);
         return new Meter
         {
-            Id = Guid.NewGuid(), AccountNumber = account, SerialNumber = serial, Zones = scheme.Count, Digits = digits,
-            InstalledOn = installedOn, RecordedAt = at, RecordedBy = by,
+            Id = Guid.NewGuid(),
+            AccountNumber = account,
+            SerialNumber = serial,
+            Zones = scheme.Count,
+            Digits = digits,
+            InstalledOn = installedOn,
+            RecordedAt = at,
+            RecordedBy = by,
         };
     }
 

@@ -65,8 +65,12 @@ public abstract class ReadingsApiTests(VidnovaApp app) : IAsyncLifetime
 
         var replaced = await (await PutMeterAsync("6100000002", new
         {
-            serialNumber = "NEW-1", zones = 3, digits = 7, installedOn = "2026-11-20",
-            readings = new { peak = 0, halfPeak = 0, night = 0 }, finalReadings = new { total = 1450 },
+            serialNumber = "NEW-1",
+            zones = 3,
+            digits = 7,
+            installedOn = "2026-11-20",
+            readings = new { peak = 0, halfPeak = 0, night = 0 },
+            finalReadings = new { total = 1450 },
         })).ReadAsync<MeterBody>(HttpStatusCode.Created);
 
         Assert.Equal(("NEW-1", 3), (replaced.SerialNumber, replaced.Zones));
@@ -89,7 +93,12 @@ public abstract class ReadingsApiTests(VidnovaApp app) : IAsyncLifetime
 
         var response = await PutMeterAsync("6100000003", new
         {
-            serialNumber = "NEW-2", zones = 1, digits = 5, installedOn = "2026-11-20", readings = new { total = 0 }, finalReadings = new { total = 900 },
+            serialNumber = "NEW-2",
+            zones = 1,
+            digits = 5,
+            installedOn = "2026-11-20",
+            readings = new { total = 0 },
+            finalReadings = new { total = 900 },
         });
 
         Assert.Equal("reading_below_previous", await CodeOfAsync(response, HttpStatusCode.UnprocessableEntity));
