@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 
@@ -28,8 +27,6 @@ public readonly record struct BillingPeriod : IComparable<BillingPeriod>
 
     /// <summary>The period a date belongs to by the calendar (the reading window is <c>Readings.ReadingWindow</c>'s rule).</summary>
     public static BillingPeriod Containing(LocalDate date) => new(date.ToYearMonth());
-
-    public bool Contains(LocalDate date) => date.ToYearMonth() == Month;
 
     public static bool TryParse(string? text, [NotNullWhen(true)] out BillingPeriod? period)
     {
@@ -63,6 +60,4 @@ public readonly record struct BillingPeriod : IComparable<BillingPeriod>
     public static bool operator >=(BillingPeriod left, BillingPeriod right) => left.CompareTo(right) >= 0;
 
     public override string ToString() => Pattern.Format(Month);
-
-    public string ToString(IFormatProvider? provider) => string.Format(provider ?? CultureInfo.InvariantCulture, "{0}", ToString());
 }

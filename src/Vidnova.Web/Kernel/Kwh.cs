@@ -48,8 +48,6 @@ public readonly record struct Kwh : IComparable<Kwh>
 
     public static bool operator >=(Kwh left, Kwh right) => left.Value >= right.Value;
 
-    public static Kwh Min(Kwh left, Kwh right) => left <= right ? left : right;
-
     public Kwh Add(Kwh other) => this + other;
 
     public Kwh Subtract(Kwh other) => this - other;

@@ -38,9 +38,7 @@ public sealed class Meter
 
     public ZoneScheme Scheme => ZoneScheme.Of(Zones);
 
-    /// <summary>What a register cannot reach: 10^digits kWh, where it rolls over to zero.</summary>
-    public Kwh RegisterLimit => RegisterLimitOf(Digits);
-
+    /// <summary>What a register of a meter with <paramref name="digits"/> cannot reach: 10^digits kWh, where it rolls over to zero.</summary>
     public static Kwh RegisterLimitOf(int digits) => Kwh.Of((decimal)Math.Pow(10, digits));
 
     public static Meter Install(AccountNumber account, MeterSerialNumber serial, ZoneScheme scheme, int digits, LocalDate installedOn, Instant at, string by)

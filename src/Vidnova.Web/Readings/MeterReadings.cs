@@ -22,11 +22,7 @@ public sealed record ReadingRecord(
     bool Confirmed,
     ZoneKwh Values,
     ZoneKwh Consumption,
-    Instant SubmittedAt)
-{
-    /// <summary>A reading of the meter by a person or system (not the installation's starting values).</summary>
-    public bool IsActual => Source != ReadingSource.Installation;
-}
+    Instant SubmittedAt);
 
 /// <summary>A meter's readings around a billing period: the last one before it (the opening) and those counted for it.</summary>
 public sealed record MeterPeriodReadings(MeterSummary Meter, ReadingRecord? Opening, IReadOnlyList<ReadingRecord> InPeriod)

@@ -13,7 +13,6 @@ internal sealed class MeterConfiguration : IEntityTypeConfiguration<Meter>
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.RecordedBy).HasMaxLength(200);
         builder.Ignore(m => m.Scheme);
-        builder.Ignore(m => m.RegisterLimit);
         builder.HasIndex(m => m.AccountNumber);
         // One meter in service per account: two installations racing end in one meter and a retry.
         builder.HasIndex(m => m.AccountNumber, "IX_meters_AccountNumber_in_service").IsUnique().HasFilter("\"RemovedOn\" IS NULL");
