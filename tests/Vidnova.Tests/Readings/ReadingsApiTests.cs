@@ -137,6 +137,20 @@ public abstract class ReadingsApiTests(VidnovaApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reading_SentSeveralTimesAtOnce_IsFiledOnce()
+    {
+        await AccountWithMeterAsync("6100000018");
+        var body = new { takenOn = "2026-11-24", values = new { total = 1100 } };
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => PostAsync("6100000018", body)));
+
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, r.StatusCode.ToString()));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        var ids = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<SubmittedBody>(Json.Options))!.Id));
+        Assert.Single(ids.Distinct());
+    }
+
+    [Fact]
     public async Task Reading_OfOtherZonesThanTheMeters_IsWrongZones_InUkrainianOrEnglish()
     {
         await AccountWithMeterAsync("6100000006", zones: 2, readings: new { day = 100, night = 50 });
