@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Vidnova.Accounts;
+using Vidnova.Billing;
+using Vidnova.Calendar;
 using Vidnova.Dso;
 using Vidnova.Hosting;
 using Vidnova.Kernel;
 using Vidnova.Ledger;
 using Vidnova.Persistence;
+using Vidnova.Readings;
 using Vidnova.Staff;
 
 namespace Vidnova.Demo;
@@ -37,10 +40,29 @@ internal static class DemoData
         await AccountAsync("1000000004", "Мельник Оксана Василівна", "Київська обл., с. Гора, вул. Садова, 3", "62Z100000000004T", Settlement.Rural, region, SupplyStatus.DisconnectedForDebt, 0m);
         await AccountAsync("1000000005", "Дем'янчук Андрій Іванович", "м. Бровари, вул. Гагаріна, 11, кв. 40", "62Z100000000005R", Settlement.City, region, SupplyStatus.DisconnectedForDebt, 0.01m);
 
+        Meter("1000000001", "DEMO-0001", ZoneScheme.OneZone, (MeterZone.Total, 10_000m, 240m));
+        Meter("1000000003", "DEMO-0003", ZoneScheme.TwoZone, (MeterZone.Day, 6_000m, 180m), (MeterZone.Night, 2_500m, 90m));
+        Meter("1000000004", "DEMO-0004", ZoneScheme.ThreeZone, (MeterZone.Peak, 3_000m, 120m), (MeterZone.HalfPeak, 7_000m, 400m), (MeterZone.Night, 4_000m, 700m));
+        db.Add(ElectricHeatingOption.Set(AccountNumber.Parse("1000000004"), new LocalDate(2024, 10, 1), true, now, "demo-data"));
+
         db.Add(passwords.NewUser("operator@vidnova.local", "Олена Оператор", StaffRoles.Operator, StaffPassword));
         db.Add(passwords.NewUser("supervisor@vidnova.local", "Марко Супервайзер", StaffRoles.Supervisor, StaffPassword));
         db.Add(passwords.NewUser("admin@vidnova.local", "Ірина Адміністратор", StaffRoles.Administrator, StaffPassword));
         await db.SaveChangesAsync(cancellationToken);
+
+        // A meter installed three months ago with a reading at the end of each month since, for the reading form and the bills.
+        void Meter(string number, string serial, ZoneScheme scheme, params (MeterZone Zone, decimal Start, decimal Monthly)[] zones)
+        {
+            var period = BillingPeriod.Containing(KyivTime.DateOf(now)).Previous.Previous.Previous;
+            var meter = Readings.Meter.Install(AccountNumber.Parse(number), MeterSerialNumber.Parse(serial), scheme, 6, period.FirstDay, now, "demo-data");
+            db.Add(meter);
+            db.Add(MeterReading.Take(meter, meter.InstalledOn, ZoneKwh.Of(zones.Select(z => (z.Zone, z.Start)).ToArray()), ReadingSource.Installation, false, now, "demo-data"));
+            for (var month = 1; month <= 3; month++, period = period.Next)
+            {
+                var values = ZoneKwh.Of(zones.Select(z => (z.Zone, z.Start + (z.Monthly * month))).ToArray());
+                db.Add(MeterReading.Take(meter, period.LastDay, values, ReadingSource.Staff, false, now, "demo-data"));
+            }
+        }
 
         async Task AccountAsync(string number, string holder, string address, string eic, Settlement settlement, DistributionOperator dso, SupplyStatus status, decimal debt)
         {

@@ -40,6 +40,12 @@ public static class AuthorizationPolicies
     /// <summary>A DSO's systems, identified by their own API key.</summary>
     public const string Dso = "Dso";
 
+    /// <summary>Submits meter readings: administrators, the admin key, or a DSO's key (for its own accounts).</summary>
+    public const string AdministratorOrDso = "AdministratorOrDso";
+
+    /// <summary>Reads an account's meter readings: any supplier employee, the admin key, or a DSO's key (for its own accounts).</summary>
+    public const string StaffOrDso = "StaffOrDso";
+
     public static void Configure(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.AddPolicy(Staff, p => p.RequireRole(StaffRoles.Operator, StaffRoles.Supervisor, StaffRoles.Administrator));
@@ -47,6 +53,10 @@ public static class AuthorizationPolicies
         options.AddPolicy(Supervisor, p => p.RequireRole(StaffRoles.Supervisor, StaffRoles.Administrator));
         options.AddPolicy(Administrator, p => p.RequireRole(StaffRoles.Administrator));
         options.AddPolicy(Dso, p => p.RequireClaim(ApiKeyAuthentication.DsoClaim));
+        options.AddPolicy(AdministratorOrDso, p => p.RequireAssertion(c =>
+            c.User.IsInRole(StaffRoles.Administrator) || c.User.HasClaim(claim => claim.Type == ApiKeyAuthentication.DsoClaim)));
+        options.AddPolicy(StaffOrDso, p => p.RequireAssertion(c =>
+            StaffIdentity.IsStaff(c.User) || c.User.HasClaim(claim => claim.Type == ApiKeyAuthentication.DsoClaim)));
         options.AddPolicy(Customer, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme, IdentityConstants.ApplicationScheme)
             .RequireAuthenticatedUser().RequireAssertion(c => Customers.CustomerPrincipal.LoginIdOf(c.User) is not null));
         options.AddPolicy(Cabinet, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)

@@ -10,6 +10,7 @@ using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using Scalar.AspNetCore;
 using Vidnova.Accounts;
+using Vidnova.Billing;
 using Vidnova.Calendar;
 using Vidnova.Customers;
 using Vidnova.Demo;
@@ -21,6 +22,7 @@ using Vidnova.Notifications;
 using Vidnova.Payments;
 using Vidnova.Persistence;
 using Vidnova.Problems;
+using Vidnova.Readings;
 using Vidnova.Restoration;
 using Vidnova.Restoration.BackOffice;
 using Vidnova.Restoration.Receipts;
@@ -64,6 +66,8 @@ public static class VidnovaHost
         services.AddLedgerModule();
         services.AddAccountsModule();
         services.AddPaymentsModule(configuration);
+        services.AddReadingsModule(configuration);
+        services.AddBillingModule();
         services.AddDemoModule(configuration, builder.Environment);
 
         services.AddAuthentication(SelectScheme)
@@ -180,6 +184,7 @@ public static class VidnovaHost
         try
         {
             await scope.ServiceProvider.GetRequiredService<CalendarStore>().SeedAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<TariffSeed>().SeedAsync(CancellationToken.None);
             await DemoModule.SeedAsync(scope.ServiceProvider, app.Configuration, CancellationToken.None);
         }
         catch (DbUpdateException exception)
@@ -229,6 +234,8 @@ public static class VidnovaHost
         api.MapPaymentsModule();
         api.MapInboundMailModule();
         api.MapCustomersModule();
+        api.MapReadingsModule();
+        api.MapBillingModule();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         // No fonts from Scalar's CDN: the page stays within its Content-Security-Policy and tells no third party who reads it.

@@ -34,6 +34,12 @@ public readonly record struct PricePerKwh
     }
 
     /// <summary>
+    /// This price times a tariff factor (a zone's 0.4, 1.5…), exactly: false when the product needs more than five
+    /// decimals, so a tariff whose zone prices cannot be written is refused where it is set, not rounded where it is used.
+    /// </summary>
+    public bool TryScale(decimal factor, out PricePerKwh scaled) => TryParse(UahPerKwh * factor, out scaled);
+
+    /// <summary>
     /// The cost of an energy amount, rounded to the kopiyka half away from zero (0,005 грн → 0,01 грн), the
     /// commercial rounding Ukrainian invoices use; rounded once here so a caller never rounds twice.
     /// </summary>

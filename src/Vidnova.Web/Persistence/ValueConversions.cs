@@ -18,6 +18,11 @@ internal static class ValueConversions
         configuration.Properties<Iban>().HaveConversion<IbanConverter>().HaveMaxLength(29);
         configuration.Properties<Edrpou>().HaveConversion<EdrpouConverter>().HaveMaxLength(8);
         configuration.Properties<DsoCode>().HaveConversion<DsoCodeConverter>().HaveMaxLength(32);
+        configuration.Properties<Kwh>().HaveConversion<KwhConverter>().HavePrecision(15, 3);
+        configuration.Properties<PricePerKwh>().HaveConversion<PricePerKwhConverter>().HavePrecision(12, 5);
+        configuration.Properties<AnnualDate>().HaveConversion<AnnualDateConverter>().HaveMaxLength(5);
+        configuration.Properties<BillingPeriod>().HaveConversion<BillingPeriodConverter>().HaveMaxLength(7);
+        configuration.Properties<MeterSerialNumber>().HaveConversion<MeterSerialNumberConverter>().HaveMaxLength(MeterSerialNumber.MaxLength);
     }
 
     /// <summary>Instants are stored as UTC date-times (timestamptz on PostgreSQL), which both providers order and compare.</summary>
@@ -37,6 +42,19 @@ internal static class ValueConversions
     private sealed class IbanConverter() : ValueConverter<Iban, string>(i => i.Value, v => Iban.Parse(v));
 
     private sealed class EdrpouConverter() : ValueConverter<Edrpou, string>(e => e.Value, v => Edrpou.Parse(v));
+
+    private sealed class KwhConverter() : ValueConverter<Kwh, decimal>(k => k.Value, v => Kwh.Of(v));
+
+    private sealed class PricePerKwhConverter() : ValueConverter<PricePerKwh, decimal>(p => p.UahPerKwh, v => PricePerKwh.Uah(v));
+
+    /// <summary>"10-01": a day of the year, as the tariff's heating season is written.</summary>
+    private sealed class AnnualDateConverter() : ValueConverter<AnnualDate, string>(
+        d => NodaTime.Text.AnnualDatePattern.Iso.Format(d), v => NodaTime.Text.AnnualDatePattern.Iso.Parse(v).Value);
+
+    /// <summary>"2026-11", which sorts and compares as the periods do on both databases.</summary>
+    private sealed class BillingPeriodConverter() : ValueConverter<BillingPeriod, string>(p => p.ToString(), v => BillingPeriod.Parse(v));
+
+    private sealed class MeterSerialNumberConverter() : ValueConverter<MeterSerialNumber, string>(s => s.Value, v => MeterSerialNumber.Parse(v));
 
     private sealed class DsoCodeConverter() : ValueConverter<DsoCode, string>(c => c.Value, v => DsoCode.Parse(v));
 }

@@ -21,6 +21,7 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
         "customer_accounts", "ledger_entries", "dsos", "dso_api_keys", "dso_restoration_prices", "restoration_applications",
         "application_timeline", "receipts", "receipt_files", "outbox_messages", "dso_deliveries", "dso_callback_events",
         "inbound_emails", "calendar_holidays", "calendar_transfers", "staff_users",
+        "meters", "meter_readings", "household_tariffs", "electric_heating_options",
     ];
 
     private readonly Scenario _scenario = new(app);
@@ -64,6 +65,9 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
         var filed = await _login.PostAsync("/api/v1/me/accounts/7000000003/restoration-applications",
             new StringContent("""{"phone":"0671234567"}""", Encoding.UTF8, "application/json"));
         var cabinetApplication = (await filed.ReadAsync<Vidnova.Restoration.ApplicationResponse>(HttpStatusCode.Created)).Id;
+        var meter = await app.Admin().PutAsync("/api/v1/accounts/7000000003/meter", new StringContent(
+            """{"serialNumber":"FZ-1","zones":1,"digits":5,"installedOn":"2026-09-01","readings":{"total":1000}}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, meter.StatusCode);
         _ids = new Ids(awaiting.Id, awaiting.AccessToken!, sent.DsoRequest!.Id, dsoKey, cabinetApplication);
     }
 
@@ -185,6 +189,14 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
         new("dso-event", HttpMethod.Post, "/api/v1/dso/restoration-requests/{requestId}/events", Caller.Dso, BodyKind.Json, "type", "occurredAt", "reason"),
         new("dso-webhook", HttpMethod.Post, "/api/v1/dso/webhooks/kyiv-city", Caller.Anonymous, BodyKind.Json,
             "eventId", "requestId", "type", "occurredAt", "reason"),
+        new("meter", HttpMethod.Put, "/api/v1/accounts/7000000003/meter", Caller.Admin, BodyKind.Json,
+            "serialNumber", "zones", "digits", "installedOn", "readings", "finalReadings"),
+        new("reading", HttpMethod.Post, "/api/v1/accounts/7000000003/readings", Caller.Admin, BodyKind.Json, "takenOn", "values", "confirm", "source"),
+        new("dso-reading", HttpMethod.Post, "/api/v1/accounts/7000000003/readings", Caller.Dso, BodyKind.Json, "takenOn", "values", "confirm", "source"),
+        new("own-reading", HttpMethod.Post, "/api/v1/me/accounts/7000000003/readings", Caller.Customer, BodyKind.Json, "takenOn", "values", "confirm"),
+        new("readings", HttpMethod.Get, "/api/v1/accounts/7000000003/readings", Caller.Admin, BodyKind.None),
+        new("tariff", HttpMethod.Put, "/api/v1/tariffs/2027-01-01", Caller.Admin, BodyKind.Json, "pricePerKwh", "zoneFactors", "electricHeating"),
+        new("tariff-options", HttpMethod.Put, "/api/v1/accounts/7000000003/tariff-options", Caller.Admin, BodyKind.Json, "electricHeating", "from"),
         new("inbound-email", HttpMethod.Post, "/api/v1/inbound-emails", Caller.MailGateway, BodyKind.Raw),
         new("apply-page", HttpMethod.Post, "/restoration/apply", Caller.Anonymous, BodyKind.PageForm,
             "AccountNumber", "HolderSurname", "Email", "EmailConfirmation", "Phone"),
@@ -226,6 +238,20 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
         ["occurredAt"] = "\"2026-11-25T07:30:00Z\"",
         ["eventId"] = "\"e-1\"",
         ["requestId"] = "\"00000000-0000-0000-0000-000000000000\"",
+        ["serialNumber"] = "\"FZ-1\"",
+        ["zones"] = "1",
+        ["digits"] = "5",
+        ["installedOn"] = "\"2026-09-01\"",
+        ["readings"] = "{\"total\":1000}",
+        ["finalReadings"] = "{\"total\":1200}",
+        ["takenOn"] = "\"2026-11-24\"",
+        ["values"] = "{\"total\":1100}",
+        ["confirm"] = "false",
+        ["source"] = "\"staff\"",
+        ["pricePerKwh"] = "4.32",
+        ["zoneFactors"] = "{\"2\":{\"night\":0.5,\"day\":1},\"3\":{\"night\":0.4,\"halfPeak\":1,\"peak\":1.5}}",
+        ["electricHeating"] = "true",
+        ["from"] = "\"2026-10-01\"",
     };
 
     private static readonly Gen<string> HostileText = Gen.Frequency(

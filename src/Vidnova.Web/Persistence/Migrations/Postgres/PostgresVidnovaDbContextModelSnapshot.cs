@@ -200,6 +200,96 @@ namespace Vidnova.Persistence.Migrations.Postgres
                     b.ToTable("supply_status_corrections", (string)null);
                 });
 
+            modelBuilder.Entity("Vidnova.Billing.ElectricHeatingOption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("ElectricHeating")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountNumber", "From")
+                        .IsUnique();
+
+                    b.ToTable("electric_heating_options", (string)null);
+                });
+
+            modelBuilder.Entity("Vidnova.Billing.HouseholdTariff", b =>
+                {
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("HeatingMonthlyKwh")
+                        .HasPrecision(15, 3)
+                        .HasColumnType("numeric(15,3)");
+
+                    b.Property<decimal?>("HeatingPrice")
+                        .HasPrecision(12, 5)
+                        .HasColumnType("numeric(12,5)");
+
+                    b.Property<string>("HeatingSeasonFrom")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("HeatingSeasonTo")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<decimal>("Price")
+                        .HasPrecision(12, 5)
+                        .HasColumnType("numeric(12,5)");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal>("ThreeZoneHalfPeak")
+                        .HasPrecision(8, 4)
+                        .HasColumnType("numeric(8,4)");
+
+                    b.Property<decimal>("ThreeZoneNight")
+                        .HasPrecision(8, 4)
+                        .HasColumnType("numeric(8,4)");
+
+                    b.Property<decimal>("ThreeZonePeak")
+                        .HasPrecision(8, 4)
+                        .HasColumnType("numeric(8,4)");
+
+                    b.Property<decimal>("TwoZoneDay")
+                        .HasPrecision(8, 4)
+                        .HasColumnType("numeric(8,4)");
+
+                    b.Property<decimal>("TwoZoneNight")
+                        .HasPrecision(8, 4)
+                        .HasColumnType("numeric(8,4)");
+
+                    b.HasKey("EffectiveFrom");
+
+                    b.ToTable("household_tariffs", (string)null);
+                });
+
             modelBuilder.Entity("Vidnova.Calendar.CalendarHolidayRow", b =>
                 {
                     b.Property<int>("Id")
@@ -950,6 +1040,122 @@ namespace Vidnova.Persistence.Migrations.Postgres
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Vidnova.Readings.Meter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Digits")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("InstalledOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("RemovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Zones")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountNumber");
+
+                    b.HasIndex(new[] { "AccountNumber" }, "IX_meters_AccountNumber_in_service")
+                        .IsUnique()
+                        .HasFilter("\"RemovedOn\" IS NULL");
+
+                    b.ToTable("meters", (string)null);
+                });
+
+            modelBuilder.Entity("Vidnova.Readings.MeterReading", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("Confirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal?>("Day")
+                        .HasPrecision(15, 3)
+                        .HasColumnType("numeric(15,3)");
+
+                    b.Property<bool>("EndOfPeriod")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal?>("HalfPeak")
+                        .HasPrecision(15, 3)
+                        .HasColumnType("numeric(15,3)");
+
+                    b.Property<Guid>("MeterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("Night")
+                        .HasPrecision(15, 3)
+                        .HasColumnType("numeric(15,3)");
+
+                    b.Property<decimal?>("Peak")
+                        .HasPrecision(15, 3)
+                        .HasColumnType("numeric(15,3)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("Total")
+                        .HasPrecision(15, 3)
+                        .HasColumnType("numeric(15,3)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountNumber", "Period");
+
+                    b.HasIndex("MeterId", "TakenOn")
+                        .IsUnique();
+
+                    b.ToTable("meter_readings", (string)null);
+                });
+
             modelBuilder.Entity("Vidnova.Restoration.ApplicationNumberSequence", b =>
                 {
                     b.Property<int>("Year")
@@ -1348,6 +1554,15 @@ namespace Vidnova.Persistence.Migrations.Postgres
                     b.HasOne("Vidnova.Accounts.PersonalAccount", null)
                         .WithMany()
                         .HasForeignKey("AccountNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vidnova.Readings.MeterReading", b =>
+                {
+                    b.HasOne("Vidnova.Readings.Meter", null)
+                        .WithMany()
+                        .HasForeignKey("MeterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

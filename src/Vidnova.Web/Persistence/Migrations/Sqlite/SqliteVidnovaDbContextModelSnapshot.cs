@@ -191,6 +191,96 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                     b.ToTable("supply_status_corrections", (string)null);
                 });
 
+            modelBuilder.Entity("Vidnova.Billing.ElectricHeatingOption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ElectricHeating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountNumber", "From")
+                        .IsUnique();
+
+                    b.ToTable("electric_heating_options", (string)null);
+                });
+
+            modelBuilder.Entity("Vidnova.Billing.HouseholdTariff", b =>
+                {
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("HeatingMonthlyKwh")
+                        .HasPrecision(15, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("HeatingPrice")
+                        .HasPrecision(12, 5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeatingSeasonFrom")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeatingSeasonTo")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Price")
+                        .HasPrecision(12, 5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ThreeZoneHalfPeak")
+                        .HasPrecision(8, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ThreeZoneNight")
+                        .HasPrecision(8, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ThreeZonePeak")
+                        .HasPrecision(8, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TwoZoneDay")
+                        .HasPrecision(8, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TwoZoneNight")
+                        .HasPrecision(8, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EffectiveFrom");
+
+                    b.ToTable("household_tariffs", (string)null);
+                });
+
             modelBuilder.Entity("Vidnova.Calendar.CalendarHolidayRow", b =>
                 {
                     b.Property<int>("Id")
@@ -935,6 +1025,122 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Vidnova.Readings.Meter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Digits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("InstalledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RemovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Zones")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountNumber");
+
+                    b.HasIndex(new[] { "AccountNumber" }, "IX_meters_AccountNumber_in_service")
+                        .IsUnique()
+                        .HasFilter("\"RemovedOn\" IS NULL");
+
+                    b.ToTable("meters", (string)null);
+                });
+
+            modelBuilder.Entity("Vidnova.Readings.MeterReading", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Confirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Day")
+                        .HasPrecision(15, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EndOfPeriod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("HalfPeak")
+                        .HasPrecision(15, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Night")
+                        .HasPrecision(15, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Peak")
+                        .HasPrecision(15, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Total")
+                        .HasPrecision(15, 3)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountNumber", "Period");
+
+                    b.HasIndex("MeterId", "TakenOn")
+                        .IsUnique();
+
+                    b.ToTable("meter_readings", (string)null);
+                });
+
             modelBuilder.Entity("Vidnova.Restoration.ApplicationNumberSequence", b =>
                 {
                     b.Property<int>("Year")
@@ -1333,6 +1539,15 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                     b.HasOne("Vidnova.Accounts.PersonalAccount", null)
                         .WithMany()
                         .HasForeignKey("AccountNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vidnova.Readings.MeterReading", b =>
+                {
+                    b.HasOne("Vidnova.Readings.Meter", null)
+                        .WithMany()
+                        .HasForeignKey("MeterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
