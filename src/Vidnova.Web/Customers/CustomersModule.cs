@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Vidnova.Customers.Cabinet;
 using Vidnova.Persistence;
 
 namespace Vidnova.Customers;
@@ -36,10 +37,14 @@ public static class CustomersModule
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(logins.LockoutMinutes);
             })
             .AddEntityFrameworkStores<VidnovaDbContext>()
+            .AddErrorDescriber<CustomerIdentityErrors>()
+            .AddUserValidator<CustomerEmailValidator>()
             .AddApiEndpoints();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(logins.EmailLinkHours));
         services.AddTransient<IEmailSender<CustomerLogin>, CustomerEmails>();
         services.AddScoped<ICustomerAccounts, CustomerAccounts>();
+        services.AddScoped<CabinetEmailLinks>();
+        services.AddScoped<UnlinkAccount>();
 
         services.AddAuthentication()
             .AddBearerToken(IdentityConstants.BearerScheme, options =>
@@ -82,7 +87,25 @@ public static class CustomersModule
     /// <summary>Identity's endpoints for the mobile app and chatbots: register, login (bearer and refresh tokens), refresh, confirmEmail, manage/….</summary>
     public static RouteGroupBuilder MapCustomersModule(this RouteGroupBuilder api)
     {
-        api.MapGroup("/identity").WithTags("Identity").MapIdentityApi<CustomerLogin>();
+        var identity = api.MapGroup("/identity").WithTags("Identity");
+        identity.AddEndpointFilter(LimitPerAddress);
+        identity.MapIdentityApi<CustomerLogin>();
         return api;
+    }
+
+    /// <summary>Identity's endpoints a stranger can call to guess passwords or send email; the cabinet's pages share their budget.</summary>
+    private static readonly string[] LimitedEndpoints = ["/login", "/register", "/forgotPassword", "/resendConfirmationEmail"];
+
+    private static ValueTask<object?> LimitPerAddress(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (http.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern }
+            && LimitedEndpoints.Any(e => pattern.EndsWith(e, StringComparison.Ordinal)))
+        {
+            // Refused as a 429 problem by the exception handler, like every other limit.
+            http.RequestServices.GetRequiredService<Hosting.RateLimits>().CustomerSignInFrom(http);
+        }
+
+        return next(context);
     }
 }

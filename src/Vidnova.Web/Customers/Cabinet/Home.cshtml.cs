@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Vidnova.Hosting;
+
+namespace Vidnova.Customers.Cabinet;
+
+/// <summary>The cabinet's home until the accounts page takes this route: which login is signed in.</summary>
+[Authorize(Policy = AuthorizationPolicies.Cabinet)]
+public sealed class HomeModel : PageModel
+{
+    public void OnGet()
+    {
+    }
+}
