@@ -42,8 +42,8 @@ public sealed class SignInCodeModel(SignInManager<CustomerLogin> signIn, ILogger
             return RedirectToPage("SignIn", new { returnUrl = ReturnUrl });
         }
 
-        // People copy codes with the spaces and dashes the app or the printed list shows.
-        var code = new string([.. (Code ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-')]);
+        // People copy codes with spaces (the app shows "123 456"); a recovery code's dash is part of it, as Identity made it.
+        var code = new string([.. (Code ?? "").Where(c => !char.IsWhiteSpace(c) && (Recovery || c != '-'))]);
         Code = null;
         var result = code.Length is 0 or > 64
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
