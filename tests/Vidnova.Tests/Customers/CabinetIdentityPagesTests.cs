@@ -153,13 +153,17 @@ public abstract partial class CabinetIdentityPagesTests(VidnovaApp app)
 
         var tooShort = await CabinetPages.SubmitAsync(browser, link.PathAndQuery, new Dictionary<string, string>
         {
-            ["Email"] = email, ["Code"] = query["code"].ToString(), ["NewPassword"] = "коротко",
+            ["Email"] = email,
+            ["Code"] = query["code"].ToString(),
+            ["NewPassword"] = "коротко",
         });
         Assert.Contains("Пароль закороткий", await tooShort.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var reset = await CabinetPages.SubmitAsync(browser, link.PathAndQuery, new Dictionary<string, string>
         {
-            ["Email"] = email, ["Code"] = query["code"].ToString(), ["NewPassword"] = "новий-довгий-пароль",
+            ["Email"] = email,
+            ["Code"] = query["code"].ToString(),
+            ["NewPassword"] = "новий-довгий-пароль",
         });
         Assert.Contains("Пароль змінено", await reset.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await CabinetPages.SignInAsync(_pages.NewBrowser(), email, "новий-довгий-пароль")).StatusCode);
@@ -167,7 +171,9 @@ public abstract partial class CabinetIdentityPagesTests(VidnovaApp app)
         // The same link a second time: the password changed, so its code no longer works.
         var again = await CabinetPages.SubmitAsync(browser, link.PathAndQuery, new Dictionary<string, string>
         {
-            ["Email"] = email, ["Code"] = query["code"].ToString(), ["NewPassword"] = "ще-один-новий-пароль",
+            ["Email"] = email,
+            ["Code"] = query["code"].ToString(),
+            ["NewPassword"] = "ще-один-новий-пароль",
         });
         Assert.Contains("Посилання чи код недійсні або застаріли", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
