@@ -304,6 +304,19 @@ public abstract partial class CabinetIdentityPagesTests(VidnovaApp app)
         Assert.False(await app.InDatabaseAsync(db => db.Set<CustomerLogin>().AnyAsync(l => l.Email!.StartsWith("aaaa"))));
     }
 
+    [Theory]
+    [InlineData("/api/v1/identity/login")]
+    [InlineData("/api/v1/identity/register")]
+    [InlineData("/api/v1/identity/forgotPassword")]
+    [InlineData("/api/v1/identity/resendConfirmationEmail")]
+    public async Task IdentitysApi_RefusesAControlCharacterInTheEmail_WithA400NamingIt(string path)
+    {
+        var response = await app.CreateClient().PostAsJsonAsync(path, new { email = "nul\u0000@example.com", password = CustomerLogins.Password });
+
+        var problem = await response.ReadAsync<Problem>(HttpStatusCode.BadRequest);
+        Assert.Contains("email", problem.Errors!.Keys);
+    }
+
     [GeneratedRegex(@"https://vidnova\.test/cabinet/reset-password\?[^\s""<>]+")]
     private static partial Regex ResetLink();
 }
