@@ -45,6 +45,7 @@ public static class CustomersModule
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(logins.LockoutMinutes);
             })
             .AddEntityFrameworkStores<VidnovaDbContext>()
+            .AddUserManager<CustomerUsers>()
             .AddErrorDescriber<CustomerIdentityErrors>()
             .AddUserValidator<CustomerEmailValidator>()
             .AddApiEndpoints();

@@ -50,6 +50,9 @@ public abstract partial class CabinetIdentityPagesTests(VidnovaApp app)
 
         Assert.Contains("Email підтверджено", await _pages.NewBrowser().GetStringAsync(link.PathAndQuery), StringComparison.Ordinal);
         await _logins.LoginAsync(email);
+        // Identity's endpoint makes the login with new TUser(); it is stamped with our clock all the same.
+        Assert.Equal(app.Clock.GetCurrentInstant(),
+            await app.InDatabaseAsync(db => db.Set<CustomerLogin>().Where(l => l.Email == email).Select(l => l.RegisteredAt).SingleAsync()));
     }
 
     [Fact]
