@@ -103,7 +103,7 @@ public static class CustomersModule
         return api;
     }
 
-
+    /// <summary>One more attempt from the caller's address for <see cref="LimitedEndpoints"/>, the budget the cabinet's forms draw on too.</summary>
     private static ValueTask<object?> LimitPerAddress(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
