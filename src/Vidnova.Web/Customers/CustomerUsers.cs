@@ -9,7 +9,7 @@ namespace Vidnova.Customers;
 /// <c>register</c> endpoint makes its user with <c>new TUser()</c>, so the time is stamped here, from our clock, for
 /// the API's logins and the cabinet's alike.
 /// </summary>
-public sealed class CustomerUsers(
+internal sealed class CustomerUsers(
     IUserStore<CustomerLogin> store,
     IOptions<IdentityOptions> optionsAccessor,
     IPasswordHasher<CustomerLogin> passwordHasher,

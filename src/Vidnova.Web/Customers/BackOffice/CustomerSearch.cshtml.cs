@@ -18,7 +18,7 @@ namespace Vidnova.Customers.BackOffice;
 /// supervisor may unlink a login from an account, with a reason, after confirming — audited as the staff member's.
 /// </summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
-public sealed class CustomerSearchModel(VidnovaDbContext db, ILookupNormalizer normalizer, IAuthorizationService authorization) : PageModel
+internal sealed class CustomerSearchModel(VidnovaDbContext db, ILookupNormalizer normalizer, IAuthorizationService authorization) : PageModel
 {
     public const int PageSize = 20;
 
@@ -186,12 +186,12 @@ public sealed class CustomerSearchModel(VidnovaDbContext db, ILookupNormalizer n
         (await authorization.AuthorizeAsync(User, AuthorizationPolicies.Supervisor)).Succeeded;
 }
 
-public sealed record LinkRow(Guid LoginId, AccountNumber AccountNumber, bool IsHolder, Instant LinkedAt);
+internal sealed record LinkRow(Guid LoginId, AccountNumber AccountNumber, bool IsHolder, Instant LinkedAt);
 
-public sealed record LoginRow(Guid Id, string Email, string? Phone, bool EmailConfirmed, Instant RegisteredAt, IReadOnlyList<LinkRow> Links);
+internal sealed record LoginRow(Guid Id, string Email, string? Phone, bool EmailConfirmed, Instant RegisteredAt, IReadOnlyList<LinkRow> Links);
 
-public sealed record AccountLoginRow(Guid LinkId, Guid LoginId, string Email, AccountNumber AccountNumber, bool IsHolder, Instant LinkedAt);
+internal sealed record AccountLoginRow(Guid LinkId, Guid LoginId, string Email, AccountNumber AccountNumber, bool IsHolder, Instant LinkedAt);
 
-public sealed record HistoryRow(Instant At, AccountLinkChange Change, Guid LoginId, string? Email, string Actor, string? Reason);
+internal sealed record HistoryRow(Instant At, AccountLinkChange Change, Guid LoginId, string? Email, string Actor, string? Reason);
 
-public sealed record AccountView(AccountNumber Number, IReadOnlyList<AccountLoginRow> Logins, IReadOnlyList<HistoryRow> History);
+internal sealed record AccountView(AccountNumber Number, IReadOnlyList<AccountLoginRow> Logins, IReadOnlyList<HistoryRow> History);

@@ -12,7 +12,7 @@ namespace Vidnova.Customers.Cabinet;
 /// The confirmation and password-reset emails the cabinet's pages send, with exactly the codes Identity's API sends
 /// (the token base64url-encoded), so that one confirmation page and one reset page take the links of both.
 /// </summary>
-public sealed class CabinetEmailLinks(UserManager<CustomerLogin> users, IEmailSender<CustomerLogin> emails, IOptions<VidnovaOptions> options)
+internal sealed class CabinetEmailLinks(UserManager<CustomerLogin> users, IEmailSender<CustomerLogin> emails, IOptions<VidnovaOptions> options)
 {
     /// <summary>A link that confirms <paramref name="email"/>: the login's own address, or a new one it asked to change to.</summary>
     public async Task SendConfirmationAsync(CustomerLogin login, string email, bool isChange)

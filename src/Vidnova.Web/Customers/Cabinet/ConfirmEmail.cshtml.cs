@@ -9,7 +9,7 @@ namespace Vidnova.Customers.Cabinet;
 /// address, or with <c>changedEmail</c> moves the login to its new one — as Identity's <c>confirmEmail</c> does.
 /// </summary>
 [AllowAnonymous]
-public sealed class ConfirmEmailModel(UserManager<CustomerLogin> users, SignInManager<CustomerLogin> signIn, ILogger<ConfirmEmailModel> logger) : PageModel
+internal sealed class ConfirmEmailModel(UserManager<CustomerLogin> users, SignInManager<CustomerLogin> signIn, ILogger<ConfirmEmailModel> logger) : PageModel
 {
     public bool Confirmed { get; private set; }
 

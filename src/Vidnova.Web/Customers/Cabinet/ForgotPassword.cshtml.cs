@@ -10,7 +10,7 @@ namespace Vidnova.Customers.Cabinet;
 /// form tells no one who is registered; only a confirmed login gets the email (as Identity's <c>forgotPassword</c>).
 /// </summary>
 [AllowAnonymous]
-public sealed class ForgotPasswordModel(UserManager<CustomerLogin> users, CabinetEmailLinks links, ILogger<ForgotPasswordModel> logger) : PageModel
+internal sealed class ForgotPasswordModel(UserManager<CustomerLogin> users, CabinetEmailLinks links, ILogger<ForgotPasswordModel> logger) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -18,10 +18,6 @@ public sealed class ForgotPasswordModel(UserManager<CustomerLogin> users, Cabine
     public string? Refusal { get; private set; }
 
     public bool Sent { get; private set; }
-
-    public void OnGet()
-    {
-    }
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -6,9 +6,4 @@ namespace Vidnova.Customers.Cabinet;
 
 /// <summary>The cabinet's home until the accounts page takes this route: which login is signed in.</summary>
 [Authorize(Policy = AuthorizationPolicies.Cabinet)]
-public sealed class HomeModel : PageModel
-{
-    public void OnGet()
-    {
-    }
-}
+internal sealed class HomeModel : PageModel;

@@ -9,7 +9,7 @@ namespace Vidnova.Customers.Cabinet;
 
 /// <summary>A new customer login: email and password, then the confirmation email; no sign-in before the address is confirmed.</summary>
 [AllowAnonymous]
-public sealed class RegisterModel(UserManager<CustomerLogin> users, CabinetEmailLinks links, IClock clock, ILogger<RegisterModel> logger) : PageModel
+internal sealed class RegisterModel(UserManager<CustomerLogin> users, CabinetEmailLinks links, IClock clock, ILogger<RegisterModel> logger) : PageModel
 {
     private static readonly EmailAddressAttribute EmailRule = new();
 

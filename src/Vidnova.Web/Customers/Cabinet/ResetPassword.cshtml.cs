@@ -10,7 +10,7 @@ namespace Vidnova.Customers.Cabinet;
 /// token, base64url-encoded), decoded here the same way, so the app's code and the email's link are one.
 /// </summary>
 [AllowAnonymous]
-public sealed class ResetPasswordModel(UserManager<CustomerLogin> users, ILogger<ResetPasswordModel> logger) : PageModel
+internal sealed class ResetPasswordModel(UserManager<CustomerLogin> users, ILogger<ResetPasswordModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Email { get; set; }
@@ -26,10 +26,6 @@ public sealed class ResetPasswordModel(UserManager<CustomerLogin> users, ILogger
     public bool Done { get; private set; }
 
     public int MinimumPasswordLength => users.Options.Password.RequiredLength;
-
-    public void OnGet()
-    {
-    }
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -15,7 +15,7 @@ namespace Vidnova.Customers.Cabinet;
 /// set up by its QR code or key, with ten recovery codes shown once.
 /// </summary>
 [Authorize(Policy = AuthorizationPolicies.Cabinet)]
-public sealed class SecurityModel(UserManager<CustomerLogin> users, SignInManager<CustomerLogin> signIn, CabinetEmailLinks links,
+internal sealed class SecurityModel(UserManager<CustomerLogin> users, SignInManager<CustomerLogin> signIn, CabinetEmailLinks links,
     ILogger<SecurityModel> logger) : PageModel
 {
     public const int RecoveryCodeCount = 10;

@@ -12,7 +12,7 @@ namespace Vidnova.Customers.Cabinet;
 /// <c>/cabinet/sign-in/code</c>. Wrong passwords lock the login as Identity's API does, counted on the login.
 /// </summary>
 [AllowAnonymous]
-public sealed class SignInModel(UserManager<CustomerLogin> users, SignInManager<CustomerLogin> signIn, CabinetEmailLinks links,
+internal sealed class SignInModel(UserManager<CustomerLogin> users, SignInManager<CustomerLogin> signIn, CabinetEmailLinks links,
     TimeProvider time, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]

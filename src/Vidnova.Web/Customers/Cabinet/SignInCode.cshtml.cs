@@ -11,7 +11,7 @@ namespace Vidnova.Customers.Cabinet;
 /// the recovery codes, each of which works once. Identity remembers the first step in its own short-lived cookie.
 /// </summary>
 [AllowAnonymous]
-public sealed class SignInCodeModel(SignInManager<CustomerLogin> signIn, ILogger<SignInCodeModel> logger) : PageModel
+internal sealed class SignInCodeModel(SignInManager<CustomerLogin> signIn, ILogger<SignInCodeModel> logger) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }

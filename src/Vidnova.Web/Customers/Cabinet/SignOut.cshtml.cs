@@ -7,7 +7,7 @@ namespace Vidnova.Customers.Cabinet;
 
 /// <summary>Signs the customer out of the cabinet. Only a POST (with its antiforgery token) signs out; GET shows a button.</summary>
 [AllowAnonymous]
-public sealed class SignOutModel(SignInManager<CustomerLogin> signIn) : PageModel
+internal sealed class SignOutModel(SignInManager<CustomerLogin> signIn) : PageModel
 {
     public IActionResult OnGet() => CustomerPrincipal.LoginIdOf(User) is null ? Redirect("/cabinet/sign-in") : Page();
 
