@@ -22,4 +22,13 @@ public sealed class CustomerLogin : IdentityUser<Guid>
     }
 
     public Instant RegisteredAt { get; private set; }
+
+    /// <summary>Stamps a login created the way Identity's API creates one (<c>new TUser()</c>), without a registration time.</summary>
+    internal void RegisteredWhenUnset(Instant now)
+    {
+        if (RegisteredAt == default)
+        {
+            RegisteredAt = now;
+        }
+    }
 }

@@ -1,7 +1,10 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Vidnova.Customers.Cabinet;
 using Vidnova.Persistence;
+using Vidnova.Problems;
 
 namespace Vidnova.Customers;
 
@@ -13,6 +16,12 @@ public static class CustomersModule
 {
     /// <summary>The cabinet's cookie; the staff cookie is another one (<see cref="Hosting.StaffCookie"/>).</summary>
     public const string CookieName = "vidnova.customer";
+
+    /// <summary>Identity's endpoints a stranger can call to guess passwords or send email; the cabinet's pages share their budget.</summary>
+    private static readonly string[] LimitedEndpoints = ["/login", "/register", "/forgotPassword", "/resendConfirmationEmail"];
+
+    /// <summary>The limit of a page's form value (<see cref="PageTextLimits"/>), for the text fields of Identity's request bodies.</summary>
+    private static readonly TextAttribute IdentityText = new(4000);
 
     public static IServiceCollection AddCustomersModule(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,11 +45,16 @@ public static class CustomersModule
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(logins.LockoutMinutes);
             })
             .AddEntityFrameworkStores<VidnovaDbContext>()
+            .AddUserManager<CustomerUsers>()
+            .AddErrorDescriber<CustomerIdentityErrors>()
+            .AddUserValidator<CustomerEmailValidator>()
             .AddApiEndpoints();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(logins.EmailLinkHours));
         services.AddTransient<IEmailSender<CustomerLogin>, CustomerEmails>();
         services.AddScoped<ICustomerAccounts, CustomerAccounts>();
         services.AddScoped<ICustomerContacts, CustomerContacts>();
+        services.AddScoped<CabinetEmailLinks>();
+        services.AddScoped<UnlinkAccount>();
 
         services.AddAuthentication()
             .AddBearerToken(IdentityConstants.BearerScheme, options =>
@@ -83,7 +97,46 @@ public static class CustomersModule
     /// <summary>Identity's endpoints for the mobile app and chatbots: register, login (bearer and refresh tokens), refresh, confirmEmail, manage/….</summary>
     public static RouteGroupBuilder MapCustomersModule(this RouteGroupBuilder api)
     {
-        api.MapGroup("/identity").WithTags("Identity").MapIdentityApi<CustomerLogin>();
+        var identity = api.MapGroup("/identity").WithTags("Identity");
+        identity.AddEndpointFilter(LimitPerAddress);
+        identity.AddEndpointFilter(RefuseWhatNoPersonTypes);
+        identity.MapIdentityApi<CustomerLogin>();
         return api;
+    }
+
+    /// <summary>One more attempt from the caller's address for <see cref="LimitedEndpoints"/>, the budget the cabinet's forms draw on too.</summary>
+    private static ValueTask<object?> LimitPerAddress(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (http.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern }
+            && LimitedEndpoints.Any(e => pattern.EndsWith(e, StringComparison.Ordinal)))
+        {
+            // Refused as a 429 problem by the exception handler, like every other limit.
+            http.RequestServices.GetRequiredService<Hosting.RateLimits>().CustomerSignInFrom(http);
+        }
+
+        return next(context);
+    }
+
+    /// <summary>
+    /// Identity's request records carry no <see cref="TextAttribute"/>: their text fields get a page form's limits
+    /// here, so a NUL in an email is a 400 naming the field rather than PostgreSQL's 500 when Identity looks it up.
+    /// </summary>
+    private static ValueTask<object?> RefuseWhatNoPersonTypes(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var errors = new InputErrors();
+        foreach (var argument in context.Arguments)
+        {
+            if (argument?.GetType() is { Namespace: "Microsoft.AspNetCore.Identity.Data" } type)
+            {
+                foreach (var property in type.GetProperties().Where(p => p.PropertyType == typeof(string)))
+                {
+                    TextLimits.Check(JsonNamingPolicy.CamelCase.ConvertName(property.Name), (string?)property.GetValue(argument), IdentityText, errors);
+                }
+            }
+        }
+
+        errors.ThrowIfAny();
+        return next(context);
     }
 }

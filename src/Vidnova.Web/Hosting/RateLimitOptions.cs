@@ -16,6 +16,8 @@ public sealed class RateLimitOptions
 
     public StaffSignInLimits StaffSignIn { get; set; } = new();
 
+    public CustomerSignInLimits CustomerSignIn { get; set; } = new();
+
     public InboundEmailLimits InboundEmails { get; set; } = new();
 
     public ReceiptLimits Receipts { get; set; } = new();
@@ -45,6 +47,16 @@ public sealed class StaffSignInLimits
     public int LockoutFailures { get; set; } = 5;
 
     public int LockoutMinutes { get; set; } = 15;
+}
+
+public sealed class CustomerSignInLimits
+{
+    /// <summary>
+    /// Customer sign-in, registration, password-reset and confirmation-email requests (the cabinet's pages and
+    /// Identity's API alike) from one client address (an IPv6 /64) per hour; per instance. The lockout of a login
+    /// after wrong passwords is Identity's, stored on the login.
+    /// </summary>
+    public int PerAddressPerHour { get; set; } = 60;
 }
 
 public sealed class InboundEmailLimits

@@ -20,6 +20,7 @@ public sealed class RateLimits : IDisposable
 
     private readonly PartitionedRateLimiter<string> _applications;
     private readonly PartitionedRateLimiter<string> _staffSignIn;
+    private readonly PartitionedRateLimiter<string> _customerSignIn;
     private readonly PartitionedRateLimiter<string> _inboundEmails;
     private readonly PartitionedRateLimiter<string> _receiptsPerApplication;
     private readonly PartitionedRateLimiter<string> _receiptsPerAddress;
@@ -29,6 +30,7 @@ public sealed class RateLimits : IDisposable
         var limits = options.Value;
         _applications = PerKey(limits.Applications.PerAddressPerHour, Hour);
         _staffSignIn = PerKey(limits.StaffSignIn.PerAddressPerHour, Hour);
+        _customerSignIn = PerKey(limits.CustomerSignIn.PerAddressPerHour, Hour);
         _inboundEmails = PerKey(limits.InboundEmails.PerKeyPerMinute, Minute);
         _receiptsPerApplication = PerKey(limits.Receipts.PerApplicationPerHour, Hour);
         _receiptsPerAddress = PerKey(limits.Receipts.PerAddressPerHour, Hour);
@@ -41,6 +43,13 @@ public sealed class RateLimits : IDisposable
     /// <summary>One more back-office sign-in attempt from the caller's address, whichever login it names.</summary>
     public void StaffSignInFrom(HttpContext context) =>
         Take(_staffSignIn, ClientAddress.Of(context), Hour, "Забагато спроб входу з вашої мережі. Спробуйте знову {0}.");
+
+    /// <summary>
+    /// One more customer sign-in, registration, password-reset or confirmation-email request from the caller's
+    /// address: the cabinet's pages and Identity's API endpoints share the budget.
+    /// </summary>
+    public void CustomerSignInFrom(HttpContext context) =>
+        Take(_customerSignIn, ClientAddress.Of(context), Hour, "Забагато спроб входу чи реєстрації з вашої мережі. Спробуйте знову {0}.");
 
     /// <summary>One more pushed inbound email for the API key the caller authenticated with.</summary>
     public void InboundEmailFor(string key) =>
@@ -58,6 +67,7 @@ public sealed class RateLimits : IDisposable
     {
         _applications.Dispose();
         _staffSignIn.Dispose();
+        _customerSignIn.Dispose();
         _inboundEmails.Dispose();
         _receiptsPerApplication.Dispose();
         _receiptsPerAddress.Dispose();

@@ -19,6 +19,7 @@ public class LimitedApp : VidnovaApp
     public const int ApplicationsPerAccount = 2;
     public const int ConfirmationEmailsPerApplication = 3;
     public const int SignInsPerAddress = 70;
+    public const int CustomerSignInsPerAddress = 4;
     public const int InboundEmailsPerKey = 2;
     public const int ReceiptsPerApplication = 2;
     public const int ReceiptsPerAddress = 3;
@@ -32,6 +33,7 @@ public class LimitedApp : VidnovaApp
             ["RateLimits:Applications:PerAccountPerDay"] = $"{ApplicationsPerAccount}",
             ["RateLimits:ConfirmationEmails:PerApplicationPerHour"] = $"{ConfirmationEmailsPerApplication}",
             ["RateLimits:StaffSignIn:PerAddressPerHour"] = $"{SignInsPerAddress}",
+            ["RateLimits:CustomerSignIn:PerAddressPerHour"] = $"{CustomerSignInsPerAddress}",
             ["RateLimits:InboundEmails:PerKeyPerMinute"] = $"{InboundEmailsPerKey}",
             ["RateLimits:Receipts:PerApplicationPerHour"] = $"{ReceiptsPerApplication}",
             ["RateLimits:Receipts:PerAddressPerHour"] = $"{ReceiptsPerAddress}",

@@ -81,6 +81,7 @@ public class VidnovaApp(DatabaseProvider provider) : WebApplicationFactory<Progr
         builder.UseSetting("RateLimits:Applications:PerAccountPerDay", "100000");
         builder.UseSetting("RateLimits:ConfirmationEmails:PerApplicationPerHour", "100000");
         builder.UseSetting("RateLimits:StaffSignIn:PerAddressPerHour", "100000");
+        builder.UseSetting("RateLimits:CustomerSignIn:PerAddressPerHour", "100000");
         builder.UseSetting("RateLimits:InboundEmails:PerKeyPerMinute", "100000");
         builder.UseSetting("RateLimits:Receipts:PerApplicationPerHour", "100000");
         builder.UseSetting("RateLimits:Receipts:PerAddressPerHour", "100000");
