@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Vidnova.Customers.Links;
 using Vidnova.Persistence;
 
 namespace Vidnova.Customers;
@@ -40,6 +41,9 @@ public static class CustomersModule
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(logins.EmailLinkHours));
         services.AddTransient<IEmailSender<CustomerLogin>, CustomerEmails>();
         services.AddScoped<ICustomerAccounts, CustomerAccounts>();
+        services.AddScoped<LinkAccount>();
+        services.AddScoped<UnlinkAccount>();
+        services.AddScoped<AccountLogins>();
 
         services.AddAuthentication()
             .AddBearerToken(IdentityConstants.BearerScheme, options =>
@@ -79,10 +83,14 @@ public static class CustomersModule
         return Task.CompletedTask;
     }
 
-    /// <summary>Identity's endpoints for the mobile app and chatbots: register, login (bearer and refresh tokens), refresh, confirmEmail, manage/….</summary>
+    /// <summary>
+    /// Identity's endpoints for the mobile app and chatbots (register, login with bearer and refresh tokens, refresh,
+    /// confirmEmail, manage/…) and the login's account links under <c>/me/accounts</c>.
+    /// </summary>
     public static RouteGroupBuilder MapCustomersModule(this RouteGroupBuilder api)
     {
         api.MapGroup("/identity").WithTags("Identity").MapIdentityApi<CustomerLogin>();
+        api.MapAccountLinksApi();
         return api;
     }
 }

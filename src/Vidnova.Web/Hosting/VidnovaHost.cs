@@ -10,6 +10,7 @@ using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using Scalar.AspNetCore;
 using Vidnova.Accounts;
+using Vidnova.Cabinet;
 using Vidnova.Calendar;
 using Vidnova.Customers;
 using Vidnova.Demo;
@@ -61,6 +62,7 @@ public static class VidnovaHost
         services.AddRestorationModule(configuration);
         services.AddStaffModule();
         services.AddCustomersModule(configuration);
+        services.AddCabinetModule();
         services.AddLedgerModule();
         services.AddAccountsModule();
         services.AddPaymentsModule(configuration);
@@ -229,6 +231,7 @@ public static class VidnovaHost
         api.MapPaymentsModule();
         api.MapInboundMailModule();
         api.MapCustomersModule();
+        api.MapCabinetModule();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         // No fonts from Scalar's CDN: the page stays within its Content-Security-Policy and tells no third party who reads it.

@@ -31,6 +31,7 @@ public static class RestorationModule
         services.AddScoped<IWorkOrderObserver, RestorationWorkOrderObserver>();
         services.AddScoped<ImportPaymentStatement>();
         services.AddScoped<ICorrelationNames, ApplicationNumbers>();
+        services.AddScoped<IOpenRestorationApplications, OpenRestorationApplications>();
         return services;
     }
 
