@@ -8,7 +8,7 @@ namespace Vidnova.Customers.Links;
 /// <summary>A login linked to an account, as the holder's login sees it: the email masked, since it is someone else's.</summary>
 public sealed record LinkedLogin(Guid LoginId, string MaskedEmail, bool IsHolder, Instant LinkedAt);
 
-/// <summary>Who else sees an account: shown to the holder's login only, which may remove them.</summary>
+/// <summary>Who else sees an account, the holder's login first: shown to the holder's login only, which may remove them.</summary>
 public sealed class AccountLogins(VidnovaDbContext db, ICustomerAccounts linkedAccounts)
 {
     public async Task<IReadOnlyList<LinkedLogin>> OfAccountAsync(Guid holderLoginId, string? accountNumber, CancellationToken cancellationToken)
@@ -18,7 +18,7 @@ public sealed class AccountLogins(VidnovaDbContext db, ICustomerAccounts linkedA
             .Join(db.Set<CustomerLogin>(), l => l.LoginId, u => u.Id, (l, u) => new { Link = l, u.Email })
             .ToListAsync(cancellationToken);
         EnsureHolder(links.Single(l => l.Link.LoginId == holderLoginId).Link);
-        return links.OrderBy(l => l.Link.LinkedAt).ThenBy(l => l.Link.Id)
+        return links.OrderByDescending(l => l.Link.IsHolder).ThenBy(l => l.Link.LinkedAt).ThenBy(l => l.Link.Id)
             .Select(l => new LinkedLogin(l.Link.LoginId, MaskEmail(l.Email ?? ""), l.Link.IsHolder, l.Link.LinkedAt))
             .ToList();
     }
