@@ -112,6 +112,30 @@ public abstract class CabinetApiTests(VidnovaApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ThePages_ShowOnlyTheLoginsOwnAccounts_AndSendStrangersToSignIn()
+    {
+        await _scenario.PutAccountAsync("5200000031", eic: "62Z200000000001M");
+        await _scenario.PutAccountAsync("5200000032", eic: "62Z200000000001M");
+        await (await _logins.SignedInAsync("pages-owner@example.com")).LinkedAsync("5200000031", "Шевченко", "62Z200000000001M");
+        await _logins.RegisterAsync("pages-other@example.com");
+        await _logins.ConfirmAsync("pages-other@example.com");
+        var other = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        (await other.PostAsJsonAsync("/api/v1/identity/login?useCookies=true", new { email = "pages-other@example.com", password = CustomerLogins.Password }))
+            .EnsureSuccessStatusCode();
+        var otherAccount = await other.LinkAsync("5200000032", "Шевченко", "62Z200000000001M");
+        Assert.Equal(HttpStatusCode.Created, otherAccount.StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/cabinet/accounts/5200000032")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/cabinet/accounts/5200000031")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/cabinet/accounts/5200000031?handler=csv")).StatusCode);
+        Assert.DoesNotContain("5200000031", await other.GetStringAsync("/cabinet"), StringComparison.Ordinal);
+        var stranger = await app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
+            .GetAsync("/cabinet/accounts/5200000032");
+        Assert.Equal(HttpStatusCode.Redirect, stranger.StatusCode);
+        Assert.StartsWith("/cabinet/sign-in", stranger.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AStaffKey_IsNotACustomer()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Admin().GetAsync("/api/v1/me/accounts")).StatusCode);
