@@ -20,7 +20,7 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
     [
         "customer_accounts", "ledger_entries", "dsos", "dso_api_keys", "dso_restoration_prices", "restoration_applications",
         "application_timeline", "receipts", "receipt_files", "outbox_messages", "dso_deliveries", "dso_callback_events",
-        "inbound_emails", "calendar_holidays", "calendar_transfers", "staff_users",
+        "inbound_emails", "calendar_holidays", "calendar_transfers", "staff_users", "customer_account_links",
     ];
 
     private readonly Scenario _scenario = new(app);
@@ -30,6 +30,9 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
     {
         Anonymous,
         Customer,
+
+        /// <summary>A customer login's bearer token (the <c>/me</c> calls), with account 7000000001 linked.</summary>
+        Login,
         Admin,
         Dso,
         MailGateway,
@@ -55,7 +58,12 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
         await _scenario.PutAccountAsync("7000000002");
         var awaiting = await _scenario.ConfirmedApplicationAsync("7000000001");
         var sent = await _scenario.SentToDsoAsync("7000000002");
-        _ids = new Ids(awaiting.Id, awaiting.AccessToken!, sent.DsoRequest!.Id, dsoKey);
+        var logins = new CustomerLogins(app);
+        await logins.RegisterAsync("fuzz-login@example.com");
+        await logins.ConfirmAsync("fuzz-login@example.com");
+        var loginToken = (await logins.LoginAsync("fuzz-login@example.com")).AccessToken;
+        await app.Customer(loginToken).LinkedAsync("7000000001", "Шевченко", "62Z100000000001Z");
+        _ids = new Ids(awaiting.Id, awaiting.AccessToken!, sent.DsoRequest!.Id, dsoKey, loginToken);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -67,6 +75,7 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
         {
             [Caller.Anonymous] = app.CreateClient(new() { AllowAutoRedirect = false }),
             [Caller.Customer] = app.Customer(_ids.AccessToken),
+            [Caller.Login] = app.Customer(_ids.LoginToken),
             [Caller.Admin] = app.Admin(),
             [Caller.Dso] = app.WithApiKey(_ids.DsoKey),
             [Caller.MailGateway] = app.WithApiKey(VidnovaApp.MailGatewayKey),
@@ -116,7 +125,7 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
         .SingleAsync());
 #pragma warning restore EF1003
 
-    private sealed record Ids(Guid Application, string AccessToken, Guid DsoRequest, string DsoKey);
+    private sealed record Ids(Guid Application, string AccessToken, Guid DsoRequest, string DsoKey, string LoginToken);
 
     private sealed record Target(string Name, HttpMethod Method, string Path, Caller Caller, BodyKind Kind, params string[] Fields);
 
@@ -170,6 +179,11 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
         new("dso-webhook", HttpMethod.Post, "/api/v1/dso/webhooks/kyiv-city", Caller.Anonymous, BodyKind.Json,
             "eventId", "requestId", "type", "occurredAt", "reason"),
         new("inbound-email", HttpMethod.Post, "/api/v1/inbound-emails", Caller.MailGateway, BodyKind.Raw),
+        new("me-link", HttpMethod.Post, "/api/v1/me/accounts", Caller.Login, BodyKind.Json, "accountNumber", "holderSurname", "proof"),
+        new("me-accounts", HttpMethod.Get, "/api/v1/me/accounts", Caller.Login, BodyKind.None),
+        new("me-account", HttpMethod.Get, "/api/v1/me/accounts/7000000001", Caller.Login, BodyKind.None),
+        new("me-ledger", HttpMethod.Get, "/api/v1/me/accounts/7000000001/ledger", Caller.Login, BodyKind.None),
+        new("me-logins", HttpMethod.Get, "/api/v1/me/accounts/7000000001/logins", Caller.Login, BodyKind.None),
         new("apply-page", HttpMethod.Post, "/restoration/apply", Caller.Anonymous, BodyKind.PageForm,
             "AccountNumber", "HolderSurname", "Email", "EmailConfirmation", "Phone"),
         new("sign-in-page", HttpMethod.Post, "/backoffice/sign-in", Caller.Anonymous, BodyKind.PageForm, "Email", "Password", "ReturnUrl"),
@@ -210,6 +224,7 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
         ["occurredAt"] = "\"2026-11-25T07:30:00Z\"",
         ["eventId"] = "\"e-1\"",
         ["requestId"] = "\"00000000-0000-0000-0000-000000000000\"",
+        ["proof"] = "{\"eic\":\"62Z100000000001Z\"}",
     };
 
     private static readonly Gen<string> HostileText = Gen.Frequency(
@@ -326,6 +341,7 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
         {
             "dso-list" => Gen.Frequency((1, Gen.Const("")), (3, HostileText.Select(s => "?status=" + Uri.EscapeDataString(s)))),
             "get" => Gen.Frequency((3, Gen.Const("")), (1, HostileText.Select(s => "?culture=" + Uri.EscapeDataString(s)))),
+            "me-ledger" => Gen.Select(HostileText, HostileText).Select((from, to) => $"?from={Uri.EscapeDataString(from)}&to={Uri.EscapeDataString(to)}"),
             "portal-page" => Gen.Select(HostileText, HostileText).Select((culture, q) => $"?culture={Uri.EscapeDataString(culture)}&q={Uri.EscapeDataString(q)}"),
             "status-page-receipt" => Gen.Const("&x=1"),
             _ => Gen.Const(""),
