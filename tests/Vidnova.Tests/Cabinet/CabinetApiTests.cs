@@ -126,6 +126,10 @@ public abstract class CabinetApiTests(VidnovaApp app) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, otherAccount.StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/cabinet/accounts/5200000032")).StatusCode);
+        var english = await other.GetStringAsync("/cabinet/accounts/5200000032?culture=en");
+        Assert.Contains("Transactions", english, StringComparison.Ordinal);
+        Assert.Contains("Download CSV", english, StringComparison.Ordinal);
+        Assert.Contains("Who sees this account", english, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/cabinet/accounts/5200000031")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/cabinet/accounts/5200000031?handler=csv")).StatusCode);
         Assert.DoesNotContain("5200000031", await other.GetStringAsync("/cabinet"), StringComparison.Ordinal);
