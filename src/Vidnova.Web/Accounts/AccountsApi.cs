@@ -6,7 +6,7 @@ using Vidnova.Problems;
 
 namespace Vidnova.Accounts;
 
-public static class AccountsApi
+internal static class AccountsApi
 {
     public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
     {
@@ -43,7 +43,7 @@ public static class AccountsApi
     }
 }
 
-public sealed record AccountResponse(string AccountNumber, string HolderName, string Address, string Eic, string Settlement, string DsoCode,
+internal sealed record AccountResponse(string AccountNumber, string HolderName, string Address, string Eic, string Settlement, string DsoCode,
     string SupplyStatus, decimal Debt, decimal Balance, string Kind)
 {
     public static AccountResponse From(PersonalAccount account, LedgerBalance balance) => new(

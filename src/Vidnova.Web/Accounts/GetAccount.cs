@@ -7,7 +7,7 @@ using Vidnova.Problems;
 namespace Vidnova.Accounts;
 
 /// <summary>An account as integrations and support see it: its details, what it owes and its supply state.</summary>
-public sealed class GetAccount(VidnovaDbContext db, ILedger ledger)
+internal sealed class GetAccount(VidnovaDbContext db, ILedger ledger)
 {
     public async Task<(PersonalAccount Account, LedgerBalance Balance)> HandleAsync(string? accountNumberText, CancellationToken cancellationToken)
     {

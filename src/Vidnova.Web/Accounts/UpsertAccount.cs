@@ -9,7 +9,7 @@ using Vidnova.Problems;
 
 namespace Vidnova.Accounts;
 
-public sealed record UpsertAccountCommand(
+internal sealed record UpsertAccountCommand(
     [Text(200)] string? HolderName,
     [Text(400)] string? Address,
     [Text(16)] string? Eic,
@@ -23,7 +23,7 @@ public sealed record UpsertAccountCommand(
 /// Creates or updates a personal account from billing (or an administrator). <c>debt</c> is the opening balance
 /// import (refused once the account has other ledger entries); <c>supplyStatus</c>, when sent, is an audited correction.
 /// </summary>
-public sealed class UpsertAccount(VidnovaDbContext db, IDsoDirectory dsos, ILedger ledger, IClock clock, IOptions<PaymentLimits> limits)
+internal sealed class UpsertAccount(VidnovaDbContext db, IDsoDirectory dsos, ILedger ledger, IClock clock, IOptions<PaymentLimits> limits)
 {
     public async Task<(PersonalAccount Account, LedgerBalance Balance, bool Created)> HandleAsync(
         string? accountNumberText, UpsertAccountCommand command, string caller, CancellationToken cancellationToken)

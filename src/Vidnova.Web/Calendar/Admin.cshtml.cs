@@ -9,7 +9,7 @@ namespace Vidnova.Calendar;
 
 /// <summary>Back-office page: the martial-law regime, holidays and one-off transfers of a year, and its calendar.</summary>
 [Authorize(Policy = "Administrator")]
-public sealed class AdminModel(CalendarStore store, IClock clock) : PageModel
+internal sealed class AdminModel(CalendarStore store, IClock clock) : PageModel
 {
     public const string MartialLawForm = "martialLaw";
     public const string HolidayForm = "holiday";

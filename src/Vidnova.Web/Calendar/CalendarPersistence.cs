@@ -6,7 +6,7 @@ using NodaTime;
 namespace Vidnova.Calendar;
 
 /// <summary>A row of <c>calendar_holidays</c>: one public holiday on a date.</summary>
-public sealed class CalendarHolidayRow
+internal sealed class CalendarHolidayRow
 {
     public int Id { get; set; }
 
@@ -16,7 +16,7 @@ public sealed class CalendarHolidayRow
 }
 
 /// <summary>A row of <c>calendar_transfers</c>: a one-off working day or day off.</summary>
-public sealed class CalendarTransferRow
+internal sealed class CalendarTransferRow
 {
     public int Id { get; set; }
 
@@ -28,7 +28,7 @@ public sealed class CalendarTransferRow
 }
 
 /// <summary>A row of <c>martial_law_periods</c>; <see cref="To"/> null means still in force.</summary>
-public sealed class MartialLawPeriodRow
+internal sealed class MartialLawPeriodRow
 {
     public int Id { get; set; }
 

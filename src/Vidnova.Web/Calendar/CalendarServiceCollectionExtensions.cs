@@ -3,7 +3,7 @@ using NodaTime;
 
 namespace Vidnova.Calendar;
 
-public static class CalendarServiceCollectionExtensions
+internal static class CalendarServiceCollectionExtensions
 {
     public static IServiceCollection AddCalendar(this IServiceCollection services)
     {

@@ -6,7 +6,7 @@ namespace Vidnova.Calendar;
 /// Public holidays of Labour Code art. 73 as in force since 2024 (Law No. 3221-IX of 14.07.2023: Christmas on 25 December;
 /// 7 January, 9 May, 28 July and 14 October no longer listed).
 /// </summary>
-public static class UkrainianPublicHolidays
+internal static class UkrainianPublicHolidays
 {
     public const int FirstSupportedYear = 1900;
     public const int LastSupportedYear = 2099;

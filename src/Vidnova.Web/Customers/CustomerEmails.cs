@@ -15,7 +15,7 @@ namespace Vidnova.Customers;
 /// notification outbox like every other email. Identity asks for them both from its API endpoints (the mobile app)
 /// and from the cabinet pages; the links always open the cabinet's pages, which work on any device.
 /// </summary>
-internal sealed class CustomerEmails(VidnovaDbContext db, IClock clock, OutboxSignal outbox, IOptions<VidnovaOptions> options)
+internal sealed class CustomerEmails(VidnovaDbContext db, INotificationOutbox notifications, IClock clock, OutboxSignal outbox, IOptions<VidnovaOptions> options)
     : IEmailSender<CustomerLogin>
 {
     private const string Heading = "Віднова · особистий кабінет";
@@ -54,7 +54,7 @@ internal sealed class CustomerEmails(VidnovaDbContext db, IClock clock, OutboxSi
     {
         // One message per token: the same request retried sends nothing twice, a new request sends a new email.
         var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)))[..16];
-        db.Add(OutboxMessage.Create($"login:{user.Id}:{purpose}:{fingerprint}",
+        notifications.Enqueue(new Notification($"login:{user.Id}:{purpose}:{fingerprint}",
             EmailLayout.Render(Heading, subject, "Цей лист надіслано автоматично.", blocks), email, user.Id, clock.GetCurrentInstant()));
         await db.SaveChangesAsync();
         outbox.Notify();

@@ -11,7 +11,7 @@ using Vidnova.Staff;
 namespace Vidnova.Demo;
 
 /// <summary>Accounts, DSOs and staff to try Vidnova with (see the README's table). Seeded once into an empty database.</summary>
-public static class DemoData
+internal static class DemoData
 {
     public const string StaffPassword = "vidnova-demo";
     public const string KyivCityDsoKey = "dso_demo_kyiv_city";

@@ -109,7 +109,7 @@ public enum DsoChannelType
 public sealed record RestorationPriceLine(string Code, string Description, Money Price);
 
 /// <summary>A key a DSO's systems use to call the API. Only its SHA-256 is stored; the key itself is shown once.</summary>
-public sealed class DsoApiKey
+internal sealed class DsoApiKey
 {
     private DsoApiKey(Guid id, DsoCode dsoCode, string keyHash, string displayPrefix, Instant issuedAt)
     {

@@ -6,7 +6,7 @@ using Vidnova.Problems;
 
 namespace Vidnova.Dso;
 
-public static class DsoApi
+internal static class DsoApi
 {
     public static RouteGroupBuilder MapDsoApi(this RouteGroupBuilder api)
     {
@@ -113,20 +113,20 @@ public static class DsoApi
     }
 }
 
-public sealed record DsoResponse(string DsoCode, string Name, string Edrpou, string Iban, decimal RestorationPrice, DsoChannelResponse Channel);
+internal sealed record DsoResponse(string DsoCode, string Name, string Edrpou, string Iban, decimal RestorationPrice, DsoChannelResponse Channel);
 
 /// <summary>The DSO's channel as set; the webhook secret is never returned.</summary>
-public sealed record DsoChannelResponse(string Type, string? Url, string? Address);
+internal sealed record DsoChannelResponse(string Type, string? Url, string? Address);
 
-public sealed record ApiKeyResponse(string ApiKey);
+internal sealed record ApiKeyResponse(string ApiKey);
 
 /// <summary>A rejection's reason is kept for the customer (1000 characters); it may span lines.</summary>
-public sealed record DsoEventRequest([Text(20)] string? Type, Instant? OccurredAt, [Text(1000, MultiLine = true)] string? Reason);
+internal sealed record DsoEventRequest([Text(20)] string? Type, Instant? OccurredAt, [Text(1000, MultiLine = true)] string? Reason);
 
-public sealed record DsoRequestListResponse(IReadOnlyList<DsoRequestItem> Items);
+internal sealed record DsoRequestListResponse(IReadOnlyList<DsoRequestItem> Items);
 
 /// <summary>What a DSO needs to reconnect: where (EIC, address), for whom, and how the SLA stands.</summary>
-public sealed record DsoRequestItem(
+internal sealed record DsoRequestItem(
     Guid Id, string Status, string ApplicationNumber, string AccountNumber, string Eic, string Address, string Settlement,
     Instant CreatedAt, Instant? ReceivedAt, LocalDate? Deadline, Instant? CompletedAt, Instant? RejectedAt, string? RejectionReason,
     Instant? RemindedAt)
@@ -137,10 +137,10 @@ public sealed record DsoRequestItem(
             order.RemindedAt);
 }
 
-public sealed record WorkOrderListResponse(IReadOnlyList<WorkOrderItem> Items);
+internal sealed record WorkOrderListResponse(IReadOnlyList<WorkOrderItem> Items);
 
 /// <summary>A work order of any kind: the fields of a restoration request, and its <c>kind</c>.</summary>
-public sealed record WorkOrderItem(
+internal sealed record WorkOrderItem(
     Guid Id, string Kind, string Status, string ApplicationNumber, string AccountNumber, string Eic, string Address, string Settlement,
     Instant CreatedAt, Instant? ReceivedAt, LocalDate? Deadline, Instant? CompletedAt, Instant? RejectedAt, string? RejectionReason,
     Instant? RemindedAt)

@@ -12,7 +12,7 @@ namespace Vidnova.Dso;
 /// same transaction as the change that caused it, delivered afterwards by <see cref="DsoDeliveryChannel"/>,
 /// retried with backoff and, after <see cref="DsoDeliveryOptions.MaxAttempts"/> failures, dead-lettered for staff.
 /// </summary>
-public sealed class DsoDelivery
+internal sealed class DsoDelivery
 {
     public const string RestorationRequested = "restoration_requested";
 
@@ -136,13 +136,13 @@ public sealed class DsoDelivery
 }
 
 /// <summary>Wakes the DSO deliveries' <see cref="OutboxWorker{TRow}"/> when a request commits new deliveries.</summary>
-public sealed class DsoDeliverySignal : OutboxWakeUp;
+internal sealed class DsoDeliverySignal : OutboxWakeUp;
 
 /// <summary>
 /// Exponential backoff with "full jitter": attempt n waits a random time between half and all of
 /// <c>min(cap, base · 2^(n-1))</c>, so many requests failing together do not come back together.
 /// </summary>
-public static class DeliveryBackoff
+internal static class DeliveryBackoff
 {
     /// <param name="attempts">Failed attempts so far (1 after the first failure).</param>
     /// <param name="jitter">A number in [0, 1), e.g. <see cref="Random.NextDouble"/>.</param>
@@ -156,7 +156,7 @@ public static class DeliveryBackoff
 }
 
 /// <summary>An event id a DSO's callback carried, kept so a replayed or repeated callback has no second effect.</summary>
-public sealed class DsoCallbackEvent
+internal sealed class DsoCallbackEvent
 {
     private DsoCallbackEvent(DsoCode dsoCode, string eventId, Guid requestId, string type, Instant receivedAt)
     {

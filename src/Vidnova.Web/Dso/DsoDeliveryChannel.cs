@@ -16,7 +16,7 @@ namespace Vidnova.Dso;
 /// at once), so a DSO whose endpoint hangs until the timeout delays only its own requests. A failed attempt is retried
 /// later with exponential backoff and jitter, and dead-lettered after the configured number of attempts.
 /// </summary>
-public sealed class DsoDeliveryChannel(
+internal sealed class DsoDeliveryChannel(
     IHttpClientFactory httpClients,
     IMailTransport mail,
     IOptions<MailOptions> mailOptions,

@@ -5,7 +5,7 @@ using Vidnova.Persistence;
 namespace Vidnova.Dso;
 
 /// <summary>Claims undelivered, not dead-lettered DSO deliveries for one dispatcher (see <see cref="LeaseClaims"/>).</summary>
-public sealed class DsoDeliveryClaims(VidnovaDbContext db)
+internal sealed class DsoDeliveryClaims(VidnovaDbContext db)
     : LeaseClaims(db, "dso_deliveries", "\"DeliveredAt\" IS NULL AND \"DeadLetteredAt\" IS NULL")
 {
     /// <summary>Claims due deliveries of one DSO only, for that DSO's delivery lane.</summary>

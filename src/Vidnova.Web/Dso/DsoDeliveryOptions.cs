@@ -1,7 +1,7 @@
 namespace Vidnova.Dso;
 
 /// <summary>Configuration section <c>Dso:Delivery</c>.</summary>
-public sealed class DsoDeliveryOptions
+internal sealed class DsoDeliveryOptions
 {
     public const string Section = "Dso:Delivery";
 

@@ -12,7 +12,7 @@ namespace Vidnova.Dso;
 /// systems, the webhook body unchanged as a JSON attachment plus the same request as one CSV line. The Message-ID
 /// comes from the delivery's idempotency key, so a resent delivery is the same message, never a second one.
 /// </summary>
-public static class DsoEmail
+internal static class DsoEmail
 {
     public const string IdempotencyKeyHeader = "X-Vidnova-Idempotency-Key";
     public const string EventTypeHeader = "X-Vidnova-Event";

@@ -5,7 +5,7 @@ using Vidnova.Outbox;
 
 namespace Vidnova.Dso;
 
-public static class DsoExchangeRegistration
+internal static class DsoExchangeRegistration
 {
     /// <summary>The DSO exchange: work orders and their reminders, the delivery outbox and its dispatcher, the resilient webhook client, signed callbacks.</summary>
     public static IServiceCollection AddDsoExchange(this IServiceCollection services, IConfiguration configuration)

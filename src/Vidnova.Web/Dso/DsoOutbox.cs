@@ -12,7 +12,7 @@ namespace Vidnova.Dso;
 /// request is never lost between the state change and the delivery. A DSO on the pull channel gets no row: it
 /// lists its pending orders through the API. Webhook and email DSOs get the same body.
 /// </summary>
-public sealed class DsoOutbox(VidnovaDbContext db, DsoDeliverySignal signal)
+internal sealed class DsoOutbox(VidnovaDbContext db, DsoDeliverySignal signal)
 {
     internal static readonly JsonSerializerOptions PayloadJson =
         new JsonSerializerOptions(JsonSerializerDefaults.Web).ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
@@ -40,4 +40,4 @@ public sealed class DsoOutbox(VidnovaDbContext db, DsoDeliverySignal signal)
 }
 
 /// <summary>The body of every message to a DSO, by webhook or as an email's JSON attachment (see docs/dso-protocol.md).</summary>
-public sealed record DsoEventPayload(string EventType, string DsoCode, DsoRequestItem Request);
+internal sealed record DsoEventPayload(string EventType, string DsoCode, DsoRequestItem Request);

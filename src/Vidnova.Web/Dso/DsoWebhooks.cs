@@ -11,13 +11,13 @@ using Vidnova.Problems;
 namespace Vidnova.Dso;
 
 /// <summary>The body of a DSO's signed callback (docs/dso-protocol.md).</summary>
-public sealed record DsoCallbackBody(
+internal sealed record DsoCallbackBody(
     [Text(100)] string? EventId, Guid? RequestId, [Text(20)] string? Type, Instant? OccurredAt, [Text(1000, MultiLine = true)] string? Reason);
 
 /// <summary>What Vidnova did with a callback: <c>applied</c>, or <c>duplicate</c> when it had no (second) effect.</summary>
-public sealed record DsoCallbackResponse(string EventId, string Outcome, string RequestStatus);
+internal sealed record DsoCallbackResponse(string EventId, string Outcome, string RequestStatus);
 
-public static class DsoWebhooks
+internal static class DsoWebhooks
 {
     /// <summary>Callbacks are small; anything larger is not a DSO event.</summary>
     private const int MaxBodyBytes = 64 * 1024;
@@ -59,7 +59,7 @@ public static class DsoWebhooks
 /// Verifies a DSO's callback (signature with its webhook secret, timestamp window, event id not seen before) and
 /// records the event through <see cref="WorkOrders.WorkOrders"/>, in the same transaction as the seen event id.
 /// </summary>
-public sealed class ReceiveDsoCallback(
+internal sealed class ReceiveDsoCallback(
     VidnovaDbContext db, WorkOrders.WorkOrders workOrders, IClock clock, IOptionsMonitor<DsoDeliveryOptions> options, ILogger<ReceiveDsoCallback> logger)
 {
     public async Task<DsoCallbackResponse> HandleAsync(string? codeText, string? timestamp, string? signature, byte[] body, CancellationToken cancellationToken)

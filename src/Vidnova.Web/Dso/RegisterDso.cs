@@ -7,14 +7,14 @@ using Vidnova.Problems;
 
 namespace Vidnova.Dso;
 
-public sealed record UpsertDsoCommand(
+internal sealed record UpsertDsoCommand(
     [Text(200)] string? Name, [Text(16)] string? Edrpou, [Text(34)] string? Iban, decimal? RestorationPrice, DsoChannelCommand? Channel = null);
 
 /// <summary>How requests reach the DSO: <c>{"type":"webhook","url","secret"}</c>, <c>{"type":"email","address"}</c> or <c>{"type":"pull"}</c>.</summary>
-public sealed record DsoChannelCommand([Text(16)] string? Type, [Text(500)] string? Url, [Text(200)] string? Secret, [Text(254)] string? Address);
+internal sealed record DsoChannelCommand([Text(16)] string? Type, [Text(500)] string? Url, [Text(200)] string? Secret, [Text(254)] string? Address);
 
 /// <summary>Registers a DSO or updates its requisites and the default line of its restoration price list.</summary>
-public sealed class RegisterDso(VidnovaDbContext db, IOptions<PaymentLimits> limits)
+internal sealed class RegisterDso(VidnovaDbContext db, IOptions<PaymentLimits> limits)
 {
     public async Task<(DistributionOperator Dso, bool Created)> HandleAsync(string? codeText, UpsertDsoCommand command, CancellationToken cancellationToken)
     {
@@ -119,7 +119,7 @@ public sealed class RegisterDso(VidnovaDbContext db, IOptions<PaymentLimits> lim
 }
 
 /// <summary>Issues a DSO a fresh API key. The key is returned once; only its hash is kept.</summary>
-public sealed class IssueDsoApiKey(VidnovaDbContext db, IClock clock)
+internal sealed class IssueDsoApiKey(VidnovaDbContext db, IClock clock)
 {
     public async Task<string> HandleAsync(string? codeText, CancellationToken cancellationToken)
     {

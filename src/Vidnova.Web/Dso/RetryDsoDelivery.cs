@@ -5,7 +5,7 @@ using Vidnova.Problems;
 
 namespace Vidnova.Dso;
 
-public enum RetryOutcome
+internal enum RetryOutcome
 {
     /// <summary>The dead letter is back in the queue with a fresh set of attempts.</summary>
     Requeued,
@@ -19,7 +19,7 @@ public enum RetryOutcome
 /// Idempotent: a second retry (or a double click) finds it queued and changes nothing. Audited in the log and,
 /// through the work order's observers, in the requester's own trail (a restoration application's timeline).
 /// </summary>
-public sealed class RetryDsoDelivery(VidnovaDbContext db, IClock clock, WorkOrders.WorkOrders workOrders, DsoDeliverySignal signal, ILogger<RetryDsoDelivery> logger)
+internal sealed class RetryDsoDelivery(VidnovaDbContext db, IClock clock, WorkOrders.WorkOrders workOrders, DsoDeliverySignal signal, ILogger<RetryDsoDelivery> logger)
 {
     public async Task<RetryOutcome> HandleAsync(Guid deliveryId, string actor, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace Vidnova.Dso;
 /// HMAC-SHA256 of <c>timestamp + "." + raw body</c> keyed with the DSO's secret (UTF-8). Pure: no clock, no I/O,
 /// so the DSO simulator compiles this same file.
 /// </summary>
-public static class WebhookSignature
+internal static class WebhookSignature
 {
     public const string TimestampHeader = "Vidnova-Timestamp";
     public const string SignatureHeader = "Vidnova-Signature";

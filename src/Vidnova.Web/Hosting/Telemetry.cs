@@ -94,7 +94,7 @@ public sealed class OperationalGauges : BackgroundService
         var today = KyivTime.DateOf(_clock.GetCurrentInstant());
         var applications = db.Set<RestorationApplication>().AsNoTracking();
         return new Snapshot(
-            await db.Set<OutboxMessage>().CountAsync(m => m.SentAt == null, cancellationToken),
+            await scope.ServiceProvider.GetRequiredService<INotificationOutbox>().CountUnsentAsync(cancellationToken),
             await applications.CountAsync(a => a.Status == ApplicationStatus.ReceiptUnderReview, cancellationToken),
             await applications.CountAsync(a => a.Status == ApplicationStatus.SentToDso || a.Status == ApplicationStatus.InProgressAtDso, cancellationToken),
             await applications.CountAsync(a => a.Status == ApplicationStatus.InProgressAtDso && a.DsoRequest!.Deadline < today, cancellationToken));

@@ -6,7 +6,7 @@ namespace Vidnova.InboundMail;
 /// Whether an email may be answered automatically (RFC 3834 §2): never a message that is itself automatic — an
 /// auto-reply, a bounce, a mailing list — so that two robots never answer each other in a loop.
 /// </summary>
-public static class AutoReplyPolicy
+internal static class AutoReplyPolicy
 {
     private static readonly string[] RobotLocalParts = ["mailer-daemon", "postmaster", "noreply", "no-reply", "do-not-reply", "donotreply", "bounce", "bounces"];
 

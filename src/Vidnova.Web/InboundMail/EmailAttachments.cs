@@ -12,19 +12,19 @@ public enum AttachmentRefusal
 }
 
 /// <summary>A file found in an email: a receipt we can take, or one we refused and why.</summary>
-public sealed record EmailAttachment(string FileName, long SizeBytes, string? ContentType, byte[]? Content, AttachmentRefusal? Refusal)
+internal sealed record EmailAttachment(string FileName, long SizeBytes, string? ContentType, byte[]? Content, AttachmentRefusal? Refusal)
 {
     public bool IsReceipt => Refusal is null;
 }
 
 /// <summary>The files of an email, the likeliest receipt first.</summary>
-public sealed record AttachmentScan(IReadOnlyList<EmailAttachment> Receipts, IReadOnlyList<EmailAttachment> Refused);
+internal sealed record AttachmentScan(IReadOnlyList<EmailAttachment> Receipts, IReadOnlyList<EmailAttachment> Refused);
 
 /// <summary>
 /// Finds the files in a customer's email wherever the mail app put them: attachments, inline images, and inside
 /// forwarded messages or attached <c>.eml</c> files. Each file's type is recognised from its bytes, not its name.
 /// </summary>
-public static class EmailAttachments
+internal static class EmailAttachments
 {
     /// <summary>Inline images smaller than this are signature logos and tracking pixels, not photos of receipts.</summary>
     public const int SmallestInlineImageBytes = 10 * 1024;

@@ -16,7 +16,7 @@ namespace Vidnova.InboundMail;
 /// and just moves it, so any number of instances may poll the same mailbox. A message is stored before it is read, so
 /// one that the reader cannot read goes to <c>Failed</c> once (<c>could_not_read</c>) instead of coming back every poll.
 /// </summary>
-public sealed class ImapInboxPoller(
+internal sealed class ImapInboxPoller(
     IServiceScopeFactory scopes, IOptionsMonitor<MailOptions> options, IMeterFactory meters, ILogger<ImapInboxPoller> logger)
     : BackgroundService
 {

@@ -5,7 +5,7 @@ using NodaTime;
 namespace Vidnova.InboundMail;
 
 /// <summary>What became of an email that arrived in the supplier's reply mailbox.</summary>
-public enum InboundEmailOutcome
+internal enum InboundEmailOutcome
 {
     /// <summary>A receipt from it was filed under its application.</summary>
     ReceiptFiled,
@@ -35,7 +35,7 @@ public enum InboundEmailOutcome
 /// stored before anything reads them: a message that breaks the reader is concluded <see cref="InboundEmailOutcome.CouldNotRead"/>
 /// once, never read again in a loop.
 /// </summary>
-public sealed class InboundEmail
+internal sealed class InboundEmail
 {
     /// <summary>The first read and one more after a crash left the email <see cref="InboundEmailOutcome.Received"/>.</summary>
     public const int MaxReadAttempts = 2;
@@ -203,7 +203,7 @@ public sealed class InboundEmail
 }
 
 /// <summary>The email exactly as it arrived (evidence); only its header when it was too large to read.</summary>
-public sealed class InboundEmailContent(Guid inboundEmailId, byte[] raw, bool headersOnly)
+internal sealed class InboundEmailContent(Guid inboundEmailId, byte[] raw, bool headersOnly)
 {
     public Guid InboundEmailId { get; private set; } = inboundEmailId;
 

@@ -12,7 +12,7 @@ namespace Vidnova.InboundMail;
 /// For mail services that push inbound mail instead of being polled: the raw message (RFC 5322) as the body. The
 /// same message pushed twice is recorded once; the second push answers 200 with the first outcome.
 /// </summary>
-public static class InboundMailApi
+internal static class InboundMailApi
 {
     public const string RawMessageMediaType = "message/rfc822";
 
@@ -84,7 +84,7 @@ public static class InboundMailApi
 /// <c>could_not_read</c> (the reader failed on it; it waits for an operator) or <c>received</c> (being read by another instance now).</param>
 /// <param name="MatchedBy"><c>reply-address</c>, <c>in-reply-to</c>, <c>subject</c> or <c>body</c>; null when unmatched.</param>
 /// <param name="Duplicate">True when this message had been received before; nothing was done again.</param>
-public sealed record InboundEmailResponse(
+internal sealed record InboundEmailResponse(
     Guid Id, string Outcome, string Reason, string? ApplicationNumber, string? MatchedBy, Guid? ReceiptId, bool NeedsAttention, Instant ReceivedAt,
     bool Duplicate)
 {
@@ -96,7 +96,7 @@ public sealed record InboundEmailResponse(
     }
 }
 
-public static class InboundEmailOutcomeNames
+internal static class InboundEmailOutcomeNames
 {
     public static string ToApiName(this InboundEmailOutcome outcome) => outcome switch
     {

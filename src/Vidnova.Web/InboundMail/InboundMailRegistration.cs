@@ -1,6 +1,6 @@
 namespace Vidnova.InboundMail;
 
-public static class InboundMailRegistration
+internal static class InboundMailRegistration
 {
     /// <summary>Inbound mail over HTTP always; the IMAP poller only when <c>Mail:Imap:Host</c> is set.</summary>
     public static IServiceCollection AddInboundMail(this IServiceCollection services, IConfiguration configuration)

@@ -4,10 +4,10 @@ using MimeKit;
 namespace Vidnova.InboundMail;
 
 /// <summary>One top-level header as it arrived: its name and its raw, undecoded value (folding kept).</summary>
-public sealed record DigestHeader(string Field, byte[] RawValue);
+internal sealed record DigestHeader(string Field, byte[] RawValue);
 
 /// <summary>What the reader process made of an email's bytes: its digest, or null when they are not an email at all.</summary>
-public sealed record EmailReading(InboundMessageDigest? Message);
+internal sealed record EmailReading(InboundMessageDigest? Message);
 
 /// <summary>
 /// What the host needs of a customer's email, made by the reader process (MimeKit runs there, on the hostile
@@ -16,7 +16,7 @@ public sealed record EmailReading(InboundMessageDigest? Message);
 /// <see cref="MimeMessage"/> of those headers and that text, so that <see cref="ReplyKeys"/>,
 /// <see cref="AutoReplyPolicy"/> and the matching read every header (<c>Authentication-Results</c> among them) as before.
 /// </summary>
-public sealed record InboundMessageDigest(
+internal sealed record InboundMessageDigest(
     IReadOnlyList<DigestHeader> Headers, string? TextBody, string? HtmlBody, IReadOnlyList<EmailAttachment> Receipts, IReadOnlyList<EmailAttachment> Refused)
 {
     private const int MaxHeaders = 500;

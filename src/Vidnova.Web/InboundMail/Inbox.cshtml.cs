@@ -11,7 +11,7 @@ namespace Vidnova.InboundMail;
 
 /// <summary>Customers' emails as staff see them: by default those waiting for a person, with why they wait.</summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
-public sealed class InboxModel(VidnovaDbContext db) : PageModel
+internal sealed class InboxModel(VidnovaDbContext db) : PageModel
 {
     public const int PageSize = 50;
 
@@ -91,5 +91,5 @@ public sealed class InboxModel(VidnovaDbContext db) : PageModel
     };
 }
 
-public sealed record InboxRow(Guid Id, Instant ReceivedAt, string From, string Subject, InboundEmailOutcome Outcome, string Reason,
+internal sealed record InboxRow(Guid Id, Instant ReceivedAt, string From, string Subject, InboundEmailOutcome Outcome, string Reason,
     Guid? ApplicationId, string? ApplicationNumber, bool NeedsAttention, string? ResolvedBy);

@@ -15,7 +15,7 @@ namespace Vidnova.InboundMail;
 /// an application's receipt, or note why nothing needs doing. The original is downloadable as sent (evidence).
 /// </summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
-public sealed partial class MessageModel(VidnovaDbContext db, IAuthorizationService authorization, UntrustedDocumentReader reader) : PageModel
+internal sealed partial class MessageModel(VidnovaDbContext db, IAuthorizationService authorization, UntrustedDocumentReader reader) : PageModel
 {
     public InboundEmail Email { get; private set; } = null!;
 

@@ -7,16 +7,16 @@ using NodaTime;
 using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Restoration;
-using Vidnova.Restoration.Notifications;
 using Vidnova.Restoration.Receipts;
+using Vidnova.Restoration.Replies;
 using Vidnova.UntrustedDocuments;
 
 namespace Vidnova.InboundMail;
 
 /// <summary>An email as it arrived: all its bytes, or only its header when it was too large to fetch.</summary>
-public sealed record RawInboundEmail(byte[] Content, long SizeBytes, bool HeadersOnly, string Source);
+internal sealed record RawInboundEmail(byte[] Content, long SizeBytes, bool HeadersOnly, string Source);
 
-public sealed record InboundEmailResult(InboundEmail Email, bool Duplicate);
+internal sealed record InboundEmailResult(InboundEmail Email, bool Duplicate);
 
 /// <summary>
 /// Files a customer's email: stored verbatim before anything reads it, recorded once however often it is delivered,
@@ -24,11 +24,11 @@ public sealed record InboundEmailResult(InboundEmail Email, bool Duplicate);
 /// filed and checked exactly as an upload would be. What cannot be acted on — an email the reader could not read
 /// among them — waits for an operator with the reason; nothing is dropped and nothing is read in a loop.
 /// </summary>
-public sealed class ReceiveInboundEmail(
+internal sealed class ReceiveInboundEmail(
     VidnovaDbContext db,
     IClock clock,
-    SubmitReceipt receipts,
-    RestorationEmails emails,
+    IApplicationReplies applications,
+    INotificationOutbox notifications,
     OutboxSignal outbox,
     IOptions<MailOptions> options,
     UntrustedDocumentReader reader,
@@ -105,7 +105,7 @@ public sealed class ReceiveInboundEmail(
             throw;
         }
 
-        receipts.WakeDispatchers(sentToDso);
+        applications.WakeDispatchers(sentToDso);
         outbox.Notify();
         logger.LogInformation("Inbound email {InboundEmailId} from {Source}: {Outcome} ({Application})", email.Id, raw.Source, email.Outcome,
             email.ApplicationNumber ?? "no application");
@@ -161,7 +161,7 @@ public sealed class ReceiveInboundEmail(
     }
 
     private async Task<bool> ActOnAsync(InboundEmail email, InboundMessageDigest digest, MimeMessage message, RawInboundEmail raw,
-        RestorationApplication application, Instant now, CancellationToken cancellationToken)
+        RepliedApplication application, Instant now, CancellationToken cancellationToken)
     {
         var subject = string.IsNullOrWhiteSpace(email.Subject) ? "(без теми)" : email.Subject;
         if (raw.HeadersOnly)
@@ -169,8 +169,9 @@ public sealed class ReceiveInboundEmail(
             var size = (raw.SizeBytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.GetCultureInfo("uk-UA"));
             var problem = $"Ваш лист «{subject}» завеликий ({size} МБ), тому ми не змогли його прочитати.";
             email.Conclude(InboundEmailOutcome.TooLarge, $"Лист завеликий ({size} МБ) — не прочитано; клієнта попросили надіслати менший файл.");
-            application.RecordCustomerEmail($"Лист «{subject}» завеликий ({size} МБ) — не прочитано; клієнта попросили надіслати менший файл.", now);
-            Answer(email, message, application, problem, now);
+            await applications.RecordCustomerEmailAsync(application.Id,
+                $"Лист «{subject}» завеликий ({size} МБ) — не прочитано; клієнта попросили надіслати менший файл.", now, cancellationToken);
+            await AnswerAsync(email, message, application, problem, now, cancellationToken);
             return false;
         }
 
@@ -182,56 +183,53 @@ public sealed class ReceiveInboundEmail(
                 : $"заява у статусі «{application.Status.ToUkrainian()}» і квитанцію зараз не приймає";
             var files = scan.Receipts.Count == 0 ? "без файлів квитанції" : $"з файлами: {Names(scan.Receipts)}";
             email.Conclude(InboundEmailOutcome.NotAccepted, $"Лист від клієнта {files}; {why}. Прочитайте й відповідайте клієнту.");
-            application.RecordCustomerEmail($"Лист від клієнта «{subject}» {files}; {why} — лист чекає на оператора.", now);
+            await applications.RecordCustomerEmailAsync(application.Id, $"Лист від клієнта «{subject}» {files}; {why} — лист чекає на оператора.", now,
+                cancellationToken);
             return false;
         }
 
         if (scan.Receipts.Count > 0)
         {
             var chosen = scan.Receipts[0];
-            var sentToDso = await receipts.AddAsync(application,
+            var filed = await applications.FileReceiptAsync(application.Id,
                 new ReceiptUpload(chosen.FileName, chosen.ContentType!, chosen.Content!, email.Id), cancellationToken);
             var others = scan.Receipts.Count + scan.Refused.Count - 1;
             email.Conclude(InboundEmailOutcome.ReceiptFiled,
                 $"Квитанцію «{chosen.FileName}» додано до заяви {application.Number}" + (others > 0 ? $"; інші файли в листі ({others}) не додано." : "."),
-                application.Receipts[^1].Id);
-            return sentToDso;
+                filed.ReceiptId);
+            return filed.SentToDso;
         }
 
         var problemText = scan.Refused.Count == 0
             ? "У листі немає вкладеного файлу квитанції."
             : string.Join(" ", scan.Refused.Select(Explain));
         email.Conclude(InboundEmailOutcome.NoReceipt, $"Квитанції в листі немає: {problemText} Клієнту відповіли, що надіслати.");
-        application.RecordCustomerEmail($"Лист від клієнта «{subject}» без квитанції: {problemText}", now);
-        Answer(email, message, application, problemText, now);
+        await applications.RecordCustomerEmailAsync(application.Id, $"Лист від клієнта «{subject}» без квитанції: {problemText}", now, cancellationToken);
+        await AnswerAsync(email, message, application, problemText, now, cancellationToken);
         return false;
     }
 
-    private void Answer(InboundEmail email, MimeMessage message, RestorationApplication application, string problem, Instant now)
+    private async Task AnswerAsync(InboundEmail email, MimeMessage message, RepliedApplication application, string problem, Instant now,
+        CancellationToken cancellationToken)
     {
         if (AutoReplyPolicy.MayAnswer(message))
         {
-            db.Add(emails.ReceiptNotTaken(application, email.Id, email.MessageId, problem, now));
+            await applications.AnswerReceiptNotTakenAsync(application.Id, email.Id, email.MessageId, problem, now, cancellationToken);
         }
     }
 
-    private async Task<(RestorationApplication Application, string MatchedBy)?> MatchAsync(MimeMessage message, CancellationToken cancellationToken)
+    private async Task<(RepliedApplication Application, string MatchedBy)?> MatchAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         var keys = ReplyKeys.Read(message, ReplyAddress.Parse(options.Value.ReplyAddress));
-        var applications = db.Set<RestorationApplication>();
-        if (keys.ReplyTokens.Count > 0
-            && await applications.FirstOrDefaultAsync(a => keys.ReplyTokens.Contains(a.ReplyToken), cancellationToken) is { } byAddress)
+        if (keys.ReplyTokens.Count > 0 && await applications.FindByReplyTokenAsync(keys.ReplyTokens, cancellationToken) is { } byAddress)
         {
             return (byAddress, "reply-address");
         }
 
         if (keys.RepliedToOutboxIds.Count > 0)
         {
-            var applicationId = await db.Set<OutboxMessage>().AsNoTracking()
-                .Where(m => keys.RepliedToOutboxIds.Contains(m.Id) && m.CorrelationId != null)
-                .Select(m => m.CorrelationId)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (applicationId is { } id && await applications.SingleOrDefaultAsync(a => a.Id == id, cancellationToken) is { } byThread)
+            var applicationId = await notifications.CorrelationOfAnyAsync(keys.RepliedToOutboxIds, cancellationToken);
+            if (applicationId is { } id && await applications.FindAsync(id, cancellationToken) is { } byThread)
             {
                 return (byThread, "in-reply-to");
             }
@@ -252,7 +250,7 @@ public sealed class ReceiveInboundEmail(
                 continue;
             }
 
-            var candidates = await applications.Where(a => numbers.Contains(a.Number)).ToListAsync(cancellationToken);
+            var candidates = await applications.FindByNumbersAsync(numbers, cancellationToken);
             if (candidates.FirstOrDefault(a => a.Email.Equals(keys.Sender, StringComparison.OrdinalIgnoreCase)) is { } byNumber)
             {
                 return (byNumber, matchedBy);

@@ -9,7 +9,7 @@ namespace Vidnova.InboundMail;
 /// address, our Message-IDs in <c>In-Reply-To</c>/<c>References</c>, an application number in the subject, then in
 /// the text (a reply usually quotes our email). Mail clients strip some of these, rarely all.
 /// </summary>
-public sealed partial record ReplyKeys(
+internal sealed partial record ReplyKeys(
     IReadOnlyList<string> ReplyTokens,
     IReadOnlyList<Guid> RepliedToOutboxIds,
     IReadOnlyList<string> NumbersInSubject,
@@ -35,7 +35,7 @@ public sealed partial record ReplyKeys(
 
         var threadIds = (message.InReplyTo is { } inReplyTo ? [inReplyTo] : Array.Empty<string>())
             .Concat(message.References)
-            .Select(OutboxMessage.IdFromMessageId).OfType<Guid>().Distinct().ToList();
+            .Select(NotificationMessageId.Parse).OfType<Guid>().Distinct().ToList();
 
         var text = message.TextBody ?? HtmlToText(message.HtmlBody) ?? "";
         return new ReplyKeys(tokens, threadIds, Numbers(message.Subject ?? ""),

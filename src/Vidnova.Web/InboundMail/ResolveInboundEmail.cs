@@ -4,6 +4,7 @@ using Vidnova.Persistence;
 using Vidnova.Problems;
 using Vidnova.Restoration;
 using Vidnova.Restoration.Receipts;
+using Vidnova.Restoration.Replies;
 using Vidnova.UntrustedDocuments;
 
 namespace Vidnova.InboundMail;
@@ -12,7 +13,7 @@ namespace Vidnova.InboundMail;
 /// An operator deals with an email the system could not act on: files one of its files as the receipt of the
 /// application they found, or records why nothing needs doing. Either way the email leaves the queue, attributed.
 /// </summary>
-public sealed class ResolveInboundEmail(VidnovaDbContext db, IClock clock, SubmitReceipt receipts, UntrustedDocumentReader reader)
+internal sealed class ResolveInboundEmail(VidnovaDbContext db, IClock clock, IApplicationReplies applications, UntrustedDocumentReader reader)
 {
     public const int MaxNoteLength = 1000;
 
@@ -24,7 +25,7 @@ public sealed class ResolveInboundEmail(VidnovaDbContext db, IClock clock, Submi
         var number = numbers.Count > 0
             ? numbers[0]
             : throw new InputValidationException([new FieldError("applicationNumber", "Вкажіть номер заяви у вигляді VN-2026-000123.")]);
-        var application = await db.Set<RestorationApplication>().SingleOrDefaultAsync(a => a.Number == number, cancellationToken)
+        var application = (await applications.FindByNumbersAsync([number], cancellationToken)).SingleOrDefault()
             ?? throw new InputValidationException([new FieldError("applicationNumber", "Заяви {0} немає. Перевірте номер.", number)]);
         if (!application.AcceptsReceipt)
         {
@@ -40,14 +41,14 @@ public sealed class ResolveInboundEmail(VidnovaDbContext db, IClock clock, Submi
             ? files[attachment]
             : throw new InputValidationException([new FieldError("attachment", "Виберіть файл квитанції з листа.")]);
 
-        var sentToDso = await receipts.AddAsync(application, new ReceiptUpload(chosen.FileName, chosen.ContentType!, chosen.Content!, email.Id),
+        var filed = await applications.FileReceiptAsync(application.Id, new ReceiptUpload(chosen.FileName, chosen.ContentType!, chosen.Content!, email.Id),
             cancellationToken);
         email.Matched(application.Id, application.Number, "operator");
         email.Conclude(InboundEmailOutcome.ReceiptFiled, $"Оператор додав квитанцію «{chosen.FileName}» до заяви {application.Number}.",
-            application.Receipts[^1].Id);
+            filed.ReceiptId);
         email.Resolve(actor, $"Квитанцію додано до заяви {application.Number}.", clock.GetCurrentInstant());
         await db.SaveChangesAsync(cancellationToken);
-        receipts.WakeDispatchers(sentToDso);
+        applications.WakeDispatchers(filed.SentToDso);
     }
 
     public async Task DismissAsync(Guid emailId, uint version, string? note, string actor, CancellationToken cancellationToken)

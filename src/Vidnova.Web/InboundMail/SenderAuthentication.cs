@@ -4,7 +4,7 @@ using MimeKit.Cryptography;
 namespace Vidnova.InboundMail;
 
 /// <summary>Whether the receiving mail server vouched for the From domain, and in words an operator understands why (not).</summary>
-public sealed record SenderVerdict(bool Authenticated, string Explanation);
+internal sealed record SenderVerdict(bool Authenticated, string Explanation);
 
 /// <summary>
 /// Reads the receiving mail server's verdict on the sender from <c>Authentication-Results</c> headers (RFC 8601):
@@ -22,7 +22,7 @@ public sealed record SenderVerdict(bool Authenticated, string Explanation);
 /// authserv-id is judged, since our MTA prepends its own above any that came from outside (RFC 8601 §5, RFC 5322
 /// §3.6 trace fields), so a forged "pass" further down cannot outvote our server's "fail".
 /// </remarks>
-public static class SenderAuthentication
+internal static class SenderAuthentication
 {
     public static SenderVerdict Judge(MimeMessage message, IReadOnlyCollection<string> trustedAuthServIds)
     {

@@ -7,21 +7,20 @@ namespace Vidnova.Ledger;
 
 internal sealed class AccountLedger(VidnovaDbContext db) : ILedger
 {
-    public async Task<LedgerPosting> ChargeAsync(AccountNumber account, Money amount, Instant at, string description, CancellationToken cancellationToken)
+    public async Task<LedgerBalance> ChargeAsync(AccountNumber account, Money amount, Instant at, string description, CancellationToken cancellationToken)
     {
         var balance = await TrackedBalanceAsync(account, cancellationToken);
-        var entry = balance.Charge(amount, at, description);
-        db.Add(entry);
-        return new LedgerPosting(entry, balance.Snapshot);
+        db.Add(balance.Charge(amount, at, description));
+        return balance.Snapshot;
     }
 
-    public async Task<LedgerPosting> RecordPaymentAsync(
+    public async Task<PaymentPosting> RecordPaymentAsync(
         AccountNumber account, Money amount, Instant paidAt, string channel, string reference, CancellationToken cancellationToken)
     {
         var balance = await TrackedBalanceAsync(account, cancellationToken);
         var entry = balance.Payment(amount, paidAt, channel, reference);
         db.Add(entry);
-        return new LedgerPosting(entry, balance.Snapshot);
+        return new PaymentPosting(Booked(entry), balance.Snapshot);
     }
 
     public async Task<LedgerBalance> SetOpeningBalanceAsync(AccountNumber account, Money debt, Instant at, CancellationToken cancellationToken)
@@ -35,9 +34,10 @@ internal sealed class AccountLedger(VidnovaDbContext db) : ILedger
         return balance.Snapshot;
     }
 
-    public Task<LedgerEntry?> FindPaymentAsync(string channel, string reference, CancellationToken cancellationToken) =>
-        db.Set<LedgerEntry>().AsNoTracking()
-            .SingleOrDefaultAsync(e => e.Kind == LedgerEntryKind.Payment && e.Channel == channel && e.Reference == reference, cancellationToken);
+    public async Task<BookedPayment?> FindPaymentAsync(string channel, string reference, CancellationToken cancellationToken) =>
+        await db.Set<LedgerEntry>().AsNoTracking()
+            .SingleOrDefaultAsync(e => e.Kind == LedgerEntryKind.Payment && e.Channel == channel && e.Reference == reference, cancellationToken)
+            is { } entry ? Booked(entry) : null;
 
     public async Task<LedgerBalance> BalanceOfAsync(AccountNumber account, CancellationToken cancellationToken)
     {
@@ -84,6 +84,10 @@ internal sealed class AccountLedger(VidnovaDbContext db) : ILedger
             .ToDictionaryAsync(b => b.AccountNumber, b => b.Snapshot, cancellationToken);
         return accounts.Distinct().ToDictionary(a => a, a => stored.TryGetValue(a, out var balance) ? balance : LedgerBalance.Empty(a));
     }
+
+    /// <summary>A payment entry as others see it: the journal's negative amount is the positive sum paid.</summary>
+    private static BookedPayment Booked(LedgerEntry payment) =>
+        new(payment.Id, payment.AccountNumber, -payment.Amount, payment.OccurredAt, payment.Channel!, payment.Reference!);
 
     /// <summary>The account's balance row, tracked so its version guards the save; created with the first entry.</summary>
     private async Task<AccountBalance> TrackedBalanceAsync(AccountNumber account, CancellationToken cancellationToken)

@@ -3,8 +3,11 @@ using Vidnova.Kernel;
 
 namespace Vidnova.Ledger;
 
-/// <summary>An entry just posted and the account's balance with it.</summary>
-public sealed record LedgerPosting(LedgerEntry Entry, LedgerBalance BalanceAfter);
+/// <summary>A payment as the journal booked it; <see cref="Amount"/> is what was paid, a positive amount.</summary>
+public sealed record BookedPayment(Guid Id, AccountNumber AccountNumber, Money Amount, Instant PaidAt, string Channel, string Reference);
+
+/// <summary>A payment just booked and the account's balance with it.</summary>
+public sealed record PaymentPosting(BookedPayment Payment, LedgerBalance BalanceAfter);
 
 /// <summary>One line of an account's statement: an entry and the balance after it.</summary>
 public sealed record StatementLine(Instant OccurredAt, LedgerEntryKind Kind, string Description, Money Amount, Money RunningBalance);
@@ -19,22 +22,24 @@ public sealed record LedgerStatement(Money OpeningBalance, IReadOnlyList<Stateme
 }
 
 /// <summary>
-/// The journal of charges and payments, published for the capabilities that post to it or ask what is owed.
-/// Posting stages the entry and the new balance in the caller's unit of work: they are saved by the caller's
-/// <c>SaveChangesAsync</c>, together and with whatever else it changed. A post can lose a race with another on the
-/// same account (the balance's version moved); run the unit of work under <c>RetryOnLostRaceAsync</c>.
+/// The journal of charges and payments, published for the capabilities that post to it or ask what is owed; its
+/// entries stay the ledger's own, the others see records. Posting stages the entry and the new balance in the
+/// caller's unit of work: they are saved by the caller's <c>SaveChangesAsync</c>, together and with whatever else it
+/// changed. A post can lose a race with another on the same account (the balance's version moved); run the unit of
+/// work under <c>RetryOnLostRaceAsync</c>.
 /// </summary>
 public interface ILedger
 {
-    Task<LedgerPosting> ChargeAsync(AccountNumber account, Money amount, Instant at, string description, CancellationToken cancellationToken);
+    /// <returns>The account's balance after the charge.</returns>
+    Task<LedgerBalance> ChargeAsync(AccountNumber account, Money amount, Instant at, string description, CancellationToken cancellationToken);
 
-    Task<LedgerPosting> RecordPaymentAsync(AccountNumber account, Money amount, Instant paidAt, string channel, string reference, CancellationToken cancellationToken);
+    Task<PaymentPosting> RecordPaymentAsync(AccountNumber account, Money amount, Instant paidAt, string channel, string reference, CancellationToken cancellationToken);
 
     /// <summary>Imports the debt from the previous billing system; refused (opening_balance_locked) once other entries exist.</summary>
     Task<LedgerBalance> SetOpeningBalanceAsync(AccountNumber account, Money debt, Instant at, CancellationToken cancellationToken);
 
     /// <summary>The payment a channel reported under a reference, if it was booked.</summary>
-    Task<LedgerEntry?> FindPaymentAsync(string channel, string reference, CancellationToken cancellationToken);
+    Task<BookedPayment?> FindPaymentAsync(string channel, string reference, CancellationToken cancellationToken);
 
     Task<LedgerBalance> BalanceOfAsync(AccountNumber account, CancellationToken cancellationToken);
 

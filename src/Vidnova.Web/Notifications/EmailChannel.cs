@@ -4,7 +4,7 @@ using MimeKit;
 namespace Vidnova.Notifications;
 
 /// <summary>Notifications by email, through the configured <see cref="IMailTransport"/> (SMTP or a pickup directory).</summary>
-public sealed class EmailChannel(IMailTransport transport, IOptions<MailOptions> options) : INotificationChannel
+internal sealed class EmailChannel(IMailTransport transport, IOptions<MailOptions> options) : INotificationChannel
 {
     public const string ChannelName = "email";
 

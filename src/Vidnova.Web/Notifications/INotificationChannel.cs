@@ -4,7 +4,7 @@ namespace Vidnova.Notifications;
 /// A way a notification reaches its recipient (<see cref="OutboxMessage.Channel"/>): email now; a chat channel
 /// registers another implementation under its own name.
 /// </summary>
-public interface INotificationChannel
+internal interface INotificationChannel
 {
     /// <summary>The value of <see cref="OutboxMessage.Channel"/> this channel sends.</summary>
     string Name { get; }

@@ -10,7 +10,7 @@ public interface IMailTransport
 }
 
 /// <summary>Writes each email as an <c>.eml</c> file named after its Message-ID, so a repeated send overwrites, never doubles.</summary>
-public sealed class PickupDirectoryTransport(IOptions<MailOptions> options, IHostEnvironment environment) : IMailTransport
+internal sealed class PickupDirectoryTransport(IOptions<MailOptions> options, IHostEnvironment environment) : IMailTransport
 {
     public string Directory => Path.GetFullPath(options.Value.PickupDirectory, environment.ContentRootPath);
 
@@ -25,7 +25,7 @@ public sealed class PickupDirectoryTransport(IOptions<MailOptions> options, IHos
     }
 }
 
-public sealed class SmtpTransport(IOptions<MailOptions> options) : IMailTransport
+internal sealed class SmtpTransport(IOptions<MailOptions> options) : IMailTransport
 {
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {

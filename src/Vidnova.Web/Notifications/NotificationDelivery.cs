@@ -10,7 +10,7 @@ namespace Vidnova.Notifications;
 /// Sends due notifications (through the <see cref="OutboxWorker{TRow}"/>) by each one's channel; a failed send is
 /// retried with backoff and never lost. All notifications share one lane, oldest first.
 /// </summary>
-public sealed class NotificationDelivery(
+internal sealed class NotificationDelivery(
     IEnumerable<INotificationChannel> channels,
     OutboxSignal signal,
     IOptionsMonitor<MailOptions> options,

@@ -9,6 +9,7 @@ public static class NotificationsModule
     {
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddSingleton<OutboxSignal>();
+        services.AddScoped<INotificationOutbox, NotificationOutbox>();
         if (!string.IsNullOrEmpty(configuration["Mail:Smtp:Host"]))
         {
             services.AddSingleton<IMailTransport, SmtpTransport>();

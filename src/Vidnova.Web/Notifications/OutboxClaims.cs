@@ -3,4 +3,4 @@ using Vidnova.Persistence;
 namespace Vidnova.Notifications;
 
 /// <summary>Claims unsent emails for one dispatcher (see <see cref="LeaseClaims"/>).</summary>
-public sealed class OutboxClaims(VidnovaDbContext db) : LeaseClaims(db, "outbox_messages", "\"SentAt\" IS NULL");
+internal sealed class OutboxClaims(VidnovaDbContext db) : LeaseClaims(db, "outbox_messages", "\"SentAt\" IS NULL");

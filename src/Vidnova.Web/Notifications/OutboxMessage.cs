@@ -10,10 +10,8 @@ namespace Vidnova.Notifications;
 /// <see cref="DeduplicationKey"/> keeps one message per cause. The capability that sends it owns its template and
 /// names the case it belongs to by <see cref="CorrelationId"/>; Notifications knows nothing of that case.
 /// </summary>
-public sealed class OutboxMessage
+internal sealed class OutboxMessage
 {
-    private const string MessageIdDomain = "vidnova";
-
     private OutboxMessage(Guid id, string deduplicationKey, string channel, string recipient, string subject, string htmlBody, string textBody,
         Guid? correlationId, Instant createdAt)
     {
@@ -74,35 +72,16 @@ public sealed class OutboxMessage
     public bool IsAutoReply { get; private set; }
 
     /// <summary>The RFC 5322 Message-ID the email goes out with, so replies can be threaded back to it.</summary>
-    public string MessageId => MessageIdOf(Id);
+    public string MessageId => NotificationMessageId.Of(Id);
 
-    public static string MessageIdOf(Guid id) => $"{id:N}@{MessageIdDomain}";
-
-    /// <summary>The id of our own outgoing message that <paramref name="messageId"/> names, if it is one of ours.</summary>
-    public static Guid? IdFromMessageId(string messageId)
-    {
-        var at = messageId.IndexOf('@', StringComparison.Ordinal);
-        return at == 32 && messageId[(at + 1)..].Equals(MessageIdDomain, StringComparison.OrdinalIgnoreCase)
-            && Guid.TryParseExact(messageId[..at], "N", out var id)
-            ? id
-            : null;
-    }
-
-    /// <summary>An email to <paramref name="to"/>.</summary>
-    public static OutboxMessage Create(string deduplicationKey, EmailContent content, string to, Guid? correlationId, Instant now,
-        string? replyTo = null) =>
-        new(Guid.NewGuid(), deduplicationKey, EmailChannel.ChannelName, to, content.Subject, content.HtmlBody, content.TextBody, correlationId, now)
+    /// <summary>The row that queues <paramref name="notification"/> by email.</summary>
+    public static OutboxMessage For(Notification notification) =>
+        new(Guid.NewGuid(), notification.DeduplicationKey, EmailChannel.ChannelName, notification.Recipient, notification.Content.Subject,
+            notification.Content.HtmlBody, notification.Content.TextBody, notification.CorrelationId, notification.CreatedAt)
         {
-            ReplyTo = replyTo,
-        };
-
-    public static OutboxMessage AutoReply(string deduplicationKey, EmailContent content, string to, Guid? correlationId, Instant now,
-        string? replyTo, string? inReplyTo) =>
-        new(Guid.NewGuid(), deduplicationKey, EmailChannel.ChannelName, to, content.Subject, content.HtmlBody, content.TextBody, correlationId, now)
-        {
-            ReplyTo = replyTo,
-            InReplyTo = inReplyTo,
-            IsAutoReply = true,
+            ReplyTo = notification.ReplyTo,
+            InReplyTo = notification.InReplyTo,
+            IsAutoReply = notification.IsAutoReply,
         };
 
     public void MarkSent(Instant at)
@@ -128,8 +107,6 @@ public sealed class OutboxMessage
         ClaimedUntil = null;
     }
 }
-
-public sealed record EmailContent(string Subject, string HtmlBody, string TextBody);
 
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
 {

@@ -13,7 +13,7 @@ namespace Vidnova.Outbox;
 /// at once and a crashed one's work is taken over within a lease. Retries, backoff and dead letters are the
 /// channel's: they differ by what is delivered.
 /// </summary>
-public sealed class OutboxWorker<TRow>(
+internal sealed class OutboxWorker<TRow>(
     IServiceScopeFactory scopes,
     IOutboxChannel<TRow> channel,
     IClock clock,

@@ -4,7 +4,7 @@ using Vidnova.Hosting;
 
 namespace Vidnova.Payments;
 
-public static class PaymentsApi
+internal static class PaymentsApi
 {
     public static RouteGroupBuilder MapPaymentsApi(this RouteGroupBuilder api)
     {
@@ -21,10 +21,10 @@ public static class PaymentsApi
         PostPaymentCommand body, PostPayment useCase, CancellationToken cancellationToken)
     {
         var result = await useCase.HandleAsync(body, cancellationToken);
-        var response = new PaymentResponse(result.Payment.Id, result.Payment.AccountNumber.Value, -result.Payment.Amount.Amount,
-            result.Payment.OccurredAt, result.Payment.Channel!, result.Payment.Reference!, result.DebtAfter.Amount);
+        var response = new PaymentResponse(result.Payment.Id, result.Payment.AccountNumber.Value, result.Payment.Amount.Amount,
+            result.Payment.PaidAt, result.Payment.Channel, result.Payment.Reference, result.DebtAfter.Amount);
         return result.Created ? TypedResults.Created($"/api/v1/payments/{result.Payment.Id}", response) : TypedResults.Ok(response);
     }
 }
 
-public sealed record PaymentResponse(Guid Id, string AccountNumber, decimal Amount, Instant PaidAt, string Channel, string Reference, decimal DebtAfter);
+internal sealed record PaymentResponse(Guid Id, string AccountNumber, decimal Amount, Instant PaidAt, string Channel, string Reference, decimal DebtAfter);

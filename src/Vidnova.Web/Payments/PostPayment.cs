@@ -8,15 +8,15 @@ using Vidnova.Problems;
 
 namespace Vidnova.Payments;
 
-public sealed record PostPaymentCommand([Text(32)] string? AccountNumber, decimal? Amount, Instant? PaidAt, [Text(40)] string? Channel, [Text(100)] string? Reference);
+internal sealed record PostPaymentCommand([Text(32)] string? AccountNumber, decimal? Amount, Instant? PaidAt, [Text(40)] string? Channel, [Text(100)] string? Reference);
 
-public sealed record PostPaymentResult(LedgerEntry Payment, Money DebtAfter, bool Created);
+internal sealed record PostPaymentResult(BookedPayment Payment, Money DebtAfter, bool Created);
 
 /// <summary>
 /// Books a payment reported by a channel (bank, checkout, post office). A channel may report the same payment
 /// again; (channel, reference) identifies it, so the repeat changes nothing and returns the original.
 /// </summary>
-public sealed class PostPayment(VidnovaDbContext db, ILedger ledger, IPersonalAccounts accounts, IClock clock, IOptions<PaymentLimits> limits)
+internal sealed class PostPayment(VidnovaDbContext db, ILedger ledger, IPersonalAccounts accounts, IClock clock, IOptions<PaymentLimits> limits)
 {
     /// <summary>
     /// Runs again on fresh rows when it loses a race: the same payment reported twice at once (the unique
@@ -42,13 +42,13 @@ public sealed class PostPayment(VidnovaDbContext db, ILedger ledger, IPersonalAc
 
             var posting = await ledger.RecordPaymentAsync(accountNumber, amount, command.PaidAt!.Value, channel, reference, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            return new PostPaymentResult(posting.Entry, posting.BalanceAfter.Debt, Created: true);
+            return new PostPaymentResult(posting.Payment, posting.BalanceAfter.Debt, Created: true);
         });
     }
 
-    private async Task<PostPaymentResult> SameAsBeforeAsync(LedgerEntry existing, AccountNumber accountNumber, Money amount, CancellationToken cancellationToken)
+    private async Task<PostPaymentResult> SameAsBeforeAsync(BookedPayment existing, AccountNumber accountNumber, Money amount, CancellationToken cancellationToken)
     {
-        if (existing.AccountNumber != accountNumber || existing.Amount != -amount)
+        if (existing.AccountNumber != accountNumber || existing.Amount != amount)
         {
             throw new BusinessRuleException("payment_reference_reused",
                 "Платіж з таким каналом і референсом уже зараховано, але з іншим рахунком чи сумою. Перевірте референс платежу.");

@@ -18,7 +18,7 @@ public enum ActorKind
 /// An actor and its id (a staff login, a DSO code). Its string form, <c>staff:olena</c> or <c>dso:kyiv-city</c>, is
 /// what the API's <c>actor</c> field shows and what the modules pass around; <see cref="Parse"/> reads it back.
 /// </summary>
-public readonly record struct Actor(ActorKind Kind, string? Id)
+internal readonly record struct Actor(ActorKind Kind, string? Id)
 {
     public static Actor Parse(string text)
     {
@@ -52,7 +52,7 @@ public readonly record struct Actor(ActorKind Kind, string? Id)
     public static implicit operator string(Actor actor) => actor.ToString();
 }
 
-public static class Actors
+internal static class Actors
 {
     public static readonly Actor Customer = new(ActorKind.Customer, null);
     public static readonly Actor System = new(ActorKind.System, null);

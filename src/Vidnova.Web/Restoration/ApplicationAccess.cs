@@ -6,7 +6,7 @@ using Vidnova.Problems;
 namespace Vidnova.Restoration;
 
 /// <summary>Loads an application for its customer, who proves it with the access token from the email link.</summary>
-public static class ApplicationAccess
+internal static class ApplicationAccess
 {
     public static async Task<RestorationApplication> LoadAsync(VidnovaDbContext db, Guid id, CancellationToken cancellationToken) =>
         await db.Set<RestorationApplication>().SingleOrDefaultAsync(a => a.Id == id, cancellationToken)

@@ -14,7 +14,7 @@ public enum ApplicationStatus
 }
 
 /// <summary>What can happen to an application.</summary>
-public enum ApplicationTrigger
+internal enum ApplicationTrigger
 {
     ConfirmEmail,
     SubmitReceipt,
@@ -32,7 +32,7 @@ public enum ApplicationTrigger
 /// A DSO may report completion without acknowledging first (the request still reached it). The DSO's bank statement
 /// proves the payment with or without a receipt, so it sends the application on from either status before the DSO.
 /// </summary>
-public static class ApplicationStateMachine
+internal static class ApplicationStateMachine
 {
     private static readonly Dictionary<(ApplicationStatus From, ApplicationTrigger Trigger), ApplicationStatus> Transitions = new()
     {

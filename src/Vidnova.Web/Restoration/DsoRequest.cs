@@ -16,7 +16,7 @@ public enum DsoRequestStatus
 /// completion time the SLA breach and compensation are judged by, the rejection reason the customer is told. Kept
 /// up to date by <see cref="DsoEvents.RestorationWorkOrderObserver"/>; the work order itself is the DSO exchange's.
 /// </summary>
-public sealed class DsoRequest
+internal sealed class DsoRequest
 {
     private DsoRequest(Guid id, Instant createdAt)
     {

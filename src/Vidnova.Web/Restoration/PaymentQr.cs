@@ -12,7 +12,7 @@ namespace Vidnova.Restoration;
 /// payload in base64url without padding; opening the link on a phone starts a bank app that supports it.
 /// Pure: no clock, no I/O — everything comes from the invoice.
 /// </summary>
-public static class PaymentQr
+internal static class PaymentQr
 {
     /// <summary>The NBU's "payment application start code" prefix the base64url payload is appended to.</summary>
     public const string LinkPrefix = "https://bank.gov.ua/qr/";

@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace Vidnova.Restoration;
 
-public enum ReceiptDecision
+internal enum ReceiptDecision
 {
     Pending,
     Approved,
@@ -13,7 +13,7 @@ public enum ReceiptDecision
 /// A proof of payment of the restoration invoice. The file itself lives in <see cref="ReceiptFile"/> so that
 /// loading an application never loads megabytes of images.
 /// </summary>
-public sealed class Receipt
+internal sealed class Receipt
 {
     private Receipt(Guid id, string fileName, string contentType, long sizeBytes, string sha256, Instant receivedAt, Guid? sourceEmailId)
     {
@@ -70,7 +70,7 @@ public sealed class Receipt
 }
 
 /// <summary>The bytes of a receipt exactly as the customer sent them (evidence).</summary>
-public sealed class ReceiptFile(Guid receiptId, byte[] content)
+internal sealed class ReceiptFile(Guid receiptId, byte[] content)
 {
     public Guid ReceiptId { get; private set; } = receiptId;
 

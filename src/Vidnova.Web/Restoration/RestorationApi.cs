@@ -12,7 +12,7 @@ using Vidnova.Restoration.Receipts;
 
 namespace Vidnova.Restoration;
 
-public static class RestorationApi
+internal static class RestorationApi
 {
     public static RouteGroupBuilder MapRestorationApi(this RouteGroupBuilder api)
     {
@@ -171,17 +171,17 @@ public static class RestorationApi
     }
 }
 
-public sealed record ApplyResponse(Guid Id, string Number, string Status, string? AccessToken);
+internal sealed record ApplyResponse(Guid Id, string Number, string Status, string? AccessToken);
 
-public sealed record EmailConfirmationRequest([Text(32)] string? Code);
+internal sealed record EmailConfirmationRequest([Text(32)] string? Code);
 
 /// <summary>The reason reaches the customer's email and the receipt's column (1000 characters); it may span lines.</summary>
-public sealed record ReceiptDecisionRequest(bool? Approve, [Text(1000, MultiLine = true)] string? Reason);
+internal sealed record ReceiptDecisionRequest(bool? Approve, [Text(1000, MultiLine = true)] string? Reason);
 
 /// <summary>The reason goes into the timeline entry "Заяву скасовано: …" (2000 characters); it may span lines.</summary>
-public sealed record CancellationRequest([Text(1000, MultiLine = true)] string? Reason);
+internal sealed record CancellationRequest([Text(1000, MultiLine = true)] string? Reason);
 
-public sealed record ApplicationResponse(
+internal sealed record ApplicationResponse(
     Guid Id,
     string Number,
     string Status,
@@ -212,15 +212,15 @@ public sealed record ApplicationResponse(
     }
 }
 
-public sealed record InvoiceResponse(decimal Amount, string RecipientName, string RecipientCode, string Iban, string Purpose, Instant IssuedAt);
+internal sealed record InvoiceResponse(decimal Amount, string RecipientName, string RecipientCode, string Iban, string Purpose, Instant IssuedAt);
 
-public sealed record DsoRequestResponse(Guid Id, string Status, Instant CreatedAt, Instant? ReceivedAt, LocalDate? Deadline, bool Overdue,
+internal sealed record DsoRequestResponse(Guid Id, string Status, Instant CreatedAt, Instant? ReceivedAt, LocalDate? Deadline, bool Overdue,
     Instant? CompletedAt, string? RejectionReason);
 
 /// <summary>What the DSO owes for the missed deadline; it credits it by <c>creditBy</c> (45 days, NEURC No. 375).</summary>
-public sealed record CompensationResponse(decimal Amount, LocalDate MissedDeadline, Instant RecordedAt, LocalDate CreditBy);
+internal sealed record CompensationResponse(decimal Amount, LocalDate MissedDeadline, Instant RecordedAt, LocalDate CreditBy);
 
-public sealed record ReceiptResponse(Guid Id, string FileName, string ContentType, long SizeBytes, Instant ReceivedAt, string Decision, string? RejectionReason);
+internal sealed record ReceiptResponse(Guid Id, string FileName, string ContentType, long SizeBytes, Instant ReceivedAt, string Decision, string? RejectionReason);
 
 /// <summary>One line of the history; <c>description</c> is in the request's language, written for the caller (customer or staff).</summary>
-public sealed record TimelineResponse(Instant At, string Actor, string Kind, string Description);
+internal sealed record TimelineResponse(Instant At, string Actor, string Kind, string Description);

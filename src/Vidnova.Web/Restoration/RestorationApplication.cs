@@ -10,7 +10,7 @@ namespace Vidnova.Restoration;
 /// A household's application to restore supply after a disconnection for debt, from submission to the DSO's report.
 /// Its status changes only through the methods below, each checked against <see cref="ApplicationStateMachine"/>.
 /// </summary>
-public sealed class RestorationApplication
+internal sealed class RestorationApplication
 {
     public const int MaxConfirmationAttempts = 5;
 
@@ -401,11 +401,11 @@ public sealed class RestorationApplication
 }
 
 /// <summary>Compensation the DSO owes for a missed restoration deadline; it credits it within 45 days (NEURC No. 375).</summary>
-public sealed record SlaCompensation(Money Amount, bool Household, LocalDate MissedDeadline, Instant RecordedAt)
+internal sealed record SlaCompensation(Money Amount, bool Household, LocalDate MissedDeadline, Instant RecordedAt)
 {
     /// <summary>The last day of the 45 the DSO has to credit it, counted from the Kyiv date of the recording (the customer's calendar, not UTC's).</summary>
     public LocalDate CreditBy => Calendar.KyivTime.DateOf(RecordedAt).PlusDays(45);
 }
 
 /// <summary>The restoration service invoice, issued on the DSO's behalf with a snapshot of its requisites at that moment.</summary>
-public sealed record Invoice(Money Amount, string RecipientName, Edrpou RecipientCode, Iban Iban, string Purpose, Instant IssuedAt);
+internal sealed record Invoice(Money Amount, string RecipientName, Edrpou RecipientCode, Iban Iban, string Purpose, Instant IssuedAt);

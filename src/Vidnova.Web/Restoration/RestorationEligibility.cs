@@ -9,17 +9,17 @@ namespace Vidnova.Restoration;
 /// How much of the debt must be paid before a household may apply. The article's condition 1 is "pay the debt in
 /// full"; a supplier that restores customers on an active repayment schedule plugs in a policy that asks less.
 /// </summary>
-public interface IRestorationDebtPolicy
+internal interface IRestorationDebtPolicy
 {
     Money AmountStillToPay(LedgerBalance balance);
 }
 
-public sealed class FullDebtPaymentPolicy : IRestorationDebtPolicy
+internal sealed class FullDebtPaymentPolicy : IRestorationDebtPolicy
 {
     public Money AmountStillToPay(LedgerBalance balance) => balance.Debt;
 }
 
-public static class RestorationEligibility
+internal static class RestorationEligibility
 {
     /// <summary>Refuses, with what is missing, an account that may not apply for restoration; says nothing else about it.</summary>
     public static void EnsureEligible(PersonalAccountSummary account, LedgerBalance balance, IRestorationDebtPolicy policy)

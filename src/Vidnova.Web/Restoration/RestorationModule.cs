@@ -1,12 +1,14 @@
 using Vidnova.Dso.WorkOrders;
 using Vidnova.Notifications;
 using Vidnova.Restoration.Apply;
+using Vidnova.Restoration.Deadlines;
 using Vidnova.Restoration.DsoEvents;
 using Vidnova.Restoration.EmailConfirmation;
 using Vidnova.Restoration.Notifications;
 using Vidnova.Restoration.PaymentStatements;
 using Vidnova.Restoration.Receipts;
 using Vidnova.Restoration.Receipts.Ocr;
+using Vidnova.Restoration.Replies;
 
 namespace Vidnova.Restoration;
 
@@ -31,6 +33,8 @@ public static class RestorationModule
         services.AddScoped<IWorkOrderObserver, RestorationWorkOrderObserver>();
         services.AddScoped<ImportPaymentStatement>();
         services.AddScoped<ICorrelationNames, ApplicationNumbers>();
+        services.AddScoped<IApplicationReplies, ApplicationReplies>();
+        services.AddScoped<IRestorationDeadlines, RestorationDeadlines>();
         services.AddScoped<IOpenRestorationApplications, OpenRestorationApplications>();
         return services;
     }

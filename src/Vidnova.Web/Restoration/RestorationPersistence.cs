@@ -88,7 +88,7 @@ internal sealed class ReceiptFileConfiguration : IEntityTypeConfiguration<Receip
 }
 
 /// <summary>The last application number given out in a year; numbers run VN-2026-000001, VN-2026-000002, …</summary>
-public sealed class ApplicationNumberSequence(int year)
+internal sealed class ApplicationNumberSequence(int year)
 {
     public int Year { get; private set; } = year;
 

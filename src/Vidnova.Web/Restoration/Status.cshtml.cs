@@ -18,7 +18,7 @@ namespace Vidnova.Restoration;
 /// The customer's proof of access to one application: the access token from the email link, kept in an HttpOnly
 /// cookie scoped to that application's pages, so the token leaves the address bar after the first visit.
 /// </summary>
-public static class CustomerAccessCookie
+internal static class CustomerAccessCookie
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(90);
 
@@ -42,9 +42,9 @@ public static class CustomerAccessCookie
 }
 
 /// <summary>One step of the restoration journey as the customer sees it.</summary>
-public sealed record JourneyStep(string Title, string? Detail, JourneyStepState State);
+internal sealed record JourneyStep(string Title, string? Detail, JourneyStepState State);
 
-public enum JourneyStepState
+internal enum JourneyStepState
 {
     Done,
     Current,
@@ -54,7 +54,7 @@ public enum JourneyStepState
 /// <summary>The customer's page of one restoration application: where it stands, what to do now, and its history.</summary>
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed class StatusModel(
+internal sealed class StatusModel(
     VidnovaDbContext db,
     IClock clock,
     ConfirmEmail confirmEmail,

@@ -9,7 +9,7 @@ namespace Vidnova.Restoration;
 /// (<see cref="Data"/>, a JSON object of strings). Sentences are rendered per language and audience by
 /// <see cref="TimelineText"/>, so a chatbot or the English UI can use the same history.
 /// </summary>
-public sealed record TimelineEntry(Instant At, string Kind, ActorKind ActorKind, string? ActorId, string Data)
+internal sealed record TimelineEntry(Instant At, string Kind, ActorKind ActorKind, string? ActorId, string Data)
 {
     /// <summary>The data key of an entry migrated from the time the timeline stored Ukrainian sentences: the sentence itself.</summary>
     public const string LegacyText = "legacy";

@@ -9,7 +9,7 @@ using Vidnova.Restoration.Receipts;
 namespace Vidnova.Restoration;
 
 /// <summary>Who reads a timeline: the customer (what they did and what happens next) or staff (everything).</summary>
-public enum TimelineAudience
+internal enum TimelineAudience
 {
     Customer,
     Staff,
@@ -20,7 +20,7 @@ public enum TimelineAudience
 /// <c>SharedResource.en.resx</c>) for one audience. Customers are not shown the field-by-field receipt check, OCR
 /// readings, bank statement lines, delivery retries or DSO codes; staff see all of it.
 /// </summary>
-public sealed class TimelineText(IStringLocalizer<SharedResource> t)
+internal sealed class TimelineText(IStringLocalizer<SharedResource> t)
 {
     private static readonly LocalDatePattern Iso = LocalDatePattern.Iso;
 

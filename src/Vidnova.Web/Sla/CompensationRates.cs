@@ -9,14 +9,14 @@ namespace Vidnova.Sla;
 /// of 12.06.2018 sets them and they change by resolution, so they live in configuration
 /// (<c>Sla:CompensationRates</c>), never in code.
 /// </summary>
-public sealed class CompensationRateOptions
+internal sealed class CompensationRateOptions
 {
     public const string Section = "Sla";
 
     public List<CompensationRate> CompensationRates { get; set; } = [];
 }
 
-public sealed class CompensationRate
+internal sealed class CompensationRate
 {
     public DateOnly EffectiveFrom { get; set; }
 
@@ -25,7 +25,7 @@ public sealed class CompensationRate
     public decimal NonHousehold { get; set; }
 }
 
-public static class CompensationRates
+internal static class CompensationRates
 {
     /// <summary>The rate in force on the day the deadline was missed; null when none is configured for that day.</summary>
     public static Money? For(IEnumerable<CompensationRate> rates, LocalDate missedDeadline, CustomerKind kind)

@@ -3,18 +3,17 @@ using CsvHelper;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Vidnova.Calendar;
 using Vidnova.Hosting;
-using Vidnova.Persistence;
 using Vidnova.Restoration;
+using Vidnova.Restoration.Deadlines;
 
 namespace Vidnova.Sla;
 
 /// <summary>The supervisor's view of the SLA: what is open at each DSO, who restores on time, how fast, and breaches.</summary>
 [Authorize(Policy = AuthorizationPolicies.Supervisor)]
-public sealed class DashboardModel(VidnovaDbContext db, IClock clock) : PageModel
+internal sealed class DashboardModel(IRestorationDeadlines deadlines, IClock clock) : PageModel
 {
     public LocalDate Today { get; private set; }
 
@@ -31,17 +30,18 @@ public sealed class DashboardModel(VidnovaDbContext db, IClock clock) : PageMode
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = KyivTime.DateOf(clock.GetCurrentInstant());
-        var applications = await LoadAsync(ct);
-        var rows = applications.Select(ToRow).ToList();
+        var requests = await LoadAsync(ct);
+        var rows = requests.Select(ToRow).ToList();
         Open = SlaFigures.OpenByDso(rows, Today);
-        var ids = applications.ToDictionary(a => a.Number, a => a.Id);
+        var ids = requests.ToDictionary(r => r.ApplicationNumber, r => r.ApplicationId);
         Escalations = SlaFigures.Escalations(rows, Today, clock.GetCurrentInstant()).Select(r => (ids[r.ApplicationNumber], r)).ToList();
         OnTime = SlaFigures.OnTimeRates(rows);
         Times = SlaFigures.TimesToRestore(rows);
-        Breaches = applications
-            .Where(a => a.Compensation is not null)
-            .OrderByDescending(a => a.Compensation!.RecordedAt)
-            .Select(a => new Breach(a.Id, a.Number, a.DsoCode.Value, a.Compensation!.MissedDeadline, a.Compensation.Amount.ToString(), a.Status))
+        Breaches = requests
+            .Where(r => r.Breach is not null)
+            .OrderByDescending(r => r.Breach!.RecordedAt)
+            .Select(r => new Breach(r.ApplicationId, r.ApplicationNumber, r.DsoCode.Value, r.Breach!.MissedDeadline, r.Breach.Compensation.ToString(),
+                r.ApplicationStatus))
             .ToList();
     }
 
@@ -60,15 +60,14 @@ public sealed class DashboardModel(VidnovaDbContext db, IClock clock) : PageMode
         return File(buffer.ToArray(), "text/csv; charset=utf-8", $"sla-{Today:yyyy-MM-dd}.csv");
     }
 
-    private Task<List<RestorationApplication>> LoadAsync(CancellationToken ct)
+    private Task<IReadOnlyList<RestorationRequestFigures>> LoadAsync(CancellationToken ct)
     {
         Today = KyivTime.DateOf(clock.GetCurrentInstant());
-        return db.Set<RestorationApplication>().AsNoTracking().Where(a => a.DsoRequest != null).ToListAsync(ct);
+        return deadlines.RequestsAsync(ct);
     }
 
-    private static SlaRow ToRow(RestorationApplication a) => new(
-        a.DsoCode.Value, a.Number, a.DsoRequest!.Status.ToApiName(), a.DsoRequest.CreatedAt, a.DsoRequest.ReceivedAt,
-        a.DsoRequest.Deadline, a.DsoRequest.CompletedAt, a.Compensation is not null);
+    private static SlaRow ToRow(RestorationRequestFigures r) => new(
+        r.DsoCode.Value, r.ApplicationNumber, r.RequestStatus.ToApiName(), r.SentAt, r.ReceivedAt, r.Deadline, r.CompletedAt, r.Breach is not null);
 
     private static string Iso(Instant? instant) =>
         instant?.ToString("uuuu-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";

@@ -4,7 +4,7 @@ using Vidnova.Calendar;
 namespace Vidnova.Sla;
 
 /// <summary>One restoration request as the supervisor dashboard sees it.</summary>
-public sealed record SlaRow(
+internal sealed record SlaRow(
     string DsoCode,
     string ApplicationNumber,
     string Status,
@@ -14,20 +14,20 @@ public sealed record SlaRow(
     Instant? CompletedAt,
     bool Breached);
 
-public sealed record OpenByDaysLeft(string DsoCode, int NotAcknowledged, int Overdue, int DueToday, int DueTomorrow, int Later)
+internal sealed record OpenByDaysLeft(string DsoCode, int NotAcknowledged, int Overdue, int DueToday, int DueTomorrow, int Later)
 {
     public int Total => NotAcknowledged + Overdue + DueToday + DueTomorrow + Later;
 }
 
-public sealed record OnTimeRate(string DsoCode, YearMonth Month, int Completed, int OnTime)
+internal sealed record OnTimeRate(string DsoCode, YearMonth Month, int Completed, int OnTime)
 {
     public double Rate => Completed == 0 ? 0 : (double)OnTime / Completed;
 }
 
-public sealed record RestorationTimes(string DsoCode, int Count, Duration Median, Duration Percentile90);
+internal sealed record RestorationTimes(string DsoCode, int Count, Duration Median, Duration Percentile90);
 
 /// <summary>The SLA figures supervisors follow (КСР 11.5.23 deadlines, NEURC No. 375 breaches), computed from rows.</summary>
-public static class SlaFigures
+internal static class SlaFigures
 {
     /// <summary>Open requests per DSO by how many calendar days are left to the deadline (Kyiv dates).</summary>
     public static IReadOnlyList<OpenByDaysLeft> OpenByDso(IEnumerable<SlaRow> rows, LocalDate today) =>

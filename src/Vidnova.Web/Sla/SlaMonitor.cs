@@ -1,12 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Vidnova.Accounts;
 using Vidnova.Calendar;
-using Vidnova.Notifications;
-using Vidnova.Persistence;
-using Vidnova.Restoration;
-using Vidnova.Restoration.Notifications;
+using Vidnova.Restoration.Deadlines;
 
 namespace Vidnova.Sla;
 
@@ -14,9 +10,9 @@ namespace Vidnova.Sla;
 /// Follows each acknowledged request to its deadline (КСР 11.5.23) and records a missed deadline as a breach with
 /// the compensation owed (NEURC No. 375), once per application. Reminding the DSO before the deadline is the work
 /// order's (<see cref="Dso.WorkOrders.WorkOrderReminders"/>). Safe on several instances: the application's version makes a second
-/// instance's simultaneous attempt fail and leave the first one's record.
+/// instance's simultaneous attempt fail and leave the first one's record (<see cref="IRestorationDeadlines.RecordBreachAsync"/>).
 /// </summary>
-public sealed class SlaMonitor(
+internal sealed class SlaMonitor(
     IServiceScopeFactory scopes,
     IClock clock,
     IOptionsMonitor<CompensationRateOptions> rates,
@@ -45,48 +41,30 @@ public sealed class SlaMonitor(
     public async Task<int> DetectBreachesAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VidnovaDbContext>();
+        var deadlines = scope.ServiceProvider.GetRequiredService<IRestorationDeadlines>();
         var accounts = scope.ServiceProvider.GetRequiredService<IPersonalAccounts>();
-        var emails = scope.ServiceProvider.GetRequiredService<RestorationEmails>();
-        var now = clock.GetCurrentInstant();
-        var today = KyivTime.DateOf(now);
-        var candidates = await db.Set<RestorationApplication>()
-            .Where(a => a.Compensation == null && a.DsoRequest!.Deadline < today
-                && (a.Status == ApplicationStatus.InProgressAtDso || a.Status == ApplicationStatus.Restored))
-            .ToListAsync(cancellationToken);
-
-        var breached = candidates.Where(a => a.MissedDeadline(today, KyivTime.DateOf)).ToList();
-        var accountNumbers = breached.Select(a => a.AccountNumber).ToList();
-        var kinds = await accounts.KindsOfAsync(accountNumbers, cancellationToken);
+        var breached = await deadlines.UnrecordedBreachesAsync(KyivTime.DateOf(clock.GetCurrentInstant()), cancellationToken);
+        var kinds = await accounts.KindsOfAsync([.. breached.Select(b => b.AccountNumber)], cancellationToken);
         var recorded = 0;
-        foreach (var application in breached)
+        foreach (var breach in breached)
         {
-            var kind = kinds[application.AccountNumber];
-            if (CompensationRates.For(rates.CurrentValue.CompensationRates, application.DsoRequest!.Deadline!.Value, kind) is not { } amount)
+            var kind = kinds[breach.AccountNumber];
+            if (CompensationRates.For(rates.CurrentValue.CompensationRates, breach.Deadline, kind) is not { } amount)
             {
-                logger.LogError("No compensation rate configured for {Deadline}; breach of {Number} not recorded", application.DsoRequest.Deadline, application.Number);
+                logger.LogError("No compensation rate configured for {Deadline}; breach of {Number} not recorded", breach.Deadline, breach.ApplicationNumber);
                 continue;
             }
 
-            application.RecordSlaBreach(amount, kind == CustomerKind.Household, now);
-            db.Add(emails.Compensation(application, now));
-            try
+            if (!await deadlines.RecordBreachAsync(breach.ApplicationId, amount, kind == CustomerKind.Household, cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
-                recorded++;
-                logger.LogWarning("SLA breached: {Number}, deadline {Deadline}, compensation {Amount}", application.Number, application.DsoRequest.Deadline, amount);
-            }
-            catch (DbUpdateException)
-            {
-                // Another instance recorded it (or the DSO reported meanwhile); the next pass sees the result. Stop
-                // here: clearing the tracker detached the other candidates, and changing a detached one would save
-                // its email without its breach.
-                db.ChangeTracker.Clear();
+                // Another instance is recording these; the next pass sees what it did.
                 break;
             }
+
+            recorded++;
+            logger.LogWarning("SLA breached: {Number}, deadline {Deadline}, compensation {Amount}", breach.ApplicationNumber, breach.Deadline, amount);
         }
 
-        scope.ServiceProvider.GetRequiredService<OutboxSignal>().Notify();
         return recorded;
     }
 }

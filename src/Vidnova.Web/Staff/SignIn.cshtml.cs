@@ -14,7 +14,7 @@ namespace Vidnova.Staff;
 
 /// <summary>Back-office sign-in with a staff login (email) and password; issues the staff cookie.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(VidnovaDbContext db, RateLimits limits, StaffLockout lockout, StaffPasswords passwords, IClock clock, ILogger<SignInModel> logger) : PageModel
+internal sealed class SignInModel(VidnovaDbContext db, RateLimits limits, StaffLockout lockout, StaffPasswords passwords, IClock clock, ILogger<SignInModel> logger) : PageModel
 {
     public const string DisplayNameClaim = "display_name";
 

@@ -13,7 +13,7 @@ namespace Vidnova.Staff;
 /// </remarks>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public sealed class SignOutModel : PageModel
+internal sealed class SignOutModel : PageModel
 {
     public IActionResult OnGet() =>
         User.Identity?.IsAuthenticated == true ? Page() : Redirect("/backoffice/sign-in");

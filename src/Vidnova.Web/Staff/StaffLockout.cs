@@ -12,7 +12,7 @@ namespace Vidnova.Staff;
 /// the lock holds on every instance behind the load balancer. An attempt is counted before its password is checked:
 /// counting after it let any number of parallel guesses through while each still saw "not locked".
 /// </summary>
-public sealed class StaffLockout(VidnovaDbContext db, IOptions<RateLimitOptions> options)
+internal sealed class StaffLockout(VidnovaDbContext db, IOptions<RateLimitOptions> options)
 {
     private int Failures => Math.Max(1, options.Value.StaffSignIn.LockoutFailures);
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Vidnova.Staff;
 
 /// <summary>Sets and checks staff passwords as ASP.NET Core Identity hashes, so that the user entity stays plain.</summary>
-public sealed class StaffPasswords(IPasswordHasher<StaffUser> hasher)
+internal sealed class StaffPasswords(IPasswordHasher<StaffUser> hasher)
 {
     /// <summary>Checked when the login is unknown so that a wrong login takes as long as a wrong password.</summary>
     private readonly Lazy<StaffUser> decoy = new(() =>

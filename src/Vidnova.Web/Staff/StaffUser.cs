@@ -5,7 +5,7 @@ using NodaTime;
 namespace Vidnova.Staff;
 
 /// <summary>A supplier employee who signs in to the back office. Passwords are kept as hashes set and checked by <see cref="StaffPasswords"/>.</summary>
-public sealed class StaffUser
+internal sealed class StaffUser
 {
     private StaffUser(Guid id, string login, string displayName, string role)
     {

@@ -184,7 +184,7 @@ public sealed class UntrustedDocumentReader : IDisposable
 }
 
 /// <summary>The JSON both sides of the reader speak.</summary>
-public static class DocumentJson
+internal static class DocumentJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { MaxDepth = 16 };
 }

@@ -16,7 +16,7 @@ namespace Vidnova.Tests.Dso;
 /// random sequence), drops the connection while <see cref="Down"/>, and remembers every call. Like a real DSO it
 /// accepts each Idempotency-Key once and, when <see cref="OnAccepted"/> is set, reports back on the new request.
 /// </summary>
-public sealed class WebhookReceiver : IAsyncDisposable
+internal sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly Random _faults;
@@ -133,4 +133,4 @@ public sealed class WebhookReceiver : IAsyncDisposable
 }
 
 /// <summary>One call as the receiver saw it; <see cref="Status"/> 0 when it was cut off while <see cref="WebhookReceiver.Down"/>.</summary>
-public sealed record ReceivedCall(string IdempotencyKey, SignatureCheck Signature, int Status, string Body);
+internal sealed record ReceivedCall(string IdempotencyKey, SignatureCheck Signature, int Status, string Body);

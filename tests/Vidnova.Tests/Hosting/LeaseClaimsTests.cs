@@ -19,8 +19,8 @@ public abstract class LeaseClaimsTests(VidnovaApp app)
         var ids = await app.InDatabaseAsync(async db =>
         {
             var messages = Enumerable.Range(0, 3)
-                .Select(i => OutboxMessage.Create($"lease-test:{Guid.NewGuid()}", new EmailContent("s", "<p>h</p>", "t"), "x@example.com", null,
-                    now - Duration.FromMinutes(10 - i)))
+                .Select(i => OutboxMessage.For(new Notification($"lease-test:{Guid.NewGuid()}", new EmailContent("s", "<p>h</p>", "t"), "x@example.com", null,
+                    now - Duration.FromMinutes(10 - i))))
                 .ToList();
             db.AddRange(messages);
             await db.SaveChangesAsync();

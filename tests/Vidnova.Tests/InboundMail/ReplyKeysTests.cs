@@ -48,8 +48,8 @@ public sealed class ReplyKeysTests
         var invoice = Guid.NewGuid();
         var confirmation = Guid.NewGuid();
         var message = Message(to: "receipts@vidnova.test");
-        message.InReplyTo = OutboxMessage.MessageIdOf(invoice);
-        message.References.Add(OutboxMessage.MessageIdOf(confirmation));
+        message.InReplyTo = NotificationMessageId.Of(invoice);
+        message.References.Add(NotificationMessageId.Of(confirmation));
         message.References.Add("CAF=abc123@mail.gmail.com");
 
         Assert.Equal([invoice, confirmation], ReplyKeys.Read(message, Mailbox).RepliedToOutboxIds);

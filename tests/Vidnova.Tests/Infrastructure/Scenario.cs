@@ -6,7 +6,7 @@ using Vidnova.Restoration;
 namespace Vidnova.Tests.Infrastructure;
 
 /// <summary>Drives the restoration journey through the public API, the way a mobile app and a DSO would.</summary>
-public sealed partial class Scenario(VidnovaApp app)
+internal sealed partial class Scenario(VidnovaApp app)
 {
     public const string DsoCode = "kyiv-city";
     public const string DsoIban = "UA213223130000026007233566001";

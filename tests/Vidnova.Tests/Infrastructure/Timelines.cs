@@ -8,7 +8,7 @@ using Vidnova.Restoration;
 namespace Vidnova.Tests.Infrastructure;
 
 /// <summary>The timeline's sentences outside a request: the real resources, in the culture asked for.</summary>
-public static class Timelines
+internal static class Timelines
 {
     public static readonly TimelineText Text = new(new StringLocalizer<SharedResource>(
         new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance)));

@@ -16,7 +16,7 @@ namespace Vidnova.Dso.BackOffice;
 /// Supervisors put a dead letter back in the queue once the DSO has fixed its side.
 /// </summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
-public sealed class DsoDeliveriesModel(VidnovaDbContext db, IDsoDirectory dsos, WorkOrderQueries workOrders, IAuthorizationService authorization) : PageModel
+internal sealed class DsoDeliveriesModel(VidnovaDbContext db, IDsoDirectory dsos, WorkOrderQueries workOrders, IAuthorizationService authorization) : PageModel
 {
     public const int PageSize = 50;
 
@@ -138,7 +138,7 @@ public sealed class DsoDeliveriesModel(VidnovaDbContext db, IDsoDirectory dsos, 
         (await authorization.AuthorizeAsync(User, AuthorizationPolicies.Supervisor)).Succeeded;
 }
 
-public enum DeliveryState
+internal enum DeliveryState
 {
     Pending,
     Failing,
@@ -146,7 +146,7 @@ public enum DeliveryState
     Delivered,
 }
 
-public sealed record DsoDeliveryRow(
+internal sealed record DsoDeliveryRow(
     Guid Id, Guid RequestId, DsoCode DsoCode, string EventType, Instant CreatedAt, int Attempts, string? LastError, Instant NextAttemptAt,
     Instant? DeliveredAt, Instant? DeadLetteredAt, string? RetriedBy, Instant? RetriedAt, Guid? ApplicationId, string? ApplicationNumber)
 {

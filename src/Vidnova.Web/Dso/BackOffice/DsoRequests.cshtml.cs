@@ -12,7 +12,7 @@ namespace Vidnova.Dso.BackOffice;
 
 /// <summary>Every restoration work order sent to a DSO, the nearest deadline first, overdue ones flagged.</summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
-public sealed class DsoRequestsModel(IDsoDirectory dsos, WorkOrderQueries workOrders, IClock clock) : PageModel
+internal sealed class DsoRequestsModel(IDsoDirectory dsos, WorkOrderQueries workOrders, IClock clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -109,7 +109,7 @@ public sealed class DsoRequestsModel(IDsoDirectory dsos, WorkOrderQueries workOr
     public string? NameOf(DsoCode code) => Operators.FirstOrDefault(o => o.Code == code)?.Name;
 }
 
-public sealed record DsoRequestRow(
+internal sealed record DsoRequestRow(
     Guid ApplicationId, string Number, DsoCode DsoCode, WorkOrderStatus Status,
     Instant SentAt, Instant? ReceivedAt, LocalDate? Deadline, Instant? FinishedAt)
 {
@@ -124,7 +124,7 @@ public sealed record DsoRequestRow(
 }
 
 /// <summary>How a work order's status reads on the staff pages (the same words as the application's DSO request).</summary>
-public static class WorkOrderDisplay
+internal static class WorkOrderDisplay
 {
     public static string BadgeClass(WorkOrderStatus status) => status switch
     {

@@ -20,7 +20,7 @@ public sealed record WorkOrderPlacement(
     Guid Id, WorkOrderKind Kind, DsoCode DsoCode, Guid RequesterReference, int WorkingDaysAllowed, WorkOrderSubject Subject);
 
 /// <summary>What the DSO reported on an order; <see cref="Nothing"/> when it repeats what the order already says.</summary>
-public enum WorkOrderOutcome
+internal enum WorkOrderOutcome
 {
     Applied,
 
@@ -35,7 +35,7 @@ public enum WorkOrderOutcome
 /// it (which starts the deadline), then completed or rejected. Its status changes only through the methods below,
 /// each checked against <see cref="WorkOrderStateMachine"/>.
 /// </summary>
-public sealed class WorkOrder
+internal sealed class WorkOrder
 {
     private WorkOrder(Guid id, WorkOrderKind kind, DsoCode dsoCode, Guid requesterReference, int workingDaysAllowed,
         string applicationNumber, AccountNumber accountNumber, Eic eic, string address, string settlement, Instant createdAt)
@@ -190,7 +190,7 @@ public sealed class WorkOrder
 }
 
 /// <summary>The transitions of <see cref="WorkOrderStatus"/>: the DSO may report the outcome without acknowledging first.</summary>
-public static class WorkOrderStateMachine
+internal static class WorkOrderStateMachine
 {
     private static readonly HashSet<(WorkOrderStatus From, WorkOrderStatus To)> Allowed =
     [
@@ -213,7 +213,7 @@ public static class WorkOrderStateMachine
     }
 }
 
-public static class WorkOrderNames
+internal static class WorkOrderNames
 {
     public static string ToApiName(this WorkOrderStatus status) => status.ToString().ToLowerInvariant();
 

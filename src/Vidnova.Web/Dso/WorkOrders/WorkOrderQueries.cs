@@ -5,7 +5,7 @@ using Vidnova.Persistence;
 namespace Vidnova.Dso.WorkOrders;
 
 /// <summary>Reads of work orders for the DSO's API and the staff pages; read-only, nothing is tracked.</summary>
-public sealed class WorkOrderQueries(VidnovaDbContext db)
+internal sealed class WorkOrderQueries(VidnovaDbContext db)
 {
     /// <summary>The orders of <paramref name="dso"/>, optionally of one kind and status, the oldest first.</summary>
     public async Task<IReadOnlyList<WorkOrder>> OfDsoAsync(DsoCode dso, WorkOrderKind? kind, WorkOrderStatus? status, CancellationToken cancellationToken)

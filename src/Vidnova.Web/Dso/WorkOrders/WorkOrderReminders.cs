@@ -10,7 +10,7 @@ namespace Vidnova.Dso.WorkOrders;
 /// Configuration section <c>Sla:Reminder</c> (the name it always had): when the DSO is reminded of an order it acknowledged but has not
 /// finished. The default is the start of the last working day (the deadline day itself, 08:00 Kyiv time).
 /// </summary>
-public sealed class ReminderOptions
+internal sealed class ReminderOptions
 {
     public const string Section = "Sla:Reminder";
 
@@ -23,7 +23,7 @@ public sealed class ReminderOptions
     public int AtHour { get; set; } = 8;
 }
 
-public static class ReminderSchedule
+internal static class ReminderSchedule
 {
     /// <summary>When the reminder for an order with <paramref name="deadline"/> falls due.</summary>
     public static Instant DueAt(LocalDate deadline, ReminderOptions options, WorkingDayCalendar calendar)
@@ -48,7 +48,7 @@ public static class ReminderSchedule
 /// the order's lifecycle, queued to the DSO's channel. Safe on several instances: the order's version makes a
 /// second instance's simultaneous reminder fail and leave the first one's.
 /// </summary>
-public sealed class WorkOrderReminders(
+internal sealed class WorkOrderReminders(
     IServiceScopeFactory scopes, IClock clock, IOptionsMonitor<ReminderOptions> reminders, ILogger<WorkOrderReminders> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);

@@ -10,7 +10,7 @@ using Vidnova.Problems;
 namespace Vidnova.Dso.WorkOrders;
 
 /// <summary>A DSO's report on one of its orders, as both the API and the signed callback carry it.</summary>
-public sealed record WorkOrderEventCommand(Guid WorkOrderId, string? Type, Instant? OccurredAt, string? Reason);
+internal sealed record WorkOrderEventCommand(Guid WorkOrderId, string? Type, Instant? OccurredAt, string? Reason);
 
 /// <summary>
 /// The DSO exchange as the capabilities that ask for work see it: place an order, and learn what the DSO did with
@@ -29,7 +29,7 @@ public interface IWorkOrders
 /// Places work orders and records the DSO's events on them, publishing each change to every
 /// <see cref="IWorkOrderObserver"/> in the same unit of work, so an order and its consequences commit together.
 /// </summary>
-public sealed class WorkOrders(
+internal sealed class WorkOrders(
     VidnovaDbContext db,
     IClock clock,
     CalendarStore calendars,

@@ -11,7 +11,7 @@ namespace Vidnova.Notifications.BackOffice;
 
 /// <summary>The outbox as staff see it: what was sent to customers, what waits, what keeps failing and why.</summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
-public sealed class MailModel(VidnovaDbContext db, ICorrelationNames numbers) : PageModel
+internal sealed class MailModel(VidnovaDbContext db, ICorrelationNames numbers) : PageModel
 {
     public const int PageSize = 50;
 
@@ -75,7 +75,7 @@ public sealed class MailModel(VidnovaDbContext db, ICorrelationNames numbers) : 
     }
 }
 
-public sealed record MailRow(Guid Id, string To, string Subject, Guid? ApplicationId, Instant CreatedAt, Instant? SentAt, int Attempts, string? LastError)
+internal sealed record MailRow(Guid Id, string To, string Subject, Guid? ApplicationId, Instant CreatedAt, Instant? SentAt, int Attempts, string? LastError)
 {
     public bool IsSent => SentAt is not null;
 

@@ -10,7 +10,7 @@ namespace Vidnova.Notifications.BackOffice;
 
 /// <summary>One outgoing email: headers, delivery state, the HTML body in a sandboxed frame and the plain-text body.</summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
-public sealed partial class MailMessageModel(VidnovaDbContext db, ICorrelationNames numbers) : PageModel
+internal sealed partial class MailMessageModel(VidnovaDbContext db, ICorrelationNames numbers) : PageModel
 {
     /// <summary>
     /// Put in front of the HTML body inside the sandboxed frame: nothing is loaded from anywhere (no tracking pixels,

@@ -6,7 +6,7 @@ using Vidnova.Problems;
 namespace Vidnova.Restoration.Apply;
 
 /// <summary>The restoration application form (the article's condition 2), for a household disconnected for debt.</summary>
-public sealed class ApplyModel(ApplyForRestoration applyForRestoration, RateLimits limits) : PageModel, IShowsRefusals
+internal sealed class ApplyModel(ApplyForRestoration applyForRestoration, RateLimits limits) : PageModel, IShowsRefusals
 {
     /// <summary>The form's fields, in the order they appear; the names are the use case's field names.</summary>
     public static readonly string[] FieldOrder = ["accountNumber", "holderSurname", "email", "emailConfirmation", "phone"];
@@ -37,10 +37,6 @@ public sealed class ApplyModel(ApplyForRestoration applyForRestoration, RateLimi
     /// <summary>Set after a repeated submission: the number of the application already open for the account.</summary>
     [TempData]
     public string? AlreadyOpenNumber { get; set; }
-
-    public void OnGet()
-    {
-    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ using Vidnova.Restoration.Notifications;
 
 namespace Vidnova.Restoration.Apply;
 
-public sealed record ApplyCommand(
+internal sealed record ApplyCommand(
     [Text(32)] string? AccountNumber,
     [Text(200)] string? HolderSurname,
     [Text(254)] string? Email,
@@ -20,16 +20,17 @@ public sealed record ApplyCommand(
     [Text(32)] string? Phone);
 
 /// <param name="AccessToken">Given only to whoever created the application; a repeated submission gets none.</param>
-public sealed record ApplyResult(RestorationApplication Application, string? AccessToken, bool Created);
+internal sealed record ApplyResult(RestorationApplication Application, string? AccessToken, bool Created);
 
 /// <summary>Files a restoration application for an account disconnected for debt (article's condition 2).</summary>
-public sealed class ApplyForRestoration(
+internal sealed class ApplyForRestoration(
     VidnovaDbContext db,
     IPersonalAccounts accounts,
     IClock clock,
     IRestorationDebtPolicy debtPolicy,
     ILedger ledger,
     RestorationEmails emails,
+    INotificationOutbox notifications,
     OutboxSignal outbox,
     IOptions<RateLimitOptions> limits)
 {
@@ -68,7 +69,7 @@ public sealed class ApplyForRestoration(
         var application = RestorationApplication.Submit(id, number, account, email, phone,
             SecretTokens.Hash(accessToken), SecretTokens.HashConfirmationCode(id, code), SecretTokens.NewReplyToken(), now);
         db.Add(application);
-        db.Add(emails.ConfirmationCode(application, accessToken, code, now));
+        notifications.Enqueue(emails.ConfirmationCode(application, accessToken, code, now));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -115,9 +116,9 @@ public sealed class ApplyForRestoration(
     private async Task<ApplyResult> RepeatAsync(RestorationApplication open, CancellationToken cancellationToken)
     {
         var reminder = emails.RepeatedSubmission(open, clock.GetCurrentInstant());
-        if (!await db.Set<OutboxMessage>().AnyAsync(m => m.DeduplicationKey == reminder.DeduplicationKey, cancellationToken))
+        if (!await notifications.IsQueuedAsync(reminder.DeduplicationKey, cancellationToken))
         {
-            db.Add(reminder);
+            notifications.Enqueue(reminder);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -20,7 +20,7 @@ namespace Vidnova.Restoration.BackOffice;
 
 /// <summary>One application as an operator sees it: account, invoice, receipts with a viewer and the decision, DSO request, timeline.</summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
-public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAuthorizationService authorization, UntrustedDocumentReader reader, ILedger ledger,
+internal sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAuthorizationService authorization, UntrustedDocumentReader reader, ILedger ledger,
     IPersonalAccounts accounts, IDsoDirectory dsos, IApplicationEmails emails)
     : PageModel, IShowsRefusals
 {
@@ -235,4 +235,4 @@ public sealed class ApplicationPageModel(VidnovaDbContext db, IClock clock, IAut
     }
 }
 
-public sealed record NextApplication(Guid Id, string Number, Instant SubmittedAt);
+internal sealed record NextApplication(Guid Id, string Number, Instant SubmittedAt);

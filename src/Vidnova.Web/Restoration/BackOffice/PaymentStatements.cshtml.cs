@@ -23,7 +23,7 @@ namespace Vidnova.Restoration.BackOffice;
 [Authorize(Policy = AuthorizationPolicies.Staff)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 [RequestSizeLimit(MaxRequestBytes)]
-public sealed partial class PaymentStatementsModel(VidnovaDbContext db, IDsoDirectory dsos, IOptions<StatementCsvOptions> csv) : PageModel
+internal sealed partial class PaymentStatementsModel(VidnovaDbContext db, IDsoDirectory dsos, IOptions<StatementCsvOptions> csv) : PageModel
 {
     public const int PageSize = 50;
 

@@ -13,7 +13,7 @@ namespace Vidnova.Restoration.BackOffice;
 
 /// <summary>The operators' work queue: applications to act on, receipts under review first.</summary>
 [Authorize(Policy = AuthorizationPolicies.Staff)]
-public sealed class QueueModel(VidnovaDbContext db, IClock clock) : PageModel
+internal sealed class QueueModel(VidnovaDbContext db, IClock clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -133,7 +133,7 @@ public sealed class QueueModel(VidnovaDbContext db, IClock clock) : PageModel
     public int CountOf(ApplicationStatus status) => CountsByStatus.TryGetValue(status, out var count) ? count : 0;
 }
 
-public sealed record QueueRow(
+internal sealed record QueueRow(
     Guid Id, string Number, AccountNumber AccountNumber, ApplicationStatus Status, Instant SubmittedAt, DsoCode DsoCode, LocalDate? Deadline)
 {
     public bool IsOverdue(LocalDate todayInKyiv) =>

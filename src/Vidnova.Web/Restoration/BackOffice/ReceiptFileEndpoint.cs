@@ -12,7 +12,7 @@ namespace Vidnova.Restoration.BackOffice;
 /// treated as hostile: only the formats we accept are served inline, never sniffed, and sandboxed. Browsers other
 /// than Safari cannot show HEIC, so an iPhone photo is also offered as a JPEG made from it.
 /// </summary>
-public static class ReceiptFileEndpoint
+internal static class ReceiptFileEndpoint
 {
     public static IEndpointRouteBuilder MapReceiptFiles(this IEndpointRouteBuilder app)
     {

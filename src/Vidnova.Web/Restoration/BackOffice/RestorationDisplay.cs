@@ -1,7 +1,7 @@
 namespace Vidnova.Restoration.BackOffice;
 
 /// <summary>Badges and names of restoration's states on its staff pages.</summary>
-public static class RestorationDisplay
+internal static class RestorationDisplay
 {
     public static string BadgeClass(ApplicationStatus status) => status switch
     {

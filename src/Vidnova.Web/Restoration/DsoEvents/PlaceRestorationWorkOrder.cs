@@ -8,7 +8,7 @@ namespace Vidnova.Restoration.DsoEvents;
 /// Asks the DSO to reconnect the point of an application just sent to it: a restoration work order under the id the
 /// application already refers to, with what the DSO needs (where, for whom) and the working days КСР 11.5.23 allows.
 /// </summary>
-public sealed class PlaceRestorationWorkOrder(IPersonalAccounts accounts, IWorkOrders workOrders)
+internal sealed class PlaceRestorationWorkOrder(IPersonalAccounts accounts, IWorkOrders workOrders)
 {
     /// <summary>In the caller's unit of work (the caller saves, then calls <see cref="Notify"/>).</summary>
     public async Task PlaceAsync(RestorationApplication application, Instant now, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Vidnova.Dso.WorkOrders;
+using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Restoration.Notifications;
 
@@ -10,7 +11,7 @@ namespace Vidnova.Restoration.DsoEvents;
 /// What the DSO did with a restoration work order, applied to the application that asked for it (acknowledged,
 /// reconnected or refused) with the customer's email, in the unit of work that changed the order.
 /// </summary>
-public sealed class RestorationWorkOrderObserver(VidnovaDbContext db, IClock clock, RestorationEmails emails) : IWorkOrderObserver
+internal sealed class RestorationWorkOrderObserver(VidnovaDbContext db, IClock clock, RestorationEmails emails, INotificationOutbox notifications) : IWorkOrderObserver
 {
     public async Task OnWorkOrderChangedAsync(WorkOrderChanged change, CancellationToken cancellationToken)
     {
@@ -27,17 +28,17 @@ public sealed class RestorationWorkOrderObserver(VidnovaDbContext db, IClock clo
             case WorkOrderStatus.Received:
                 if (application.DsoAcknowledged(change.OccurredAt, change.Deadline!.Value, change.Actor, now))
                 {
-                    db.Add(emails.DsoAcknowledged(application, now));
+                    notifications.Enqueue(emails.DsoAcknowledged(application, now));
                 }
 
                 break;
             case WorkOrderStatus.Completed:
                 application.DsoCompleted(change.OccurredAt, change.Actor, now);
-                db.Add(emails.Restored(application, now));
+                notifications.Enqueue(emails.Restored(application, now));
                 break;
             case WorkOrderStatus.Rejected:
                 application.DsoRejected(change.OccurredAt, change.Reason ?? "", change.Actor, now);
-                db.Add(emails.DsoRejected(application, now));
+                notifications.Enqueue(emails.DsoRejected(application, now));
                 break;
         }
     }

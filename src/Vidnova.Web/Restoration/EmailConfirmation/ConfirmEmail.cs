@@ -8,7 +8,7 @@ using Vidnova.Restoration.Notifications;
 namespace Vidnova.Restoration.EmailConfirmation;
 
 /// <summary>Confirms the customer's email with the code and issues the DSO's restoration invoice to it.</summary>
-public sealed class ConfirmEmail(VidnovaDbContext db, IDsoDirectory dsos, IClock clock, RestorationEmails emails, OutboxSignal outbox)
+internal sealed class ConfirmEmail(VidnovaDbContext db, IDsoDirectory dsos, IClock clock, RestorationEmails emails, INotificationOutbox notifications, OutboxSignal outbox)
 {
     public async Task<RestorationApplication> HandleAsync(Guid id, string? accessToken, string? code, CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ public sealed class ConfirmEmail(VidnovaDbContext db, IDsoDirectory dsos, IClock
             throw;
         }
 
-        db.Add(emails.Invoice(application, now));
+        notifications.Enqueue(emails.Invoice(application, now));
         await db.SaveChangesAsync(cancellationToken);
         outbox.Notify();
         return application;

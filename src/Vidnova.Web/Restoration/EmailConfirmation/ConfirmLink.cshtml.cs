@@ -11,7 +11,7 @@ namespace Vidnova.Restoration.EmailConfirmation;
 /// The "Підтвердити email" link from the confirmation email. Opening it only shows a button: mail scanners and
 /// link previews fetch links, and a GET must not confirm anything on the customer's behalf. The POST confirms.
 /// </summary>
-public sealed class ConfirmLinkModel(VidnovaDbContext db, ConfirmEmail confirmEmail, IStringLocalizer<SharedResource> t) : PageModel, IShowsRefusals
+internal sealed class ConfirmLinkModel(VidnovaDbContext db, ConfirmEmail confirmEmail, IStringLocalizer<SharedResource> t) : PageModel, IShowsRefusals
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }

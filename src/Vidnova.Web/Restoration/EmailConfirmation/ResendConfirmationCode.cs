@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Vidnova.Hosting;
@@ -14,8 +13,8 @@ namespace Vidnova.Restoration.EmailConfirmation;
 /// Emails a fresh confirmation code (the way out once the code attempts have run out, or the first email was lost)
 /// and starts the attempts again. The caller proves access with the token, which the new email's link carries too.
 /// </summary>
-public sealed class ResendConfirmationCode(
-    VidnovaDbContext db, IClock clock, RestorationEmails emails, OutboxSignal outbox, IOptions<RateLimitOptions> limits)
+internal sealed class ResendConfirmationCode(
+    VidnovaDbContext db, IClock clock, RestorationEmails emails, INotificationOutbox notifications, OutboxSignal outbox, IOptions<RateLimitOptions> limits)
 {
     private static readonly Duration Window = Duration.FromHours(1);
 
@@ -27,7 +26,7 @@ public sealed class ResendConfirmationCode(
 
         var code = SecretTokens.NewConfirmationCode();
         application.ReissueConfirmationCode(SecretTokens.HashConfirmationCode(id, code), now);
-        db.Add(emails.ConfirmationCode(application, accessToken!, code, now, resend: Guid.NewGuid()));
+        notifications.Enqueue(emails.ConfirmationCode(application, accessToken!, code, now, resend: Guid.NewGuid()));
         await db.SaveChangesAsync(cancellationToken);
         outbox.Notify();
     }
@@ -40,11 +39,7 @@ public sealed class ResendConfirmationCode(
     {
         var since = now - Window;
         var prefix = RestorationEmails.ConfirmationKeyPrefix(id);
-        var sent = await db.Set<OutboxMessage>()
-            .Where(m => m.CorrelationId == id && m.CreatedAt > since && m.DeduplicationKey.StartsWith(prefix))
-            .Select(m => m.CreatedAt)
-            .OrderBy(at => at)
-            .ToListAsync(cancellationToken);
+        var sent = await notifications.QueuedSinceAsync(id, prefix, since, cancellationToken);
         var limit = Math.Max(1, limits.Value.ConfirmationEmails.PerApplicationPerHour);
         if (sent.Count >= limit)
         {

@@ -11,7 +11,7 @@ namespace Vidnova.Restoration.Notifications;
 /// plain-text part (<see cref="EmailLayout"/>). They are queued through the notification outbox with a key that makes
 /// each one unique per application and step, and with the application's id as their correlation id.
 /// </summary>
-public sealed class RestorationEmails(IOptions<VidnovaOptions> options, IOptions<MailOptions> mail)
+internal sealed class RestorationEmails(IOptions<VidnovaOptions> options, IOptions<MailOptions> mail)
 {
     private static readonly CultureInfo Ukrainian = CultureInfo.GetCultureInfo("uk-UA");
 
@@ -22,7 +22,7 @@ public sealed class RestorationEmails(IOptions<VidnovaOptions> options, IOptions
     public static string ConfirmationKeyPrefix(Guid applicationId) => $"application:{applicationId}:confirmation";
 
     /// <param name="resend">A repeated code: a step of its own, so each one is a separate message in the outbox.</param>
-    public OutboxMessage ConfirmationCode(RestorationApplication application, string accessToken, string code, Instant now, Guid? resend = null)
+    public Notification ConfirmationCode(RestorationApplication application, string accessToken, string code, Instant now, Guid? resend = null)
     {
         var link = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/restoration/{application.Id}/confirm?token={Uri.EscapeDataString(accessToken)}&code={code}";
         return Message(application, resend is { } r ? $"confirmation:resend:{r:N}" : "confirmation", now,
@@ -34,13 +34,13 @@ public sealed class RestorationEmails(IOptions<VidnovaOptions> options, IOptions
             new EmailParagraph("Якщо ви не подавали заяву, просто проігноруйте цей лист."));
     }
 
-    public OutboxMessage RepeatedSubmission(RestorationApplication application, Instant now) =>
+    public Notification RepeatedSubmission(RestorationApplication application, Instant now) =>
         Message(application, $"repeat:{now.ToUnixTimeSeconds() / 3600}", now, $"Ваша заява {application.Number} вже в роботі",
             new EmailParagraph($"За особовим рахунком {application.AccountNumber} вже є відкрита заява {application.Number} (статус: {application.Status.ToUkrainian()})."),
             new EmailParagraph("Нову заяву подавати не потрібно — стежте за цією:"),
             new EmailAction("Переглянути заяву", StatusLink(application)));
 
-    public OutboxMessage Invoice(RestorationApplication application, Instant now)
+    public Notification Invoice(RestorationApplication application, Instant now)
     {
         var invoice = application.Invoice!;
         return Message(application, "invoice", now, $"Рахунок за відновлення електропостачання, заява {application.Number}",
@@ -56,20 +56,20 @@ public sealed class RestorationEmails(IOptions<VidnovaOptions> options, IOptions
             new EmailAction("Завантажити квитанцію", StatusLink(application)));
     }
 
-    public OutboxMessage ReceiptReceived(RestorationApplication application, Receipt receipt, Instant now) =>
+    public Notification ReceiptReceived(RestorationApplication application, Receipt receipt, Instant now) =>
         Message(application, $"receipt-received:{receipt.Id}", now, $"Квитанцію отримано, заява {application.Number}",
             new EmailParagraph($"Ми отримали квитанцію «{receipt.FileName}» і перевіряємо її. Після перевірки передамо заявку ОСР і повідомимо вас."),
             new EmailAction("Переглянути заяву", StatusLink(application)));
 
     /// <summary>The answer to a reply that brought no receipt we could take: what was wrong and what to send instead.</summary>
-    public OutboxMessage ReceiptNotTaken(RestorationApplication application, Guid inboundEmailId, string? inReplyTo, string problem, Instant now) =>
+    public Notification ReceiptNotTaken(RestorationApplication application, Guid inboundEmailId, string? inReplyTo, string problem, Instant now) =>
         AutoReply(application, inboundEmailId, inReplyTo, now, $"Квитанцію не отримано, заява {application.Number}",
             new EmailParagraph($"Дякуємо за лист. {problem}"),
             new EmailParagraph($"Надішліть, будь ласка, квитанцію про оплату рахунку у відповідь на цей лист: PDF з банківського застосунку (найкраще — його перевіряємо автоматично) або фото чи скриншот у JPEG, PNG або HEIC, кожен файл до {ReceiptFormat.MaxBytes / (1024 * 1024)} МБ. Архіви (ZIP, RAR) і програми ми не відкриваємо."),
             new EmailParagraph("Або завантажте квитанцію на сторінці заяви:"),
             new EmailAction("Завантажити квитанцію", StatusLink(application)));
 
-    public OutboxMessage ReceiptApproved(RestorationApplication application, Instant now) =>
+    public Notification ReceiptApproved(RestorationApplication application, Instant now) =>
         Message(application, "receipt-approved", now, $"Заявку {application.Number} передано ОСР",
             new EmailParagraph("Квитанцію перевірено. Ми передали заявку на відновлення електропостачання оператору системи розподілу."),
             new EmailParagraph($"Коли ОСР підтвердить отримання, він має відновити живлення протягом {RestorationDeadline.WorkingDaysAllowed(application.Settlement)} робочих днів (Кодекс систем розподілу, п. 11.5.23). Ми повідомимо граничну дату."),
@@ -79,49 +79,55 @@ public sealed class RestorationEmails(IOptions<VidnovaOptions> options, IOptions
     /// The same step as <see cref="ReceiptApproved"/> (and the same key, so the customer gets one such email), but the
     /// customer may have sent no receipt at all: the DSO's bank statement proved the payment.
     /// </summary>
-    public OutboxMessage PaymentConfirmedByStatement(RestorationApplication application, Instant now) =>
+    public Notification PaymentConfirmedByStatement(RestorationApplication application, Instant now) =>
         Message(application, "receipt-approved", now, $"Заявку {application.Number} передано ОСР",
             new EmailParagraph("Оператор системи розподілу підтвердив вашу оплату за своєю банківською випискою. Ми передали йому заявку на відновлення електропостачання."),
             new EmailParagraph($"Коли ОСР підтвердить отримання, він має відновити живлення протягом {RestorationDeadline.WorkingDaysAllowed(application.Settlement)} робочих днів (Кодекс систем розподілу, п. 11.5.23). Ми повідомимо граничну дату."),
             new EmailAction("Переглянути заяву", StatusLink(application)));
 
-    public OutboxMessage ReceiptRejected(RestorationApplication application, Receipt receipt, Instant now) =>
+    public Notification ReceiptRejected(RestorationApplication application, Receipt receipt, Instant now) =>
         Message(application, $"receipt-rejected:{receipt.Id}", now, $"Квитанцію не прийнято, заява {application.Number}",
             new EmailParagraph($"На жаль, квитанцію «{receipt.FileName}» не прийнято. Причина: {receipt.RejectionReason}"),
             new EmailParagraph("Виправте, будь ласка, і надішліть квитанцію ще раз — у відповідь на лист з рахунком або на сторінці заяви:"),
             new EmailAction("Надіслати квитанцію ще раз", StatusLink(application)));
 
-    public OutboxMessage DsoAcknowledged(RestorationApplication application, Instant now) =>
+    public Notification DsoAcknowledged(RestorationApplication application, Instant now) =>
         Message(application, "dso-received", now, $"ОСР прийняв заявку {application.Number}",
             new EmailParagraph("Оператор системи розподілу отримав заявку на відновлення електропостачання."),
             new EmailParagraph($"Граничний строк відновлення — {application.DsoRequest!.Deadline!.Value.ToString("d MMMM yyyy", Ukrainian)} (включно)."),
             new EmailAction("Переглянути заяву", StatusLink(application)));
 
-    public OutboxMessage Restored(RestorationApplication application, Instant now) =>
+    public Notification Restored(RestorationApplication application, Instant now) =>
         Message(application, "restored", now, $"Електропостачання відновлено, заява {application.Number}",
             new EmailParagraph("Оператор системи розподілу повідомив, що електропостачання за вашою адресою відновлено. Дякуємо, що скористалися онлайн-заявою!"),
             new EmailParagraph("Якщо світла досі немає, відповідайте на цей лист — ми з'ясуємо з ОСР."));
 
-    public OutboxMessage DsoRejected(RestorationApplication application, Instant now) =>
+    public Notification DsoRejected(RestorationApplication application, Instant now) =>
         Message(application, "dso-rejected", now, $"ОСР відмовив у відновленні, заява {application.Number}",
             new EmailParagraph($"Оператор системи розподілу відмовив у відновленні. Причина: {application.DsoRequest!.RejectionReason}"),
             new EmailParagraph("Відповідайте на цей лист або зателефонуйте нам — ми допоможемо усунути причину."),
             new EmailAction("Переглянути заяву", StatusLink(application)));
 
-    public OutboxMessage Compensation(RestorationApplication application, Instant now) =>
+    public Notification Compensation(RestorationApplication application, Instant now) =>
         Message(application, "sla-compensation", now, $"ОСР порушив строк відновлення — вам належить компенсація, заява {application.Number}",
             new EmailParagraph($"Оператор системи розподілу мав відновити електропостачання до {application.Compensation!.MissedDeadline.ToString("d MMMM yyyy", Ukrainian)} включно, але не зробив цього вчасно."),
             new EmailParagraph($"За порушення гарантованого стандарту вам належить компенсація {application.Compensation.Amount.ToString(null, Ukrainian)} (постанова НКРЕКП № 375). ОСР зараховує її протягом 45 днів — окремо звертатися не потрібно."),
             new EmailAction("Переглянути заяву", StatusLink(application)));
 
-    private OutboxMessage Message(RestorationApplication application, string step, Instant now, string subject, params EmailBlock[] blocks) =>
-        OutboxMessage.Create($"application:{application.Id}:{step}", Render(application, subject, blocks), application.Email, application.Id, now,
-            ReplyTo(application));
+    private Notification Message(RestorationApplication application, string step, Instant now, string subject, params EmailBlock[] blocks) =>
+        new($"application:{application.Id}:{step}", Render(application, subject, blocks), application.Email, application.Id, now)
+        {
+            ReplyTo = ReplyTo(application),
+        };
 
-    private OutboxMessage AutoReply(RestorationApplication application, Guid inboundEmailId, string? inReplyTo, Instant now, string subject,
+    private Notification AutoReply(RestorationApplication application, Guid inboundEmailId, string? inReplyTo, Instant now, string subject,
         params EmailBlock[] blocks) =>
-        OutboxMessage.AutoReply($"inbound-email:{inboundEmailId}:reply", Render(application, subject, blocks), application.Email,
-            application.Id, now, ReplyTo(application), inReplyTo);
+        new($"inbound-email:{inboundEmailId}:reply", Render(application, subject, blocks), application.Email, application.Id, now)
+        {
+            ReplyTo = ReplyTo(application),
+            InReplyTo = inReplyTo,
+            IsAutoReply = true,
+        };
 
     private string? ReplyTo(RestorationApplication application) => ReplyAddress.Parse(mail.Value.ReplyAddress)?.For(application.ReplyToken);
 

@@ -14,12 +14,12 @@ using Vidnova.Restoration.Receipts;
 namespace Vidnova.Restoration.PaymentStatements;
 
 /// <param name="Source"><c>api</c> when the DSO's system posted it, <c>csv</c> when staff uploaded the bank's file.</param>
-public sealed record ImportPaymentStatementCommand(DsoCode Dso, string? StatementId, IReadOnlyList<StatementLineDraft?>? Lines, string ReceivedBy, string Source);
+internal sealed record ImportPaymentStatementCommand(DsoCode Dso, string? StatementId, IReadOnlyList<StatementLineDraft?>? Lines, string ReceivedBy, string Source);
 
-public sealed record ImportedLine(string LineId, StatementLineOutcome Outcome, string? ApplicationNumber);
+internal sealed record ImportedLine(string LineId, StatementLineOutcome Outcome, string? ApplicationNumber);
 
 /// <summary>Per line of the call, in its order: what each new line did, and which lines had been received before.</summary>
-public sealed record StatementImportResult(IReadOnlyList<ImportedLine> Applied, IReadOnlyList<string> Duplicates)
+internal sealed record StatementImportResult(IReadOnlyList<ImportedLine> Applied, IReadOnlyList<string> Duplicates)
 {
     public IEnumerable<ImportedLine> Matched => Applied.Where(l => l.Outcome == StatementLineOutcome.Confirmed);
 
@@ -31,7 +31,7 @@ public sealed record StatementImportResult(IReadOnlyList<ImportedLine> Applied, 
 /// proves. The whole statement is validated first and applied in one transaction, so a bad line changes nothing; each
 /// line is applied once per DSO (its line id), so posting the statement again changes nothing either.
 /// </summary>
-public sealed class ImportPaymentStatement(VidnovaDbContext db, IClock clock, RestorationEmails emails, OutboxSignal outbox, PlaceRestorationWorkOrder workOrders,
+internal sealed class ImportPaymentStatement(VidnovaDbContext db, IClock clock, RestorationEmails emails, INotificationOutbox notifications, OutboxSignal outbox, PlaceRestorationWorkOrder workOrders,
     IOptions<ReceiptApprovalOptions> approval, IOptions<PaymentLimits> limits, ILogger<ImportPaymentStatement> logger)
 {
     /// <summary>Two posts of the same lines at once: the loser's transaction is rolled back and tried again, finding the winner's lines.</summary>
@@ -87,7 +87,7 @@ public sealed class ImportPaymentStatement(VidnovaDbContext db, IClock clock, Re
             {
                 var application = match.Application!;
                 application.ConfirmPaymentByStatement(Actors.DsoStatement(dso), Describe(statementId, line), now);
-                db.Add(emails.PaymentConfirmedByStatement(application, now));
+                notifications.Enqueue(emails.PaymentConfirmedByStatement(application, now));
                 await workOrders.PlaceAsync(application, now, cancellationToken);
             }
 

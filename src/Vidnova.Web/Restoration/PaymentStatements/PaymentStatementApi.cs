@@ -10,7 +10,7 @@ namespace Vidnova.Restoration.PaymentStatements;
 /// A DSO posts lines of its bank statement; a line quoting an application number for at least the invoice confirms
 /// its payment. Restoration's rule, under the DSO exchange's path and key.
 /// </summary>
-public static class PaymentStatementApi
+internal static class PaymentStatementApi
 {
     public static RouteGroupBuilder MapPaymentStatementApi(this RouteGroupBuilder api)
     {
@@ -39,12 +39,12 @@ public static class PaymentStatementApi
 }
 
 /// <summary>The lines are checked one by one (StatementLines), with errors keyed <c>lines[i].field</c>.</summary>
-public sealed record PaymentStatementRequest([Text(StatementLines.MaxStatementIdLength)] string? StatementId, IReadOnlyList<PaymentStatementLineRequest?>? Lines);
+internal sealed record PaymentStatementRequest([Text(StatementLines.MaxStatementIdLength)] string? StatementId, IReadOnlyList<PaymentStatementLineRequest?>? Lines);
 
 /// <summary>One credit on the DSO's account; <c>valueDate</c> is a date such as <c>2026-12-01</c>, <c>payerIban</c> may be omitted.</summary>
-public sealed record PaymentStatementLineRequest(string? LineId, decimal? Amount, string? ValueDate, string? PayerName, string? PayerIban, string? Purpose);
+internal sealed record PaymentStatementLineRequest(string? LineId, decimal? Amount, string? ValueDate, string? PayerName, string? PayerIban, string? Purpose);
 
-public sealed record PaymentStatementResponse(IReadOnlyList<MatchedStatementLine> Matched, IReadOnlyList<string> Unmatched, IReadOnlyList<string> Duplicates);
+internal sealed record PaymentStatementResponse(IReadOnlyList<MatchedStatementLine> Matched, IReadOnlyList<string> Unmatched, IReadOnlyList<string> Duplicates);
 
-public sealed record MatchedStatementLine(string LineId, string ApplicationNumber);
+internal sealed record MatchedStatementLine(string LineId, string ApplicationNumber);
 

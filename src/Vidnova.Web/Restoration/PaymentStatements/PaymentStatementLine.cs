@@ -5,7 +5,7 @@ using Vidnova.Payments.Statements;
 namespace Vidnova.Restoration.PaymentStatements;
 
 /// <summary>What a line of a DSO's bank statement did.</summary>
-public enum StatementLineOutcome
+internal enum StatementLineOutcome
 {
     /// <summary>The purpose quotes an application of this DSO awaiting payment, for at least the invoice: sent to the DSO.</summary>
     Confirmed,
@@ -33,7 +33,7 @@ public enum StatementLineOutcome
 /// One line of a DSO's bank statement, kept as it arrived (who sent it, when, the raw fields) with what it matched,
 /// so staff can settle the lines that confirmed nothing. (DSO, line id) is unique: a line is applied once.
 /// </summary>
-public sealed class PaymentStatementLine
+internal sealed class PaymentStatementLine
 {
     private PaymentStatementLine(Guid id, DsoCode dsoCode, string statementId, string lineId, Money amount, LocalDate valueDate, string payerName,
         string? payerIban, string purpose, string receivedBy, string source, Instant receivedAt)

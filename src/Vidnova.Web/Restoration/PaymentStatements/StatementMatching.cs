@@ -6,14 +6,14 @@ using Vidnova.Restoration.Receipts;
 namespace Vidnova.Restoration.PaymentStatements;
 
 /// <summary>What a statement line matched: the outcome, the application it quoted (if ours) and the number as quoted.</summary>
-public sealed record StatementMatch(StatementLineOutcome Outcome, RestorationApplication? Application, string? QuotedNumber);
+internal sealed record StatementMatch(StatementLineOutcome Outcome, RestorationApplication? Application, string? QuotedNumber);
 
 /// <summary>
 /// The rule that turns money on the DSO's account into a confirmed payment: the purpose quotes an application number
 /// of THAT DSO (its account received the money), the application awaits payment, and at least the invoice was paid.
 /// Free of I/O; the caller loads the applications the purposes quote.
 /// </summary>
-public static partial class StatementMatching
+internal static partial class StatementMatching
 {
     /// <summary>
     /// The application numbers (<c>VN-2026-000042</c>) a purpose quotes, as payers type them: any case, a Cyrillic

@@ -7,7 +7,7 @@ using Vidnova.Restoration.Notifications;
 namespace Vidnova.Restoration.Receipts;
 
 /// <summary>An operator's verdict on a receipt: approval sends the restoration request to the DSO.</summary>
-public sealed class DecideReceipt(VidnovaDbContext db, IClock clock, RestorationEmails emails, OutboxSignal outbox, PlaceRestorationWorkOrder workOrders)
+internal sealed class DecideReceipt(VidnovaDbContext db, IClock clock, RestorationEmails emails, INotificationOutbox notifications, OutboxSignal outbox, PlaceRestorationWorkOrder workOrders)
 {
     public async Task<RestorationApplication> HandleAsync(Guid id, bool approve, string? reason, string actor, CancellationToken cancellationToken)
     {
@@ -16,14 +16,14 @@ public sealed class DecideReceipt(VidnovaDbContext db, IClock clock, Restoration
         if (approve)
         {
             application.ApproveReceipt(actor, now);
-            db.Add(emails.ReceiptApproved(application, now));
+            notifications.Enqueue(emails.ReceiptApproved(application, now));
             await workOrders.PlaceAsync(application, now, cancellationToken);
         }
         else
         {
             var receipt = application.ReceiptUnderReview;
             application.RejectReceipt(actor, reason ?? "", now);
-            db.Add(emails.ReceiptRejected(application, receipt!, now));
+            notifications.Enqueue(emails.ReceiptRejected(application, receipt!, now));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -5,7 +5,7 @@ using Vidnova.UntrustedDocuments;
 
 namespace Vidnova.Restoration.Receipts;
 
-public sealed class HeicOptions
+internal sealed class HeicOptions
 {
     public const string Section = "Receipts:Heic";
 
@@ -22,7 +22,7 @@ public sealed class HeicOptions
 /// customer sent it (the evidence); the JPEG is made when it is needed and not kept. libheif parses the customer's
 /// file, so it runs under the reader's limits (<see cref="DocumentReaderOptions"/>).
 /// </summary>
-public sealed class HeicConverter(IOptions<HeicOptions> options, IOptions<DocumentReaderOptions> limits)
+internal sealed class HeicConverter(IOptions<HeicOptions> options, IOptions<DocumentReaderOptions> limits)
 {
     public async Task<byte[]> ToJpegAsync(byte[] heic, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ public enum ReceiptApprovalMode
     Off,
 }
 
-public static class ReceiptApprovalModes
+internal static class ReceiptApprovalModes
 {
     public const string Key = "Receipts:AutoApprove";
 

@@ -25,7 +25,7 @@ public enum ReceiptAutoCheckOutcome
 }
 
 /// <summary>What the automatic check made of a receipt, and the system's timeline entry about it.</summary>
-public sealed record ReceiptAssessment(ReceiptAutoCheckOutcome Outcome, ReceiptFields? Fields, ReceiptVerificationResult? Verification)
+internal sealed record ReceiptAssessment(ReceiptAutoCheckOutcome Outcome, ReceiptFields? Fields, ReceiptVerificationResult? Verification)
 {
     public const string VerifiedKind = "receipt_verified";
     public const string CheckFailedKind = "receipt_check_failed";
@@ -99,7 +99,7 @@ public sealed record ReceiptAssessment(ReceiptAutoCheckOutcome Outcome, ReceiptF
 /// verify it against the invoice, and approve without an operator only when every check passed and automatic
 /// approval is on.
 /// </summary>
-public static class ReceiptAutoCheck
+internal static class ReceiptAutoCheck
 {
     /// <param name="pdf">What the reader process found in a PDF; null when it could not read it (crash, limit, timeout).</param>
     public static ReceiptAssessment Assess(string contentType, PdfTextReading? pdf, Invoice invoice, string applicationNumber, bool autoApprove)

@@ -8,7 +8,7 @@ namespace Vidnova.Restoration.Receipts;
 /// What a bank app's receipt says about the payment, as far as it could be read. Any field may be missing: the
 /// verification then fails that check and an operator looks at the receipt.
 /// </summary>
-public sealed record ReceiptFields(
+internal sealed record ReceiptFields(
     string? PayeeName,
     Iban? PayeeIban,
     Edrpou? PayeeCode,

@@ -5,7 +5,7 @@ namespace Vidnova.Restoration.Receipts;
 /// words is wide (a label column and a value column, or two side-by-side fields). Positions are top-down: in points
 /// for a PDF, in characters and line numbers for plain text, so a value below its label can be found by overlap.
 /// </summary>
-public sealed record ReceiptText(IReadOnlyList<ReceiptLine> Lines)
+internal sealed record ReceiptText(IReadOnlyList<ReceiptLine> Lines)
 {
     public static ReceiptText Empty { get; } = new([]);
 
@@ -76,10 +76,10 @@ public sealed record ReceiptText(IReadOnlyList<ReceiptLine> Lines)
 }
 
 /// <summary>What the reader process found in a PDF receipt: its text layer, or null when PdfPig could not open it.</summary>
-public sealed record PdfTextReading(ReceiptText? Text);
+internal sealed record PdfTextReading(ReceiptText? Text);
 
 /// <summary>One visual line: its cells left to right, the page it is on and its vertical extent (top-down).</summary>
-public sealed record ReceiptLine(IReadOnlyList<ReceiptCell> Cells, int Page, double Top, double Bottom)
+internal sealed record ReceiptLine(IReadOnlyList<ReceiptCell> Cells, int Page, double Top, double Bottom)
 {
     public double Height => Bottom - Top;
 
@@ -87,4 +87,4 @@ public sealed record ReceiptLine(IReadOnlyList<ReceiptCell> Cells, int Page, dou
 }
 
 /// <summary>A run of words with no wide gap inside, and its horizontal extent.</summary>
-public sealed record ReceiptCell(string Text, double Left, double Right);
+internal sealed record ReceiptCell(string Text, double Left, double Right);

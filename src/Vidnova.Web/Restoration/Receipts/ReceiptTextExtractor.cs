@@ -10,7 +10,7 @@ namespace Vidnova.Restoration.Receipts;
 /// (<see cref="UntrustedDocuments.UntrustedDocumentReader"/>): a hostile PDF can still overflow PdfPig's stack or
 /// exhaust memory, and that must end the reader, not the host.
 /// </summary>
-public static class ReceiptTextExtractor
+internal static class ReceiptTextExtractor
 {
     // An out-of-memory (a decompression bomb against the reader's heap limit) ends the reader, so that the host
     // counts it as a file it could not read rather than as a damaged PDF.

@@ -3,7 +3,7 @@ using System.Text;
 namespace Vidnova.Restoration.Receipts;
 
 /// <summary>Evens out what differs between bank apps but means the same: kinds of spaces, dashes and apostrophes.</summary>
-public static class ReceiptTextNormalizer
+internal static class ReceiptTextNormalizer
 {
     /// <summary>Every kind of space (NBSP, narrow NBSP, tab…) becomes one space; the ends are trimmed.</summary>
     public static string CollapseSpaces(string text)

@@ -6,7 +6,7 @@ using Vidnova.Kernel;
 
 namespace Vidnova.Restoration.Receipts;
 
-public enum ReceiptCheckKind
+internal enum ReceiptCheckKind
 {
     /// <summary>The money went to the DSO's account named on the invoice.</summary>
     PayeeIban,
@@ -22,9 +22,9 @@ public enum ReceiptCheckKind
 }
 
 /// <summary>One check of a receipt against the invoice, with the reason in Ukrainian for the timeline and the operator.</summary>
-public sealed record ReceiptCheck(ReceiptCheckKind Kind, bool Passed, string Explanation);
+internal sealed record ReceiptCheck(ReceiptCheckKind Kind, bool Passed, string Explanation);
 
-public sealed record ReceiptVerificationResult(IReadOnlyList<ReceiptCheck> Checks)
+internal sealed record ReceiptVerificationResult(IReadOnlyList<ReceiptCheck> Checks)
 {
     public bool Passed => Checks.All(c => c.Passed);
 
@@ -34,7 +34,7 @@ public sealed record ReceiptVerificationResult(IReadOnlyList<ReceiptCheck> Check
 }
 
 /// <summary>Compares what a receipt says with the restoration invoice (issue 4: IBAN, amount, purpose, date).</summary>
-public static class ReceiptVerification
+internal static class ReceiptVerification
 {
     private static readonly CultureInfo Ukrainian = CultureInfo.GetCultureInfo("uk-UA");
 

@@ -21,7 +21,7 @@ public sealed record ReceiptUpload(string FileName, string ContentType, byte[] C
 /// is only a hint beside the invoice and the application waits for the DSO's bank statement or an operator, because a
 /// PDF that matches can be drawn by anyone. What the check found goes into the timeline.
 /// </summary>
-public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, RestorationEmails emails, OutboxSignal outbox, PlaceRestorationWorkOrder workOrders,
+internal sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, RestorationEmails emails, INotificationOutbox notifications, OutboxSignal outbox, PlaceRestorationWorkOrder workOrders,
     IOptions<ReceiptApprovalOptions> approval, IOptions<OcrOptions> ocr, UntrustedDocumentReader reader, IReceiptEmails receiptEmails)
 {
     public async Task<RestorationApplication> HandleAsync(Guid id, string? accessToken, string fileName, Stream content, CancellationToken cancellationToken)
@@ -66,14 +66,14 @@ public sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, Re
 
         if (!assessment.ApproveAutomatically)
         {
-            db.Add(emails.ReceiptReceived(application, receipt, now));
+            notifications.Enqueue(emails.ReceiptReceived(application, receipt, now));
             return false;
         }
 
         // The approval email says the receipt was checked and the request went to the DSO; a "received, we are
         // checking it" email in the same instant would only arrive out of order.
         application.ApproveReceiptAutomatically(now);
-        db.Add(emails.ReceiptApproved(application, now));
+        notifications.Enqueue(emails.ReceiptApproved(application, now));
         await workOrders.PlaceAsync(application, now, cancellationToken);
         return true;
     }

@@ -1,6 +1,6 @@
 namespace Vidnova.Restoration.Receipts.Ocr;
 
-public static class ReceiptOcrRegistration
+internal static class ReceiptOcrRegistration
 {
     /// <summary>
     /// The recogniser and the HEIC converter always (the back office reads the results and shows HEIC photos as JPEG);

@@ -8,7 +8,7 @@ namespace Vidnova.Restoration.Receipts.Ocr;
 /// Recognises queued receipt photos and scans one at a time, so a burst of photos never competes with requests for
 /// long. Each is claimed first, so several instances share the queue; a claim left by a crashed instance lapses.
 /// </summary>
-public sealed class ReceiptOcrWorker(IServiceScopeFactory scopes, TesseractOcr ocr, IClock clock, ILogger<ReceiptOcrWorker> logger) : BackgroundService
+internal sealed class ReceiptOcrWorker(IServiceScopeFactory scopes, TesseractOcr ocr, IClock clock, ILogger<ReceiptOcrWorker> logger) : BackgroundService
 {
     private static readonly Duration ClaimLease = Duration.FromMinutes(5);
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);

@@ -4,7 +4,7 @@ using NodaTime;
 
 namespace Vidnova.Restoration.Receipts.Ocr;
 
-public enum RecognitionStatus
+internal enum RecognitionStatus
 {
     Pending,
     Done,
@@ -16,7 +16,7 @@ public enum RecognitionStatus
 /// (it takes seconds). Its text only pre-fills what the operator checks: a recognised receipt is never approved
 /// automatically, because OCR misreads digits.
 /// </summary>
-public sealed class ReceiptRecognition
+internal sealed class ReceiptRecognition
 {
     public const int MaxAttempts = 3;
 

@@ -6,7 +6,7 @@ using Vidnova.UntrustedDocuments;
 
 namespace Vidnova.Restoration.Receipts.Ocr;
 
-public sealed class OcrOptions
+internal sealed class OcrOptions
 {
     public const string Section = "Receipts:Ocr";
 
@@ -28,7 +28,7 @@ public sealed class OcrOptions
 /// Tesseract, run as a process under the reader's limits (<see cref="DocumentReaderOptions"/>): tesseract, its image
 /// libraries and pdftoppm parse the customer's file.
 /// </summary>
-public sealed class TesseractOcr(IOptions<OcrOptions> options, HeicConverter heic, IOptions<DocumentReaderOptions> limits)
+internal sealed class TesseractOcr(IOptions<OcrOptions> options, HeicConverter heic, IOptions<DocumentReaderOptions> limits)
 {
     public static bool CanRead(string contentType) => contentType is "image/jpeg" or "image/png" or "image/heic" or "application/pdf";
 
