@@ -18,7 +18,7 @@ namespace Vidnova.Cabinet;
 /// step of the page itself, so they work without script and from the keyboard.
 /// </summary>
 [Authorize(Policy = AuthorizationPolicies.Cabinet)]
-public sealed class CabinetAccountModel(
+internal sealed class CabinetAccountModel(
     CabinetAccounts accounts, AccountLogins logins, UnlinkAccount unlink, IStringLocalizer<SharedResource> text) : PageModel, IShowsRefusals
 {
     [FromRoute]

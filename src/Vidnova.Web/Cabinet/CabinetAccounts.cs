@@ -9,7 +9,7 @@ namespace Vidnova.Cabinet;
 
 /// <summary>A personal account as its customer sees it in the cabinet and the app.</summary>
 /// <param name="DsoName">Read only for one account's details; null in the list.</param>
-public sealed record CabinetAccount(PersonalAccountSummary Account, LedgerBalance Balance, OpenRestorationApplication? OpenApplication, string? DsoName)
+internal sealed record CabinetAccount(PersonalAccountSummary Account, LedgerBalance Balance, OpenRestorationApplication? OpenApplication, string? DsoName)
 {
     public AccountNumber Number => Account.Number;
 
@@ -20,7 +20,7 @@ public sealed record CabinetAccount(PersonalAccountSummary Account, LedgerBalanc
 /// The cabinet's read side: the accounts linked to a login, one account's details and its ledger. Whatever is not
 /// linked to the login is not found, through <see cref="ICustomerAccounts.RequireLinkedAsync"/>.
 /// </summary>
-public sealed class CabinetAccounts(
+internal sealed class CabinetAccounts(
     ICustomerAccounts links,
     IPersonalAccounts accounts,
     ILedger ledger,

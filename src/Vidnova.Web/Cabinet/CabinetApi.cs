@@ -15,7 +15,7 @@ using Vidnova.Restoration;
 namespace Vidnova.Cabinet;
 
 /// <summary>The personal account's API for the mobile app and the cabinet: <c>/api/v1/me/accounts</c>.</summary>
-public static class CabinetApi
+internal static class CabinetApi
 {
     public static RouteGroupBuilder MapCabinetApi(this RouteGroupBuilder api)
     {
@@ -92,20 +92,20 @@ public static class CabinetApi
 }
 
 /// <summary>The open restoration application of an account: its id opens it at <c>/restoration/{id}</c>.</summary>
-public sealed record OpenApplicationResponse(Guid Id, string Number, string Status)
+internal sealed record OpenApplicationResponse(Guid Id, string Number, string Status)
 {
     public static OpenApplicationResponse? From(OpenRestorationApplication? open) =>
         open is null ? null : new(open.Id, open.Number, open.Status.ToApiName());
 }
 
-public sealed record MyAccountResponse(string AccountNumber, string Address, decimal Balance, decimal Debt, string SupplyStatus, OpenApplicationResponse? OpenApplication)
+internal sealed record MyAccountResponse(string AccountNumber, string Address, decimal Balance, decimal Debt, string SupplyStatus, OpenApplicationResponse? OpenApplication)
 {
     public static MyAccountResponse From(CabinetAccount account) => new(account.Number.Value, account.Account.Address,
         account.Balance.Balance.Amount, account.Balance.Debt.Amount, AccountNames.Of(account.Account.SupplyStatus), OpenApplicationResponse.From(account.OpenApplication));
 }
 
 /// <summary>The list's fields and the account's details.</summary>
-public sealed record MyAccountDetailsResponse(
+internal sealed record MyAccountDetailsResponse(
     string AccountNumber, string Address, decimal Balance, decimal Debt, string SupplyStatus, OpenApplicationResponse? OpenApplication,
     string HolderName, string Eic, string? DsoName, string Settlement, string Kind)
 {
@@ -115,7 +115,7 @@ public sealed record MyAccountDetailsResponse(
 }
 
 /// <param name="OpeningBalance">The balance before <paramref name="From"/> (zero without it); each entry's running balance continues from it.</param>
-public sealed record LedgerResponse(string AccountNumber, LocalDate? From, LocalDate? To, decimal OpeningBalance, decimal ClosingBalance, LedgerEntryResponse[] Entries);
+internal sealed record LedgerResponse(string AccountNumber, LocalDate? From, LocalDate? To, decimal OpeningBalance, decimal ClosingBalance, LedgerEntryResponse[] Entries);
 
 /// <param name="Amount">Signed: a charge raises the balance, a payment (negative) lowers it.</param>
-public sealed record LedgerEntryResponse(LocalDate Date, string Kind, string Description, decimal Amount, decimal RunningBalance);
+internal sealed record LedgerEntryResponse(LocalDate Date, string Kind, string Description, decimal Amount, decimal RunningBalance);

@@ -3,7 +3,7 @@ using Vidnova.Accounts;
 namespace Vidnova.Cabinet;
 
 /// <summary>How the cabinet's pages name an account's state: Ukrainian texts (translation keys) and their badge colour.</summary>
-public static class CabinetDisplay
+internal static class CabinetDisplay
 {
     public static (string Text, string Badge) Supply(SupplyStatus status) => status switch
     {

@@ -5,7 +5,7 @@ using Vidnova.Restoration;
 namespace Vidnova.Cabinet;
 
 /// <summary>The one thing an account's card asks its customer to do next.</summary>
-public enum CabinetNextStep
+internal enum CabinetNextStep
 {
     None,
 
@@ -22,7 +22,7 @@ public enum CabinetNextStep
     ApplyForRestoration,
 }
 
-public static class CabinetNextSteps
+internal static class CabinetNextSteps
 {
     /// <summary>
     /// An open application comes first: it is what the customer already started. Without one, a debt must be paid

@@ -8,7 +8,7 @@ namespace Vidnova.Cabinet;
 
 /// <summary>The cabinet's home: the login's accounts as cards, each with its one next step, or the form to link the first.</summary>
 [Authorize(Policy = AuthorizationPolicies.Cabinet)]
-public sealed class CabinetHomeModel(CabinetAccounts accounts) : PageModel
+internal sealed class CabinetHomeModel(CabinetAccounts accounts) : PageModel
 {
     public IReadOnlyList<CabinetAccount> Accounts { get; private set; } = [];
 

@@ -14,7 +14,7 @@ namespace Vidnova.Cabinet;
 /// own language: in Ukrainian a semicolon between fields and a decimal comma, in English a comma and a point — so the
 /// file follows the request's culture, and starts with a UTF-8 byte-order mark so that Cyrillic is read as such.
 /// </summary>
-public static class LedgerCsv
+internal static class LedgerCsv
 {
     public const string ContentType = "text/csv";
 
@@ -67,7 +67,7 @@ public static class LedgerCsv
 }
 
 /// <summary>The kinds of ledger entry as the API spells them and as people read them.</summary>
-public static class LedgerKinds
+internal static class LedgerKinds
 {
     public static string ApiName(LedgerEntryKind kind) => kind switch
     {

@@ -10,7 +10,7 @@ namespace Vidnova.Cabinet;
 
 /// <summary>Links a personal account to the signed-in login with the details on the bill (the same rule and limit as the API).</summary>
 [Authorize(Policy = AuthorizationPolicies.Cabinet)]
-public sealed class LinkAccountModel(LinkAccount linkAccount) : PageModel, IShowsRefusals
+internal sealed class LinkAccountModel(LinkAccount linkAccount) : PageModel, IShowsRefusals
 {
     [BindProperty]
     public string? AccountNumber { get; set; }
@@ -22,10 +22,6 @@ public sealed class LinkAccountModel(LinkAccount linkAccount) : PageModel, IShow
     public string? Eic { get; set; }
 
     public LinkAccountForm Form { get; private set; } = new();
-
-    public void OnGet()
-    {
-    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ namespace Vidnova.Cabinet;
 /// What the link-account form shows: what was typed, each field's errors and a refusal above the form. Shared by the
 /// link page and the home page's empty state, which both post to the link page.
 /// </summary>
-public sealed class LinkAccountForm
+internal sealed class LinkAccountForm
 {
     /// <summary>The form's fields in the order they appear; the names are the use case's fields.</summary>
     public static readonly string[] FieldOrder = ["accountNumber", "holderSurname", "proof.eic"];

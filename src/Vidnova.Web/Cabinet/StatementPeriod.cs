@@ -6,7 +6,7 @@ using Vidnova.Problems;
 namespace Vidnova.Cabinet;
 
 /// <summary>The days of a ledger statement in Kyiv, either end open: <c>from</c> and <c>to</c> both included.</summary>
-public sealed record StatementPeriod(LocalDate? From, LocalDate? To)
+internal sealed record StatementPeriod(LocalDate? From, LocalDate? To)
 {
     private static readonly LocalDate Earliest = new(2000, 1, 1);
     private static readonly LocalDate Latest = new(2100, 12, 31);

@@ -10,7 +10,7 @@ namespace Vidnova.Customers.Links;
 /// The links of the caller's login under <c>/api/v1/me/accounts</c>: unlinking, and the holder's view of the other
 /// logins. Linking itself answers with the account, which the cabinet reads, so it is mapped there (<c>Cabinet/</c>).
 /// </summary>
-public static class AccountLinksApi
+internal static class AccountLinksApi
 {
     public static RouteGroupBuilder MapAccountLinksApi(this RouteGroupBuilder api)
     {
@@ -57,4 +57,4 @@ public static class AccountLinksApi
 }
 
 /// <param name="Email">Masked: the first letter and the domain (<c>o***@example.com</c>).</param>
-public sealed record LinkedLoginResponse(Guid LoginId, string Email, bool IsHolder, Instant LinkedAt);
+internal sealed record LinkedLoginResponse(Guid LoginId, string Email, bool IsHolder, Instant LinkedAt);

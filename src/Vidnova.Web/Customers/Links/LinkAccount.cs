@@ -123,7 +123,7 @@ public sealed class LinkAccount(VidnovaDbContext db, IPersonalAccounts accounts,
 }
 
 /// <summary>What proves that whoever links an account holds it.</summary>
-public static class AccountLinkProofs
+internal static class AccountLinkProofs
 {
     /// <summary>
     /// The holder's surname (compared as the restoration application compares it) and the metering point's EIC
@@ -137,7 +137,7 @@ public static class AccountLinkProofs
 }
 
 /// <summary>How link changes name who made them (<see cref="AccountLinkEvent.Actor"/>).</summary>
-public static class LinkActor
+internal static class LinkActor
 {
     public static string Customer(Guid loginId) => $"customer:{loginId}";
 }
