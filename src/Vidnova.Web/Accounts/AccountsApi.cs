@@ -48,6 +48,6 @@ internal sealed record AccountResponse(string AccountNumber, string HolderName, 
 {
     public static AccountResponse From(PersonalAccount account, LedgerBalance balance) => new(
         account.Number.Value, account.HolderName, account.Address, account.Eic.Value,
-        account.Settlement == Accounts.Settlement.City ? "city" : "rural", account.DsoCode.Value,
-        SupplyStatusNames.Of(account.SupplyStatus), balance.Debt.Amount, balance.Balance.Amount, account.Kind == CustomerKind.Household ? "household" : "non_household");
+        AccountNames.Of(account.Settlement), account.DsoCode.Value,
+        SupplyStatusNames.Of(account.SupplyStatus), balance.Debt.Amount, balance.Balance.Amount, AccountNames.Of(account.Kind));
 }

@@ -12,6 +12,9 @@ public interface IPersonalAccounts
     /// <summary>The account as other capabilities see it, or null when there is no such account.</summary>
     Task<PersonalAccountSummary?> FindAsync(AccountNumber account, CancellationToken cancellationToken);
 
+    /// <summary>Each of the accounts that exists, in one query.</summary>
+    Task<IReadOnlyDictionary<AccountNumber, PersonalAccountSummary>> FindManyAsync(IReadOnlyCollection<AccountNumber> accounts, CancellationToken cancellationToken);
+
     /// <summary>Household or not, for each of the accounts that exists.</summary>
     Task<IReadOnlyDictionary<AccountNumber, CustomerKind>> KindsOfAsync(IReadOnlyCollection<AccountNumber> accounts, CancellationToken cancellationToken);
 }
@@ -38,6 +41,11 @@ internal sealed class PersonalAccounts(VidnovaDbContext db) : IPersonalAccounts
 
     public async Task<PersonalAccountSummary?> FindAsync(AccountNumber account, CancellationToken cancellationToken) =>
         (await db.Set<PersonalAccount>().AsNoTracking().SingleOrDefaultAsync(a => a.Number == account, cancellationToken))?.Summary();
+
+    public async Task<IReadOnlyDictionary<AccountNumber, PersonalAccountSummary>> FindManyAsync(
+        IReadOnlyCollection<AccountNumber> accounts, CancellationToken cancellationToken) =>
+        (await db.Set<PersonalAccount>().AsNoTracking().Where(a => accounts.Contains(a.Number)).ToListAsync(cancellationToken))
+            .ToDictionary(a => a.Number, a => a.Summary());
 
     public async Task<IReadOnlyDictionary<AccountNumber, CustomerKind>> KindsOfAsync(
         IReadOnlyCollection<AccountNumber> accounts, CancellationToken cancellationToken) =>

@@ -21,3 +21,14 @@ internal static class SupplyStatusNames
         _ => null,
     };
 }
+
+/// <summary>An account's settlement type and customer kind as the API spells them.</summary>
+public static class AccountNames
+{
+    public static string Of(Settlement settlement) => settlement == Settlement.City ? "city" : "rural";
+
+    public static string Of(CustomerKind kind) => kind == CustomerKind.Household ? "household" : "non_household";
+
+    /// <inheritdoc cref="SupplyStatusNames.Of"/>
+    public static string Of(SupplyStatus status) => SupplyStatusNames.Of(status);
+}

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Vidnova.Customers.Cabinet;
+using Vidnova.Customers.Links;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 
@@ -54,7 +55,10 @@ public static class CustomersModule
         services.AddScoped<ICustomerAccounts, CustomerAccounts>();
         services.AddScoped<ICustomerContacts, CustomerContacts>();
         services.AddScoped<CabinetEmailLinks>();
+        services.AddScoped<AccountUnlinking>();
         services.AddScoped<UnlinkAccount>();
+        services.AddScoped<LinkAccount>();
+        services.AddScoped<AccountLogins>();
 
         services.AddAuthentication()
             .AddBearerToken(IdentityConstants.BearerScheme, options =>
@@ -94,13 +98,17 @@ public static class CustomersModule
         return Task.CompletedTask;
     }
 
-    /// <summary>Identity's endpoints for the mobile app and chatbots: register, login (bearer and refresh tokens), refresh, confirmEmail, manage/….</summary>
+    /// <summary>
+    /// Identity's endpoints for the mobile app and chatbots (register, login with bearer and refresh tokens, refresh,
+    /// confirmEmail, manage/…) and the login's account links under <c>/me/accounts</c>.
+    /// </summary>
     public static RouteGroupBuilder MapCustomersModule(this RouteGroupBuilder api)
     {
         var identity = api.MapGroup("/identity").WithTags("Identity");
         identity.AddEndpointFilter(LimitPerAddress);
         identity.AddEndpointFilter(RefuseWhatNoPersonTypes);
         identity.MapIdentityApi<CustomerLogin>();
+        api.MapAccountLinksApi();
         return api;
     }
 

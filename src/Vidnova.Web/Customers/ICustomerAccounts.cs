@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Vidnova.Kernel;
 using Vidnova.Persistence;
+using Vidnova.Problems;
 
 namespace Vidnova.Customers;
 
@@ -13,6 +14,12 @@ public interface ICustomerAccounts
 
     /// <summary>The login's accounts in the order it linked them.</summary>
     Task<IReadOnlyList<AccountNumber>> LinkedToAsync(Guid loginId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The account named in a request, if it is linked to the login; otherwise 404 account_not_found, the same for an
+    /// account that does not exist, one linked only to others and a malformed number, so nothing reveals existence.
+    /// </summary>
+    Task<AccountNumber> RequireLinkedAsync(Guid loginId, string? accountNumber, CancellationToken cancellationToken);
 }
 
 internal sealed class CustomerAccounts(VidnovaDbContext db) : ICustomerAccounts
@@ -23,6 +30,18 @@ internal sealed class CustomerAccounts(VidnovaDbContext db) : ICustomerAccounts
     public async Task<IReadOnlyList<AccountNumber>> LinkedToAsync(Guid loginId, CancellationToken cancellationToken) =>
         await db.Set<AccountLink>().Where(l => l.LoginId == loginId).OrderBy(l => l.LinkedAt).ThenBy(l => l.Id)
             .Select(l => l.AccountNumber).ToListAsync(cancellationToken);
+
+    public async Task<AccountNumber> RequireLinkedAsync(Guid loginId, string? accountNumber, CancellationToken cancellationToken) =>
+        AccountNumber.TryParse(accountNumber, out var number) && await IsLinkedAsync(loginId, number.Value, cancellationToken)
+            ? number.Value
+            : throw AccountAccess.NotLinked();
+}
+
+public static class AccountAccess
+{
+    /// <summary>The one answer for an account a login may not see, whether or not it exists (never 403: that would confirm it does).</summary>
+    public static NotFoundException NotLinked() =>
+        new("account_not_found", "Такого особового рахунку у вашому кабінеті немає. Якщо рахунок ваш, додайте його за номером, прізвищем власника та EIC-кодом з рахунку за електроенергію.");
 }
 
 /// <summary>The customer login behind a request, whether it came with the app's bearer token or the cabinet's cookie.</summary>

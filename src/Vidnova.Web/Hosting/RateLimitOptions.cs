@@ -3,7 +3,7 @@ namespace Vidnova.Hosting;
 /// <summary>
 /// Abuse limits (<c>RateLimits:*</c>). Limits marked "per instance" are counted in the memory of each instance, so
 /// behind a load balancer with N instances a client may get up to N times as many; the ones that protect people
-/// (staff lockout, confirmation emails per application, applications per account) are counted in the database and
+/// (staff lockout, confirmation emails per application, applications per account, wrong account-link proofs) are counted in the database and
 /// hold across instances.
 /// </summary>
 public sealed class RateLimitOptions
@@ -21,6 +21,8 @@ public sealed class RateLimitOptions
     public InboundEmailLimits InboundEmails { get; set; } = new();
 
     public ReceiptLimits Receipts { get; set; } = new();
+
+    public AccountLinkLimits AccountLinks { get; set; } = new();
 }
 
 public sealed class ApplicationLimits
@@ -75,4 +77,13 @@ public sealed class ReceiptLimits
 
     /// <summary>Receipt uploads from one client address (an IPv6 /64) per hour, whatever the application; per instance.</summary>
     public int PerAddressPerHour { get; set; } = 30;
+}
+
+public sealed class AccountLinkLimits
+{
+    /// <summary>Wrong proofs one customer login may send in an hour when linking accounts, counted in the database.</summary>
+    public int PerLoginPerHour { get; set; } = 5;
+
+    /// <summary>Wrong proofs for one personal account in an hour, whichever logins sent them, counted in the database.</summary>
+    public int PerAccountPerHour { get; set; } = 5;
 }

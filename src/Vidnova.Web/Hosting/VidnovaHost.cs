@@ -11,6 +11,7 @@ using NodaTime.Serialization.SystemTextJson;
 using Scalar.AspNetCore;
 using Vidnova.Accounts;
 using Vidnova.Billing;
+using Vidnova.Cabinet;
 using Vidnova.Calendar;
 using Vidnova.Customers;
 using Vidnova.Demo;
@@ -63,6 +64,7 @@ public static class VidnovaHost
         services.AddRestorationModule(configuration);
         services.AddStaffModule();
         services.AddCustomersModule(configuration);
+        services.AddCabinetModule();
         services.AddLedgerModule();
         services.AddAccountsModule();
         services.AddPaymentsModule(configuration);
@@ -236,6 +238,7 @@ public static class VidnovaHost
         api.MapCustomersModule();
         api.MapReadingsModule();
         api.MapBillingModule();
+        api.MapCabinetModule();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         // No fonts from Scalar's CDN: the page stays within its Content-Security-Policy and tells no third party who reads it.

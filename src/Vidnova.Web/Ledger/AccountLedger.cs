@@ -47,6 +47,35 @@ internal sealed class AccountLedger(VidnovaDbContext db) : ILedger
         return balance?.Snapshot ?? LedgerBalance.Empty(account);
     }
 
+    public async Task<LedgerStatement> StatementAsync(AccountNumber account, Instant? from, Instant? until, CancellationToken cancellationToken)
+    {
+        var entries = db.Set<LedgerEntry>().AsNoTracking().Where(e => e.AccountNumber == account);
+        // Summed here rather than in SQL: the amount is a converted value type, and a household's journal is short.
+        var opening = from is { } start
+            ? (await entries.Where(e => e.OccurredAt < start).Select(e => e.Amount).ToListAsync(cancellationToken)).Aggregate(Money.Zero, (sum, a) => sum + a)
+            : Money.Zero;
+        var period = entries;
+        if (from is { } periodStart)
+        {
+            period = period.Where(e => e.OccurredAt >= periodStart);
+        }
+
+        if (until is { } end)
+        {
+            period = period.Where(e => e.OccurredAt < end);
+        }
+
+        var lines = new List<StatementLine>();
+        var running = opening;
+        foreach (var entry in await period.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).ToListAsync(cancellationToken))
+        {
+            running += entry.Amount;
+            lines.Add(new StatementLine(entry.OccurredAt, entry.Kind, entry.Description, entry.Amount, running));
+        }
+
+        return new LedgerStatement(opening, lines);
+    }
+
     public async Task<IReadOnlyDictionary<AccountNumber, LedgerBalance>> BalancesOfAsync(
         IReadOnlyCollection<AccountNumber> accounts, CancellationToken cancellationToken)
     {

@@ -9,6 +9,18 @@ public sealed record BookedPayment(Guid Id, AccountNumber AccountNumber, Money A
 /// <summary>A payment just booked and the account's balance with it.</summary>
 public sealed record PaymentPosting(BookedPayment Payment, LedgerBalance BalanceAfter);
 
+/// <summary>One line of an account's statement: an entry and the balance after it.</summary>
+public sealed record StatementLine(Instant OccurredAt, LedgerEntryKind Kind, string Description, Money Amount, Money RunningBalance);
+
+/// <summary>
+/// An account's journal over a period: the balance before it (every earlier entry summed), its entries each with the
+/// balance after it, and the balance at its end.
+/// </summary>
+public sealed record LedgerStatement(Money OpeningBalance, IReadOnlyList<StatementLine> Lines)
+{
+    public Money ClosingBalance => Lines.Count == 0 ? OpeningBalance : Lines[^1].RunningBalance;
+}
+
 /// <summary>
 /// The journal of charges and payments, published for the capabilities that post to it or ask what is owed; its
 /// entries stay the ledger's own, the others see records. Posting stages the entry and the new balance in the
@@ -30,6 +42,12 @@ public interface ILedger
     Task<BookedPayment?> FindPaymentAsync(string channel, string reference, CancellationToken cancellationToken);
 
     Task<LedgerBalance> BalanceOfAsync(AccountNumber account, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The entries from <paramref name="from"/> (inclusive) until <paramref name="until"/> (exclusive), either open,
+    /// in the order they occurred, with the running balance; the opening figure sums everything before the period.
+    /// </summary>
+    Task<LedgerStatement> StatementAsync(AccountNumber account, Instant? from, Instant? until, CancellationToken cancellationToken);
 
     /// <summary>Balances of many accounts in one query; an account with no entries owes nothing.</summary>
     Task<IReadOnlyDictionary<AccountNumber, LedgerBalance>> BalancesOfAsync(IReadOnlyCollection<AccountNumber> accounts, CancellationToken cancellationToken);

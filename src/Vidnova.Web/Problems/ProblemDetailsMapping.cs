@@ -24,7 +24,15 @@ public sealed class ProblemDetailsMapping(IProblemDetailsService problems, ILogg
         httpContext.Response.StatusCode = problem.Status!.Value;
         AddRetryAfter(httpContext.Response, exception);
 
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        if (await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception }))
+        {
+            return true;
+        }
+
+        // The client accepts only another type (Accept: text/csv for a ledger): the refusal still goes out as a
+        // problem, rather than becoming a 500 for want of a writer.
+        await httpContext.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+        return true;
     }
 
     public static ProblemDetails? ToProblem(HttpContext context, Exception exception) => exception switch

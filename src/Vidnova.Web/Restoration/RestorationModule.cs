@@ -43,6 +43,7 @@ public static class RestorationModule
         services.AddScoped<ICorrelationNames, ApplicationNumbers>();
         services.AddScoped<IApplicationReplies, ApplicationReplies>();
         services.AddScoped<IRestorationDeadlines, RestorationDeadlines>();
+        services.AddScoped<IOpenRestorationApplications, OpenRestorationApplications>();
         return services;
     }
 

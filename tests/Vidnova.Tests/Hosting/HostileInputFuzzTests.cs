@@ -20,7 +20,7 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
     [
         "customer_accounts", "ledger_entries", "dsos", "dso_api_keys", "dso_restoration_prices", "restoration_applications",
         "application_timeline", "receipts", "receipt_files", "outbox_messages", "dso_deliveries", "dso_callback_events",
-        "inbound_emails", "calendar_holidays", "calendar_transfers", "staff_users",
+        "inbound_emails", "calendar_holidays", "calendar_transfers", "staff_users", "customer_account_links",
         "meters", "meter_readings", "household_tariffs", "electric_heating_options",
     ];
 
@@ -33,7 +33,7 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
         Anonymous,
         Customer,
 
-        /// <summary>A customer login (bearer token) with the account of <see cref="Ids.CabinetApplication"/> linked.</summary>
+        /// <summary>A customer login (bearer token) with account 7000000001 linked through the API and the account of <see cref="Ids.CabinetApplication"/> linked in the database.</summary>
         Login,
         Admin,
         Dso,
@@ -64,6 +64,7 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
         (_login, _) = await new CabinetCustomers(app).SignedInWithAsync("fuzz.login@example.com", "7000000003");
         var filed = await _login.PostAsync("/api/v1/me/accounts/7000000003/restoration-applications",
             new StringContent("""{"phone":"0671234567"}""", Encoding.UTF8, "application/json"));
+        await _login.LinkedAsync("7000000001", "Шевченко", "62Z100000000001Z");
         var cabinetApplication = (await filed.ReadAsync<Vidnova.Restoration.ApplicationResponse>(HttpStatusCode.Created)).Id;
         var meter = await app.Admin().PutAsync("/api/v1/accounts/7000000003/meter", new StringContent(
             """{"serialNumber":"FZ-1","zones":1,"digits":5,"installedOn":"2026-09-01","readings":{"total":1000}}""", Encoding.UTF8, "application/json"));
@@ -198,6 +199,11 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
         new("tariff", HttpMethod.Put, "/api/v1/tariffs/2027-01-01", Caller.Admin, BodyKind.Json, "pricePerKwh", "zoneFactors", "electricHeating"),
         new("tariff-options", HttpMethod.Put, "/api/v1/accounts/7000000003/tariff-options", Caller.Admin, BodyKind.Json, "electricHeating", "from"),
         new("inbound-email", HttpMethod.Post, "/api/v1/inbound-emails", Caller.MailGateway, BodyKind.Raw),
+        new("me-link", HttpMethod.Post, "/api/v1/me/accounts", Caller.Login, BodyKind.Json, "accountNumber", "holderSurname", "proof"),
+        new("me-accounts", HttpMethod.Get, "/api/v1/me/accounts", Caller.Login, BodyKind.None),
+        new("me-account", HttpMethod.Get, "/api/v1/me/accounts/7000000001", Caller.Login, BodyKind.None),
+        new("me-ledger", HttpMethod.Get, "/api/v1/me/accounts/7000000001/ledger", Caller.Login, BodyKind.None),
+        new("me-logins", HttpMethod.Get, "/api/v1/me/accounts/7000000001/logins", Caller.Login, BodyKind.None),
         new("apply-page", HttpMethod.Post, "/restoration/apply", Caller.Anonymous, BodyKind.PageForm,
             "AccountNumber", "HolderSurname", "Email", "EmailConfirmation", "Phone"),
         new("sign-in-page", HttpMethod.Post, "/backoffice/sign-in", Caller.Anonymous, BodyKind.PageForm, "Email", "Password", "ReturnUrl"),
@@ -252,6 +258,7 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
         ["zoneFactors"] = "{\"2\":{\"night\":0.5,\"day\":1},\"3\":{\"night\":0.4,\"halfPeak\":1,\"peak\":1.5}}",
         ["electricHeating"] = "true",
         ["from"] = "\"2026-10-01\"",
+        ["proof"] = "{\"eic\":\"62Z100000000001Z\"}",
     };
 
     private static readonly Gen<string> HostileText = Gen.Frequency(
@@ -368,6 +375,7 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
         {
             "dso-list" => Gen.Frequency((1, Gen.Const("")), (3, HostileText.Select(s => "?status=" + Uri.EscapeDataString(s)))),
             "get" => Gen.Frequency((3, Gen.Const("")), (1, HostileText.Select(s => "?culture=" + Uri.EscapeDataString(s)))),
+            "me-ledger" => Gen.Select(HostileText, HostileText).Select((from, to) => $"?from={Uri.EscapeDataString(from)}&to={Uri.EscapeDataString(to)}"),
             "portal-page" => Gen.Select(HostileText, HostileText).Select((culture, q) => $"?culture={Uri.EscapeDataString(culture)}&q={Uri.EscapeDataString(q)}"),
             "status-page-receipt" => Gen.Const("&x=1"),
             _ => Gen.Const(""),

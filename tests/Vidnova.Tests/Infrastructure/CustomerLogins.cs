@@ -52,3 +52,20 @@ public sealed partial class CustomerLogins(VidnovaApp app)
 }
 
 public sealed record AccessTokens(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
+
+/// <summary>Linking personal accounts to customer logins through <c>POST /api/v1/me/accounts</c>, as the app does it.</summary>
+public static class AccountLinking
+{
+    public static object Proof(string accountNumber, string surname, string eic) =>
+        new { accountNumber, holderSurname = surname, proof = new { eic } };
+
+    public static Task<HttpResponseMessage> LinkAsync(this HttpClient customer, string accountNumber, string surname, string eic) =>
+        customer.PostAsJsonAsync("/api/v1/me/accounts", Proof(accountNumber, surname, eic));
+
+    /// <summary>Links with the right proof and checks it was a new link.</summary>
+    public static async Task LinkedAsync(this HttpClient customer, string accountNumber, string surname, string eic)
+    {
+        var response = await customer.LinkAsync(accountNumber, surname, eic);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+    }
+}

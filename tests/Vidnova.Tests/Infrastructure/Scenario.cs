@@ -66,13 +66,13 @@ internal sealed partial class Scenario(VidnovaApp app)
     }
 
     public async Task PutAccountAsync(string number, string holder = "Шевченко Тарас Григорович", decimal debt = 0m,
-        string supplyStatus = "disconnected_for_debt", string settlement = "city", string dso = DsoCode)
+        string supplyStatus = "disconnected_for_debt", string settlement = "city", string dso = DsoCode, string eic = "62Z100000000001Z")
     {
         var response = await app.Admin().PutAsJsonAsync($"/api/v1/accounts/{number}", new
         {
             holderName = holder,
             address = "м. Київ, вул. Хрещатик, 1, кв. 5",
-            eic = "62Z100000000001Z",
+            eic,
             settlement,
             dsoCode = dso,
             supplyStatus,

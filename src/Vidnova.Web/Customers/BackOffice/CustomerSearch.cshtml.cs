@@ -71,7 +71,7 @@ internal sealed class CustomerSearchModel(VidnovaDbContext db, ILookupNormalizer
         }
     }
 
-    public async Task<IActionResult> OnPostUnlinkAsync(Guid linkId, [FromServices] UnlinkAccount unlink, CancellationToken ct)
+    public async Task<IActionResult> OnPostUnlinkAsync(Guid linkId, [FromServices] AccountUnlinking unlink, CancellationToken ct)
     {
         if (!await MayUnlinkAsync())
         {

@@ -498,6 +498,31 @@ namespace Vidnova.Persistence.Migrations.Postgres
                     b.ToTable("customer_logins", (string)null);
                 });
 
+            modelBuilder.Entity("Vidnova.Customers.Links.AccountLinkFailure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("LoginId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountNumber", "At");
+
+                    b.HasIndex("LoginId", "At");
+
+                    b.ToTable("customer_account_link_failures", (string)null);
+                });
+
             modelBuilder.Entity("Vidnova.Dso.DistributionOperator", b =>
                 {
                     b.Property<string>("Code")
@@ -1473,6 +1498,15 @@ namespace Vidnova.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Vidnova.Customers.AccountLink", b =>
+                {
+                    b.HasOne("Vidnova.Customers.CustomerLogin", null)
+                        .WithMany()
+                        .HasForeignKey("LoginId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vidnova.Customers.Links.AccountLinkFailure", b =>
                 {
                     b.HasOne("Vidnova.Customers.CustomerLogin", null)
                         .WithMany()

@@ -483,6 +483,31 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                     b.ToTable("customer_logins", (string)null);
                 });
 
+            modelBuilder.Entity("Vidnova.Customers.Links.AccountLinkFailure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LoginId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountNumber", "At");
+
+                    b.HasIndex("LoginId", "At");
+
+                    b.ToTable("customer_account_link_failures", (string)null);
+                });
+
             modelBuilder.Entity("Vidnova.Dso.DistributionOperator", b =>
                 {
                     b.Property<string>("Code")
@@ -1458,6 +1483,15 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Vidnova.Customers.AccountLink", b =>
+                {
+                    b.HasOne("Vidnova.Customers.CustomerLogin", null)
+                        .WithMany()
+                        .HasForeignKey("LoginId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vidnova.Customers.Links.AccountLinkFailure", b =>
                 {
                     b.HasOne("Vidnova.Customers.CustomerLogin", null)
                         .WithMany()

@@ -10,7 +10,7 @@ namespace Vidnova.Customers;
 /// Removes a login's link to a personal account, audited; when the holder's login goes, the longest-linked remaining
 /// login becomes the holder's, so a family's account is never left without one.
 /// </summary>
-internal sealed class UnlinkAccount(VidnovaDbContext db, IClock clock)
+public sealed class AccountUnlinking(VidnovaDbContext db, IClock clock)
 {
     /// <summary>The link removed, or a 404 refusal when that login is not (or no longer) linked to that account.</summary>
     public async Task<AccountLink> HandleAsync(Guid loginId, AccountNumber accountNumber, string actor, string? reason, CancellationToken ct)

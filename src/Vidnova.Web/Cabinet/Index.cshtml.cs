@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Vidnova.Customers;
+using Vidnova.Hosting;
+
+namespace Vidnova.Cabinet;
+
+/// <summary>The cabinet's home: the login's accounts as cards, each with its one next step, or the form to link the first.</summary>
+[Authorize(Policy = AuthorizationPolicies.Cabinet)]
+internal sealed class CabinetHomeModel(CabinetAccounts accounts) : PageModel
+{
+    public IReadOnlyList<CabinetAccount> Accounts { get; private set; } = [];
+
+    /// <summary>Set after linking: the account just added, to say so above the cards.</summary>
+    [TempData]
+    public string? Linked { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Accounts = await accounts.ListAsync(CustomerPrincipal.RequiredLoginIdOf(User), cancellationToken);
+}
