@@ -41,7 +41,7 @@ internal enum OnlinePaymentChange
 /// </summary>
 internal sealed class OnlinePayment
 {
-    private OnlinePayment(Guid id, string provider, AccountNumber accountNumber, Money amount, Guid loginId, string? email, Instant createdAt, Instant firstPollAt)
+    private OnlinePayment(Guid id, string provider, AccountNumber accountNumber, Money amount, Guid loginId, string? email, Instant createdAt, Instant nextAttemptAt)
     {
         Id = id;
         Provider = provider;
@@ -51,7 +51,7 @@ internal sealed class OnlinePayment
         Email = email;
         CreatedAt = createdAt;
         UpdatedAt = createdAt;
-        NextAttemptAt = firstPollAt;
+        NextAttemptAt = nextAttemptAt;
     }
 
     public Guid Id { get; private set; }
