@@ -27,10 +27,9 @@ internal static class OnlinePaymentsApi
             .WithTags("Online payments")
             .AllowAnonymous()
             .DisableAntiforgery()
-            .Accepts<LiqPayCallbackForm>("application/x-www-form-urlencoded")
             .WithName("LiqPayCallback")
             .WithSummary("LiqPay's server callback (form fields data and signature)")
-            .WithDescription("Verified before anything is read: 400 with a problem code for a bad or missing signature, 200 for a valid one, also when it changes nothing.");
+            .WithDescription("An application/x-www-form-urlencoded body with the fields `data` and `signature`, read by the endpoint itself so nothing is bound before the signature is verified: 400 with a problem code for a bad or missing signature, 200 for a valid one, also when it changes nothing.");
         return api;
     }
 
@@ -111,6 +110,3 @@ internal sealed record OnlinePaymentResponse(string OrderId, string AccountNumbe
 
 /// <summary>Whether the callback was new to us (a repeat, or an order not ours, is 200 with false).</summary>
 internal sealed record CallbackAnswer(bool Recorded);
-
-/// <summary>LiqPay's callback as it posts it (documentation only; the endpoint reads the form itself, to verify before binding anything).</summary>
-internal sealed record LiqPayCallbackForm([property: Text(100_000)] string Data, [property: Text(100)] string Signature);
