@@ -170,6 +170,7 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
         new("dso-webhook", HttpMethod.Post, "/api/v1/dso/webhooks/kyiv-city", Caller.Anonymous, BodyKind.Json,
             "eventId", "requestId", "type", "occurredAt", "reason"),
         new("inbound-email", HttpMethod.Post, "/api/v1/inbound-emails", Caller.MailGateway, BodyKind.Raw),
+        new("liqpay-callback", HttpMethod.Post, "/api/v1/payments/liqpay/callback", Caller.Anonymous, BodyKind.PageForm, "data", "signature"),
         new("apply-page", HttpMethod.Post, "/restoration/apply", Caller.Anonymous, BodyKind.PageForm,
             "AccountNumber", "HolderSurname", "Email", "EmailConfirmation", "Phone"),
         new("sign-in-page", HttpMethod.Post, "/backoffice/sign-in", Caller.Anonymous, BodyKind.PageForm, "Email", "Password", "ReturnUrl"),

@@ -129,8 +129,15 @@ internal sealed class OnlineCheckout(LiqPayApp app)
     {
         var data = LiqPayProtocol.Encode(new JsonObject
         {
-            ["payment_id"] = 1234567, ["action"] = "pay", ["status"] = status, ["version"] = 3, ["type"] = "buy",
-            ["public_key"] = LiqPayApp.PublicKey, ["order_id"] = orderId, ["amount"] = amount, ["currency"] = "UAH",
+            ["payment_id"] = 1234567,
+            ["action"] = "pay",
+            ["status"] = status,
+            ["version"] = 3,
+            ["type"] = "buy",
+            ["public_key"] = LiqPayApp.PublicKey,
+            ["order_id"] = orderId,
+            ["amount"] = amount,
+            ["currency"] = "UAH",
             ["end_date"] = 1764057600000,
         });
         return new FormUrlEncodedContent([new("data", data), new("signature", LiqPayProtocol.Sign(privateKey, data))]);
@@ -207,7 +214,11 @@ public abstract class LiqPayCheckoutTests(LiqPayApp app)
         // The shop refunds through LiqPay's API; LiqPay then calls back "reversed".
         var data = LiqPayProtocol.Encode(new JsonObject
         {
-            ["version"] = 3, ["public_key"] = LiqPayApp.PublicKey, ["action"] = "refund", ["order_id"] = checkout.OrderId, ["amount"] = 500,
+            ["version"] = 3,
+            ["public_key"] = LiqPayApp.PublicKey,
+            ["action"] = "refund",
+            ["order_id"] = checkout.OrderId,
+            ["amount"] = 500,
         });
         var refund = await app.CreateClient().PostAsync("/simulators/liqpay/api/request",
             new FormUrlEncodedContent([new("data", data), new("signature", LiqPayProtocol.Sign(LiqPayApp.PrivateKey, data))]));

@@ -17,8 +17,13 @@ public sealed class LiqPayProtocolTests
     {
         var data = LiqPayProtocol.Encode(new JsonObject
         {
-            ["version"] = 3, ["public_key"] = "i00000000", ["action"] = "pay", ["amount"] = 3, ["currency"] = "UAH",
-            ["description"] = "test", ["order_id"] = "000001",
+            ["version"] = 3,
+            ["public_key"] = "i00000000",
+            ["action"] = "pay",
+            ["amount"] = 3,
+            ["currency"] = "UAH",
+            ["description"] = "test",
+            ["order_id"] = "000001",
         });
 
         Assert.Equal(Data, data);
