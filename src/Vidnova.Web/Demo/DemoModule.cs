@@ -8,8 +8,8 @@ using Vidnova.Staff;
 namespace Vidnova.Demo;
 
 /// <summary>
-/// The demo, apart from the product: accounts, DSOs and staff to try Vidnova with, and the DSO simulator inside the
-/// host. Both are on in Development only (<c>Vidnova:SeedDemoData</c> defaults to on there, appsettings.Development.json
+/// The demo, apart from the product: accounts, DSOs and staff to try Vidnova with, and the DSO and LiqPay simulators
+/// inside the host. Both are on in Development only (<c>Vidnova:SeedDemoData</c> defaults to on there, appsettings.Development.json
 /// switches <c>Demo:DsoSimulator:Enabled</c> on); elsewhere only these two explicit switches bring them in, which is
 /// how the tests run the demo in their own environment.
 /// </summary>
@@ -19,10 +19,11 @@ public static class DemoModule
     {
         services.PostConfigure<VidnovaOptions>(o => o.SeedDemoData |= environment.IsDevelopment() && configuration["Vidnova:SeedDemoData"] is null);
         services.AddDemoDsoSimulator(configuration);
+        services.AddDemoLiqPaySimulator(configuration);
         return services;
     }
 
-    public static WebApplication MapDemoModule(this WebApplication app) => app.MapDemoDsoSimulator();
+    public static WebApplication MapDemoModule(this WebApplication app) => app.MapDemoDsoSimulator().MapDemoLiqPaySimulator();
 
     /// <summary>Seeds the demo data and points the demo DSOs at the simulator, when the demo data is switched on.</summary>
     public static async Task SeedAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken)

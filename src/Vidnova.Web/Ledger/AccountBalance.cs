@@ -62,6 +62,17 @@ public sealed class AccountBalance
         return Post(LedgerEntry.Payment(AccountNumber, amount, paidAt, channel, reference));
     }
 
+    /// <summary>A payment taken back by its channel: the amount is owed again.</summary>
+    public LedgerEntry Reversal(Money amount, Instant at, string channel, string reference)
+    {
+        if (!amount.IsPositive)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), "A reversal is a positive amount.");
+        }
+
+        return Post(LedgerEntry.Reversal(AccountNumber, amount, at, channel, reference));
+    }
+
     /// <summary>
     /// Imports the debt from the previous billing system. Until anything else is posted it may be sent again and
     /// replaces the figure (by an entry for the difference: the journal stays append-only). Once charges or payments

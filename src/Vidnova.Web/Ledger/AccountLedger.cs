@@ -23,6 +23,14 @@ internal sealed class AccountLedger(VidnovaDbContext db) : ILedger
         return new PaymentPosting(Booked(entry), balance.Snapshot);
     }
 
+    public async Task<LedgerBalance> RecordReversalAsync(
+        AccountNumber account, Money amount, Instant at, string channel, string reference, CancellationToken cancellationToken)
+    {
+        var balance = await TrackedBalanceAsync(account, cancellationToken);
+        db.Add(balance.Reversal(amount, at, channel, reference));
+        return balance.Snapshot;
+    }
+
     public async Task<LedgerBalance> SetOpeningBalanceAsync(AccountNumber account, Money debt, Instant at, CancellationToken cancellationToken)
     {
         var balance = await TrackedBalanceAsync(account, cancellationToken);

@@ -35,6 +35,13 @@ public interface ILedger
 
     Task<PaymentPosting> RecordPaymentAsync(AccountNumber account, Money amount, Instant paidAt, string channel, string reference, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Takes back a payment its channel reversed (a card payment refunded or charged back): the account owes the amount
+    /// again. <paramref name="reference"/> is the reversal's own, unique per channel like a payment's.
+    /// </summary>
+    /// <returns>The account's balance after the reversal.</returns>
+    Task<LedgerBalance> RecordReversalAsync(AccountNumber account, Money amount, Instant at, string channel, string reference, CancellationToken cancellationToken);
+
     /// <summary>Imports the debt from the previous billing system; refused (opening_balance_locked) once other entries exist.</summary>
     Task<LedgerBalance> SetOpeningBalanceAsync(AccountNumber account, Money debt, Instant at, CancellationToken cancellationToken);
 

@@ -16,6 +16,9 @@ public enum LedgerEntryKind
 
     /// <summary>The debt brought over from the previous billing system; the sum of these is the opening balance.</summary>
     OpeningBalance,
+
+    /// <summary>A payment the channel took back (a card payment reversed by the bank): the debt it cleared returns.</summary>
+    Reversal,
 }
 
 /// <summary>
@@ -46,10 +49,10 @@ public sealed class LedgerEntry
 
     public string Description { get; private set; }
 
-    /// <summary>For payments: the channel (bank, checkout, post) that reported it.</summary>
+    /// <summary>For payments and reversals: the channel (bank, checkout, post) that reported it.</summary>
     public string? Channel { get; private set; }
 
-    /// <summary>For payments: the channel's own reference; (channel, reference) is unique.</summary>
+    /// <summary>For payments and reversals: the channel's own reference; (channel, reference) is unique.</summary>
     public string? Reference { get; private set; }
 
     internal static LedgerEntry Charge(AccountNumber account, Money amount, Instant at, string description) =>
@@ -57,6 +60,13 @@ public sealed class LedgerEntry
 
     internal static LedgerEntry OpeningBalance(AccountNumber account, Money amount, Instant at, string description) =>
         new(Guid.NewGuid(), account, LedgerEntryKind.OpeningBalance, amount, at, description);
+
+    internal static LedgerEntry Reversal(AccountNumber account, Money amount, Instant at, string channel, string reference) =>
+        new(Guid.NewGuid(), account, LedgerEntryKind.Reversal, amount, at, $"Повернення оплати ({channel})")
+        {
+            Channel = channel,
+            Reference = reference,
+        };
 
     internal static LedgerEntry Payment(AccountNumber account, Money amount, Instant at, string channel, string reference) =>
         new(Guid.NewGuid(), account, LedgerEntryKind.Payment, -amount, at, $"Оплата ({channel})")
