@@ -127,6 +127,14 @@ public class VidnovaApp(DatabaseProvider provider) : WebApplicationFactory<Progr
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing && Provider == DatabaseProvider.Postgres && _connectionString is not null)
+        {
+            // Each test class has its own database and so its own connection pool, whose idle connections would
+            // otherwise stay open for minutes after the host stopped and exhaust the shared test server.
+            using var connection = new Npgsql.NpgsqlConnection(_connectionString);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
+
         if (disposing && Directory.Exists(_root))
         {
             Directory.Delete(_root, recursive: true);
