@@ -18,7 +18,7 @@ public sealed class AccountUnlinking(VidnovaDbContext db, IClock clock)
         var links = await db.Set<AccountLink>().Where(l => l.AccountNumber == accountNumber)
             .OrderBy(l => l.LinkedAt).ThenBy(l => l.Id).ToListAsync(ct);
         var link = links.SingleOrDefault(l => l.LoginId == loginId)
-            ?? throw new NotFoundException("account_link_not_found", "Цей вхід уже не прив'язано до рахунку {0}.", accountNumber.Value);
+            ?? throw new NotFoundException("account_link_not_found", "Цей вхід уже не прив'язано до рахунку {0} — можливо, його щойно відв'язав хтось інший. Оновіть сторінку.", accountNumber.Value);
 
         db.Remove(link);
         db.Add(AccountLinkEvent.Unlinked(link, actor, reason, clock.GetCurrentInstant()));

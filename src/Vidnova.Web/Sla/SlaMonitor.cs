@@ -3,6 +3,7 @@ using NodaTime;
 using Vidnova.Accounts;
 using Vidnova.Calendar;
 using Vidnova.Restoration.Deadlines;
+using Vidnova.Shared;
 
 namespace Vidnova.Sla;
 
@@ -16,26 +17,11 @@ internal sealed class SlaMonitor(
     IServiceScopeFactory scopes,
     IClock clock,
     IOptionsMonitor<CompensationRateOptions> rates,
-    ILogger<SlaMonitor> logger) : BackgroundService
+    ILogger<SlaMonitor> logger) : PeriodicWork(logger)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    protected override string Work => "SLA breach detection";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval);
-        do
-        {
-            try
-            {
-                await DetectBreachesAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogError(exception, "SLA breach detection failed; will retry");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => DetectBreachesAsync(cancellationToken);
 
     /// <summary>Records every breach not yet recorded; returns how many it recorded.</summary>
     public async Task<int> DetectBreachesAsync(CancellationToken cancellationToken)

@@ -26,7 +26,7 @@ public sealed class UnlinkAccount(VidnovaDbContext db, ICustomerAccounts linkedA
         AccountLogins.EnsureHolder(links.Single(l => l.LoginId == holderLoginId));
         if (links.All(l => l.LoginId != loginId))
         {
-            throw new NotFoundException("login_not_linked", "Цей вхід не має доступу до особового рахунку.");
+            throw new NotFoundException("login_not_linked", "Цей вхід не має доступу до особового рахунку. Оновіть список тих, хто бачить рахунок, і оберіть вхід з нього.");
         }
 
         await unlinking.HandleAsync(loginId, number, LinkActor.Customer(holderLoginId), reason: null, cancellationToken);

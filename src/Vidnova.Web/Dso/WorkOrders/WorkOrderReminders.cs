@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Vidnova.Calendar;
 using Vidnova.Persistence;
+using Vidnova.Shared;
 
 namespace Vidnova.Dso.WorkOrders;
 
@@ -49,26 +50,11 @@ internal static class ReminderSchedule
 /// second instance's simultaneous reminder fail and leave the first one's.
 /// </summary>
 internal sealed class WorkOrderReminders(
-    IServiceScopeFactory scopes, IClock clock, IOptionsMonitor<ReminderOptions> reminders, ILogger<WorkOrderReminders> logger) : BackgroundService
+    IServiceScopeFactory scopes, IClock clock, IOptionsMonitor<ReminderOptions> reminders, ILogger<WorkOrderReminders> logger) : PeriodicWork(logger)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    protected override string Work => "Reminding DSOs of deadlines";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval);
-        do
-        {
-            try
-            {
-                await SendRemindersAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogError(exception, "Reminding DSOs of deadlines failed; will retry");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => SendRemindersAsync(cancellationToken);
 
     /// <summary>Queues a reminder for every acknowledged order whose reminder time has come; returns how many.</summary>
     public async Task<int> SendRemindersAsync(CancellationToken cancellationToken)

@@ -52,7 +52,7 @@ internal static class OnlinePaymentsApi
             : null;
         if (payment is null)
         {
-            throw new NotFoundException("payment_not_found", "Оплату {0} не знайдено.", orderId);
+            throw new NotFoundException("payment_not_found", "Оплату {0} не знайдено серед ваших. Перевірте номер замовлення або почніть оплату з особистого кабінету ще раз.", orderId);
         }
 
         return TypedResults.Ok(new OnlinePaymentResponse(payment.OrderId, payment.AccountNumber.Value, payment.Amount.Amount, payment.Provider,

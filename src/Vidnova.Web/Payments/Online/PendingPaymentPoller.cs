@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Vidnova.Persistence;
+using Vidnova.Shared;
 
 namespace Vidnova.Payments.Online;
 
@@ -15,33 +16,19 @@ internal sealed class OnlinePaymentClaims(VidnovaDbContext db) : LeaseClaims(db,
 /// like a callback's, and the same status twice changes nothing.
 /// </summary>
 internal sealed class PendingPaymentPoller(IServiceScopeFactory scopes, IClock clock, IOptionsMonitor<OnlinePaymentOptions> options,
-    ILogger<PendingPaymentPoller> logger) : BackgroundService
+    ILogger<PendingPaymentPoller> logger) : PeriodicWork(logger)
 {
     private const int BatchSize = 20;
     private static readonly Duration Lease = Duration.FromMinutes(2);
     private readonly string _owner = $"{Environment.MachineName}:{Guid.NewGuid():N}"[..^16];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.CurrentValue.PollerEnabled)
-        {
-            return;
-        }
+    protected override bool Enabled => options.CurrentValue.PollerEnabled;
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.CurrentValue.PollSeconds));
-        do
-        {
-            try
-            {
-                await PollDueAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogError(exception, "Polling pending online payments failed; will retry");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.CurrentValue.PollSeconds);
+
+    protected override string Work => "Polling pending online payments";
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => PollDueAsync(cancellationToken);
 
     /// <summary>Asks about every due order once; returns how many it asked about.</summary>
     public async Task<int> PollDueAsync(CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Vidnova.Persistence;
+using Vidnova.Shared;
 
 namespace Vidnova.Restoration.EmailConfirmation;
 
@@ -12,26 +13,11 @@ namespace Vidnova.Restoration.EmailConfirmation;
 /// simultaneous attempt fail and leave the first one's.
 /// </summary>
 internal sealed class LapsedApplications(
-    IServiceScopeFactory scopes, IClock clock, IOptionsMonitor<RestorationOptions> options, ILogger<LapsedApplications> logger) : BackgroundService
+    IServiceScopeFactory scopes, IClock clock, IOptionsMonitor<RestorationOptions> options, ILogger<LapsedApplications> logger) : PeriodicWork(logger)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    protected override string Work => "Cancelling lapsed applications";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval);
-        do
-        {
-            try
-            {
-                await CancelLapsedAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogError(exception, "Cancelling lapsed applications failed; will retry");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => CancelLapsedAsync(cancellationToken);
 
     /// <summary>Cancels every lapsed application; returns how many this instance cancelled.</summary>
     public async Task<int> CancelLapsedAsync(CancellationToken cancellationToken)
