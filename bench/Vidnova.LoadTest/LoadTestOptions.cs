@@ -31,6 +31,11 @@ public sealed record LoadTestOptions
           --approve-every MS      dso-lanes: the pause between two approvals (default 500)
           --dso CODE              dso-latency: the DSO the accounts belong to (default kyiv-city)
           --mail-dir DIR          dso-latency, dso-lanes: the host's Mail:PickupDirectory, to read the confirmation codes
+          --floor-url URL         status: also measure the floor (bench/Vidnova.ReadFloor at URL, on the same database):
+                                  each application's response is copied there, then the product and the floor are
+                                  measured alternately, closed loop (capacity) and open loop (--rate), and the ratio printed
+          --capacity-connections C  with --floor-url: connections of the closed-loop capacity phases (default 16)
+          --rounds N              with --floor-url: alternating rounds; the table shows each figure's median (default 3)
 
         Exit code: 0 when every measured read returned 200, 1 when some did not, 2 on bad usage or failed setup.
         """;
@@ -64,6 +69,12 @@ public sealed record LoadTestOptions
     public int ApproveEveryMilliseconds { get; init; } = 500;
 
     public string MailDirectory { get; init; } = "src/Vidnova.Web/data/mail";
+
+    public Uri? FloorUrl { get; init; }
+
+    public int CapacityConnections { get; init; } = 16;
+
+    public int Rounds { get; init; } = 3;
 
     /// <summary>Account numbers are 16 digits at most: <c>5</c>, the run id, then a 5-digit index.</summary>
     public string AccountNumber(int index) => $"5{RunId}{index.ToString("D5", CultureInfo.InvariantCulture)}";
@@ -102,6 +113,9 @@ public sealed record LoadTestOptions
                 "--approve-every" => options with { ApproveEveryMilliseconds = Int(name, value, 0, 60_000) },
                 "--dso" => options with { Dso = value },
                 "--mail-dir" => options with { MailDirectory = value },
+                "--floor-url" => options with { FloorUrl = Uri.TryCreate(value, UriKind.Absolute, out var floor) ? floor : throw new UsageException($"--floor-url: '{value}' is not an absolute URL.") },
+                "--capacity-connections" => options with { CapacityConnections = Int(name, value, 1, 1_000) },
+                "--rounds" => options with { Rounds = Int(name, value, 1, 99) },
                 _ => throw new UsageException($"Unknown option {name}."),
             };
         }

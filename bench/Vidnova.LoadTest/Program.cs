@@ -74,6 +74,20 @@ catch (Exception exception) when (exception is SetupException or HttpRequestExce
 
 Console.WriteLine(string.Create(invariant, $"Set up in {setupClock.Elapsed.TotalSeconds:F1} s."));
 
+if (options.FloorUrl is { } floorUrl)
+{
+    using var floor = new HttpClient(handler, disposeHandler: false) { BaseAddress = floorUrl, Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds) };
+    try
+    {
+        return await new FloorComparison(http, floor, applications, options, Console.Out).RunAsync(cancel.Token);
+    }
+    catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+    {
+        Console.Error.WriteLine("Interrupted.");
+        return 1;
+    }
+}
+
 var driver = new OpenLoopDriver(http, applications, options.HostPid);
 try
 {

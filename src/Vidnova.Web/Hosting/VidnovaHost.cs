@@ -17,6 +17,7 @@ using Vidnova.Customers;
 using Vidnova.Demo;
 using Vidnova.Dso;
 using Vidnova.InboundMail;
+using Vidnova.Kernel;
 using Vidnova.Ledger;
 using Vidnova.Localization;
 using Vidnova.Notifications;
@@ -163,10 +164,15 @@ public static class VidnovaHost
             return StaffCookieScheme;
         }
 
-        // An application's own access token is a bearer token too; Identity's handler simply does not recognise it.
-        if (request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        // An application's own access token is a bearer token too, 43 characters (SecretTokens.NewAccessToken); a
+        // login's bearer token is a protected ticket of several hundred. Only the latter goes to Identity's handler:
+        // trying to unprotect the short one would fail on every status read, the customers' most frequent request.
+        var authorization = request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return IdentityConstants.BearerScheme;
+            return authorization.Length - "Bearer ".Length > SecretTokens.AccessTokenLength
+                ? IdentityConstants.BearerScheme
+                : ApiKeyAuthentication.SchemeName;
         }
 
         return request.Cookies.ContainsKey(StaffCookie.Name) ? StaffCookieScheme

@@ -80,8 +80,8 @@ internal static class RestorationApi
     {
         var staff = StaffIdentity.IsStaff(user);
         var application = staff
-            ? await ApplicationAccess.LoadAsync(db, id, cancellationToken)
-            : await ApplicationAccess.LoadForCustomerAsync(db, id, BearerToken(request), cancellationToken);
+            ? await ApplicationAccess.ReadAsync(db, id, cancellationToken)
+            : await ApplicationAccess.ReadForCustomerAsync(db, id, BearerToken(request), cancellationToken);
         return TypedResults.Ok(ApplicationResponse.From(application, clock, text, staff ? TimelineAudience.Staff : TimelineAudience.Customer));
     }
 
