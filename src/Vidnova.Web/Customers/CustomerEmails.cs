@@ -14,8 +14,11 @@ namespace Vidnova.Customers;
 /// The emails of a customer login — confirm the address, reset the password — in Ukrainian, queued through the
 /// notification outbox like every other email. Identity asks for them both from its API endpoints (the mobile app)
 /// and from the cabinet pages; the links always open the cabinet's pages, which work on any device.
+/// Identity's endpoints resolve their sender once, from the root provider, when they are mapped: so the sender holds
+/// no database context of its own but queues each email in a scope of its own — one context shared by every request
+/// would be used by several at once.
 /// </summary>
-internal sealed class CustomerEmails(VidnovaDbContext db, INotificationOutbox notifications, IClock clock, OutboxSignal outbox, IOptions<VidnovaOptions> options)
+internal sealed class CustomerEmails(IServiceScopeFactory scopes, IClock clock, OutboxSignal outbox, IOptions<VidnovaOptions> options)
     : IEmailSender<CustomerLogin>
 {
     private const string Heading = "Віднова · особистий кабінет";
@@ -54,7 +57,9 @@ internal sealed class CustomerEmails(VidnovaDbContext db, INotificationOutbox no
     {
         // One message per token: the same request retried sends nothing twice, a new request sends a new email.
         var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)))[..16];
-        notifications.Enqueue(new Notification($"login:{user.Id}:{purpose}:{fingerprint}",
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VidnovaDbContext>();
+        scope.ServiceProvider.GetRequiredService<INotificationOutbox>().Enqueue(new Notification($"login:{user.Id}:{purpose}:{fingerprint}",
             EmailLayout.Render(Heading, subject, "Цей лист надіслано автоматично.", blocks), email, user.Id, clock.GetCurrentInstant()));
         await db.SaveChangesAsync();
         outbox.Notify();

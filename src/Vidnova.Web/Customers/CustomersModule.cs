@@ -51,7 +51,7 @@ public static class CustomersModule
             .AddUserValidator<CustomerEmailValidator>()
             .AddApiEndpoints();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(logins.EmailLinkHours));
-        services.AddTransient<IEmailSender<CustomerLogin>, CustomerEmails>();
+        services.AddSingleton<IEmailSender<CustomerLogin>, CustomerEmails>();
         services.AddScoped<ICustomerAccounts, CustomerAccounts>();
         services.AddScoped<ICustomerContacts, CustomerContacts>();
         services.AddScoped<CabinetEmailLinks>();
