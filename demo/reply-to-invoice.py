@@ -7,7 +7,8 @@
 
 The reply goes to the invoice's Reply-To address (receipts+<token>@…), quotes its Message-ID in In-Reply-To and keeps
 its subject with the application number — what a mail client does when the customer presses «Відповісти». A
-hand-written reply to another address is matched by the number in the subject or the sender, or waits for an operator.
+hand-written email to another address is matched only by an application number in its subject or text or by the
+sender's address, and otherwise waits for an operator.
 The mail folder is the second argument (default src/Vidnova.Web/data/mail).
 """
 import email

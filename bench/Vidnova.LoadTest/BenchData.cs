@@ -1,11 +1,21 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace Vidnova.LoadTest;
 
 /// <summary>An application the load test may read: its id and the customer's access token.</summary>
-public sealed record BenchApplication(Guid Id, string AccessToken);
+public sealed record BenchApplication(Guid Id, string AccessToken)
+{
+    /// <summary>The customer's status read of this application: what every load phase sends.</summary>
+    public HttpRequestMessage StatusRead()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/restoration-applications/{Id}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AccessToken);
+        return request;
+    }
+}
 
 /// <summary>
 /// Creates the DSO <c>bench-dso</c>, then one disconnected, debt-free account and one application per index,

@@ -21,7 +21,7 @@ public sealed class FloorComparison(HttpClient product, HttpClient floor, IReadO
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         await CopyResponsesAsync(cancellationToken);
-        var targets = new[] { ("product", product), ("floor", floor) };
+        (string Name, HttpClient Http)[] targets = [("product", product), ("floor", floor)];
         if (options.WarmupSeconds > 0)
         {
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Warm-up: {options.WarmupSeconds:0.#} s closed loop on each (not counted)…"));
@@ -31,8 +31,8 @@ public sealed class FloorComparison(HttpClient product, HttpClient floor, IReadO
             }
         }
 
-        var capacity = targets.ToDictionary(t => t.Item1, _ => new List<CapacityResult>());
-        var openLoop = targets.ToDictionary(t => t.Item1, _ => new List<PhaseResult>());
+        var capacity = targets.ToDictionary(t => t.Name, _ => new List<CapacityResult>());
+        var openLoop = targets.ToDictionary(t => t.Name, _ => new List<PhaseResult>());
         for (var round = 1; round <= options.Rounds; round++)
         {
             foreach (var (name, http) in targets)
@@ -66,20 +66,19 @@ public sealed class FloorComparison(HttpClient product, HttpClient floor, IReadO
             return sorted[sorted.Length / 2];
         }
 
-        var productCapacity = Median(capacity["product"].Select(r => r.PerSecond));
-        var floorCapacity = Median(capacity["floor"].Select(r => r.PerSecond));
+        var capacityPerSecond = capacity.ToDictionary(c => c.Key, c => Median(c.Value.Select(r => r.PerSecond)));
         log.WriteLine();
         log.WriteLine(string.Create(c,
             $"| endpoint | capacity req/s ({options.CapacityConnections} conn., median of {options.Rounds}) | capacity p99 ms | p50 ms at {options.Rate:0}/s | p99 ms at {options.Rate:0}/s | errors |"));
         log.WriteLine("|---|---|---|---|---|---|");
-        foreach (var name in new[] { "product", "floor" })
+        foreach (var name in capacity.Keys)
         {
             log.WriteLine(string.Create(c,
-                $"| {name} | {Median(capacity[name].Select(r => r.PerSecond)):F0} | {Median(capacity[name].Select(r => r.Latency.P99)):F2} | {Median(openLoop[name].Select(r => r.Latency.P50)):F2} | {Median(openLoop[name].Select(r => r.Latency.P99)):F2} | {capacity[name].Sum(r => r.Errors) + openLoop[name].Sum(r => r.Errors)} |"));
+                $"| {name} | {capacityPerSecond[name]:F0} | {Median(capacity[name].Select(r => r.Latency.P99)):F2} | {Median(openLoop[name].Select(r => r.Latency.P50)):F2} | {Median(openLoop[name].Select(r => r.Latency.P99)):F2} | {capacity[name].Sum(r => r.Errors) + openLoop[name].Sum(r => r.Errors)} |"));
         }
 
         log.WriteLine();
-        log.WriteLine(string.Create(c, $"ratio (product / floor capacity): {productCapacity / floorCapacity:F2}"));
+        log.WriteLine(string.Create(c, $"ratio (product / floor capacity): {capacityPerSecond["product"] / capacityPerSecond["floor"]:F2}"));
     }
 
     /// <summary>Puts each application's real response, byte for byte, behind the floor's lookup.</summary>
@@ -88,8 +87,7 @@ public sealed class FloorComparison(HttpClient product, HttpClient floor, IReadO
         log.WriteLine($"Copying {applications.Count} responses to the floor…");
         await Parallel.ForEachAsync(applications, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (application, ct) =>
         {
-            using var read = new HttpRequestMessage(HttpMethod.Get, $"api/v1/restoration-applications/{application.Id}");
-            read.Headers.Authorization = new AuthenticationHeaderValue("Bearer", application.AccessToken);
+            using var read = application.StatusRead();
             using var response = await product.SendAsync(read, ct);
             response.EnsureSuccessStatusCode();
             var body = await response.Content.ReadAsByteArrayAsync(ct);
@@ -115,8 +113,7 @@ public sealed class FloorComparison(HttpClient product, HttpClient floor, IReadO
                 var sent = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/restoration-applications/{application.Id}");
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", application.AccessToken);
+                    using var request = application.StatusRead();
                     using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
                     if (response.IsSuccessStatusCode)
                     {

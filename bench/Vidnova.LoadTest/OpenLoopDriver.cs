@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Http.Headers;
 
 namespace Vidnova.LoadTest;
 
@@ -78,8 +77,7 @@ public sealed class OpenLoopDriver(HttpClient http, IReadOnlyList<BenchApplicati
         var application = applications[index % applications.Count];
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/restoration-applications/{application.Id}");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", application.AccessToken);
+            using var request = application.StatusRead();
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
             latency[index] = Stopwatch.GetTimestamp() - dueAt;
             status[index] = (int)response.StatusCode;

@@ -17,7 +17,7 @@ var provider = builder.Configuration["Floor:Provider"] ?? "Postgres";
 var connectionString = builder.Configuration["Floor:ConnectionString"]
     ?? throw new InvalidOperationException("Set Floor:ConnectionString (and Floor:Provider: Postgres or Sqlite).");
 var floor = provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase)
-    ? new FloorStore(SqliteFactory.Instance, connectionString, "BLOB", "TEXT")
+    ? new FloorStore(SqliteFactory.Instance, connectionString, "BLOB", "BLOB")
     : new FloorStore(NpgsqlFactory.Instance, connectionString, "BYTEA", "UUID");
 await floor.CreateTableAsync();
 
@@ -74,7 +74,7 @@ internal sealed class FloorStore(DbProviderFactory factory, string connectionStr
             INSERT INTO bench_read_floor (id, token_hash, body) VALUES (@id, @hash, @body)
             ON CONFLICT (id) DO UPDATE SET token_hash = excluded.token_hash, body = excluded.body
             """;
-        Add(command, "id", IdValue(id));
+        Add(command, "id", id);
         Add(command, "hash", tokenHash);
         Add(command, "body", body);
         await command.ExecuteNonQueryAsync();
@@ -85,13 +85,10 @@ internal sealed class FloorStore(DbProviderFactory factory, string connectionStr
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT token_hash, body FROM bench_read_floor WHERE id = @id";
-        Add(command, "id", IdValue(id));
+        Add(command, "id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? (reader.GetString(0), (byte[])reader.GetValue(1)) : null;
     }
-
-    // SQLite has no uuid type: the id is stored as its text, as EF Core stores the product's ids there.
-    private object IdValue(Guid id) => idType == "UUID" ? id : id.ToString();
 
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -31,8 +31,8 @@ public static class Telemetry
             .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddMeter(MeterName));
         if (configuration["OpenTelemetry:OtlpEndpoint"] is { Length: > 0 } endpoint)
         {
-            // Spans only where they go somewhere: recorded with no exporter, a request's and its commands' spans are
-            // built and dropped on every request (docs/performance.md measures what that cost the status read).
+            // Spans only where they go somewhere: recorded with no exporter, a request's and its commands' spans were
+            // built and dropped on every request (one of the status read's changes in docs/performance.md).
             builder.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddNpgsql());
             builder.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, new Uri(endpoint));
         }

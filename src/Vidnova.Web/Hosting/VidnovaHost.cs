@@ -167,12 +167,9 @@ public static class VidnovaHost
         // An application's own access token is a bearer token too, 43 characters (SecretTokens.NewAccessToken); a
         // login's bearer token is a protected ticket of several hundred. Only the latter goes to Identity's handler:
         // trying to unprotect the short one would fail on every status read, the customers' most frequent request.
-        var authorization = request.Headers.Authorization.ToString();
-        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (BearerTokens.Of(request) is { } token)
         {
-            return authorization.Length - "Bearer ".Length > SecretTokens.AccessTokenLength
-                ? IdentityConstants.BearerScheme
-                : ApiKeyAuthentication.SchemeName;
+            return token.Length > SecretTokens.AccessTokenLength ? IdentityConstants.BearerScheme : ApiKeyAuthentication.SchemeName;
         }
 
         return request.Cookies.ContainsKey(StaffCookie.Name) ? StaffCookieScheme

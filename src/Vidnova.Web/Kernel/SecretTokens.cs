@@ -7,10 +7,12 @@ namespace Vidnova.Kernel;
 /// <summary>Random secrets handed to customers and DSOs. Only their SHA-256 is stored.</summary>
 public static class SecretTokens
 {
-    /// <summary>The length of <see cref="NewAccessToken"/>: 32 random bytes in base64url without padding.</summary>
-    public const int AccessTokenLength = 43;
+    private const int AccessTokenBytes = 32;
 
-    public static string NewAccessToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+    /// <summary>The length of every <see cref="NewAccessToken"/>: its random bytes in base64url without padding (43).</summary>
+    public static readonly int AccessTokenLength = Base64Url.GetEncodedLength(AccessTokenBytes);
+
+    public static string NewAccessToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(AccessTokenBytes));
 
     /// <summary>60 random bits in lowercase base32: safe in an email address's local part, which some servers lower-case.</summary>
     public static string NewReplyToken() =>

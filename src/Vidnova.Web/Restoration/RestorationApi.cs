@@ -64,14 +64,14 @@ internal static class RestorationApi
     private static async Task<Ok<ApplicationResponse>> ConfirmEmailAsync(
         Guid id, EmailConfirmationRequest body, HttpRequest request, ConfirmEmail useCase, IClock clock, TimelineText text, CancellationToken cancellationToken)
     {
-        var application = await useCase.HandleAsync(id, BearerToken(request), body.Code, cancellationToken);
+        var application = await useCase.HandleAsync(id, BearerTokens.Of(request), body.Code, cancellationToken);
         return TypedResults.Ok(ApplicationResponse.From(application, clock, text, TimelineAudience.Customer));
     }
 
     private static async Task<Accepted> ResendConfirmationCodeAsync(
         Guid id, HttpRequest request, ResendConfirmationCode useCase, CancellationToken cancellationToken)
     {
-        await useCase.HandleAsync(id, BearerToken(request), cancellationToken);
+        await useCase.HandleAsync(id, BearerTokens.Of(request), cancellationToken);
         return TypedResults.Accepted((string?)null);
     }
 
@@ -81,7 +81,7 @@ internal static class RestorationApi
         var staff = StaffIdentity.IsStaff(user);
         var application = staff
             ? await ApplicationAccess.ReadAsync(db, id, cancellationToken)
-            : await ApplicationAccess.ReadForCustomerAsync(db, id, BearerToken(request), cancellationToken);
+            : await ApplicationAccess.ReadForCustomerAsync(db, id, BearerTokens.Of(request), cancellationToken);
         return TypedResults.Ok(ApplicationResponse.From(application, clock, text, staff ? TimelineAudience.Staff : TimelineAudience.Customer));
     }
 
@@ -90,7 +90,7 @@ internal static class RestorationApi
         CancellationToken cancellationToken)
     {
         // The token is checked before the body is read, so strangers cannot make us buffer their uploads.
-        var application = await ApplicationAccess.LoadForCustomerAsync(db, id, BearerToken(request), cancellationToken);
+        var application = await ApplicationAccess.LoadForCustomerAsync(db, id, BearerTokens.Of(request), cancellationToken);
         await ReceiveUploadAsync(request, application, Actors.Customer, limits, useCase, cancellationToken);
         return TypedResults.Created($"/api/v1/restoration-applications/{id}", ApplicationResponse.From(application, clock, text, TimelineAudience.Customer));
     }
@@ -168,16 +168,10 @@ internal static class RestorationApi
         var staff = StaffIdentity.IsStaff(user);
         var application = staff
             ? await ApplicationAccess.LoadAsync(db, id, cancellationToken)
-            : await ApplicationAccess.LoadForCustomerAsync(db, id, BearerToken(request), cancellationToken);
+            : await ApplicationAccess.LoadForCustomerAsync(db, id, BearerTokens.Of(request), cancellationToken);
         application.Cancel(staff ? StaffIdentity.ActorOf(user) : Actors.Customer, body?.Reason ?? "", clock.GetCurrentInstant());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ApplicationResponse.From(application, clock, text, staff ? TimelineAudience.Staff : TimelineAudience.Customer));
-    }
-
-    private static string? BearerToken(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
     }
 }
 
