@@ -39,6 +39,9 @@ public static class VidnovaHost
     private const string StaffCookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
     private const string SelectScheme = "Vidnova";
 
+    /// <summary>The environment the integration tests run the host in.</summary>
+    private const string TestingEnvironment = "Testing";
+
     // Neutral "uk"/"en" too, so that Accept-Language: en or en-US (whose parent is "en") is honoured.
     public static readonly CultureInfo[] Cultures =
         [CultureInfo.GetCultureInfo("uk-UA"), CultureInfo.GetCultureInfo("en-GB"), CultureInfo.GetCultureInfo("uk"), CultureInfo.GetCultureInfo("en")];
@@ -47,6 +50,18 @@ public static class VidnovaHost
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+
+        if (builder.Environment.IsEnvironment(TestingEnvironment))
+        {
+            // Development checks that nothing scoped is taken from the root provider and that every registration
+            // resolves; the tests' host checks the same, so a registration that would stop `dotnet run` fails the
+            // tests rather than only the demo (a login email sender holding a database context once did).
+            builder.Host.UseDefaultServiceProvider(provider =>
+            {
+                provider.ValidateScopes = true;
+                provider.ValidateOnBuild = true;
+            });
+        }
 
         services.Configure<VidnovaOptions>(configuration.GetSection(VidnovaOptions.Section));
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
