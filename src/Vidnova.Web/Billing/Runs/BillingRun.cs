@@ -91,6 +91,31 @@ public sealed class BillingRunBatch
 
     public string? LastError { get; private set; }
 
+    /// <summary>
+    /// An attempt that failed as a whole (the database, not one account): the claim is given back and the batch is
+    /// tried again after <paramref name="retryAfter"/> times the attempts so far, or, after <paramref name="maxAttempts"/>, failed.
+    /// </summary>
+    /// <returns>True when the batch is now failed for good.</returns>
+    public bool FailAttempt(string error, Instant at, Duration retryAfter, int maxAttempts)
+    {
+        if (CompletedAt is not null || FailedAt is not null)
+        {
+            throw new InvalidOperationException($"Batch {Id} is already finished.");
+        }
+
+        Attempts++;
+        LastError = error.Length > 500 ? error[..500] : error;
+        ClaimedBy = null;
+        ClaimedUntil = null;
+        NextAttemptAt = at + (retryAfter * Attempts);
+        if (Attempts >= maxAttempts)
+        {
+            FailedAt = at;
+        }
+
+        return FailedAt is not null;
+    }
+
     public static BillingRunBatch Plan(Guid runId, AccountNumber from, AccountNumber to, int accounts, Instant createdAt) =>
         new() { Id = Guid.NewGuid(), RunId = runId, FromAccount = from, ToAccount = to, Accounts = accounts, CreatedAt = createdAt, NextAttemptAt = createdAt };
 }
