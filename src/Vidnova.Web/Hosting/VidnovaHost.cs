@@ -239,6 +239,7 @@ public static class VidnovaHost
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UsePeopleErrorPages();
         app.UseKnownRequestCharset();
         app.UseStaticFiles();
         app.UseRouting();

@@ -88,6 +88,15 @@ public static class ReceiptFormat
     /// <summary>The formats a receipt may come in; HEIC is what iPhones save photos as, stored as sent.</summary>
     public const string Accepted = "PDF, JPEG, PNG, HEIC";
 
+    /// <summary>
+    /// What people are told a receipt may be — the page's hint, the invoice email, the auto-reply and the refusals say
+    /// these same words, so no two of them disagree about HEIC or the size (<see cref="DetectContentType"/>, <see cref="MaxBytes"/>).
+    /// </summary>
+    public const string Described = "PDF з банківського застосунку або фото чи скриншот у JPEG, PNG або HEIC, до 10 МБ";
+
+    /// <summary>The file input's accept list: the same formats as <see cref="DetectContentType"/> by type and by extension.</summary>
+    public const string AcceptAttribute = "application/pdf,image/jpeg,image/png,image/heic,image/heif,.pdf,.jpg,.jpeg,.png,.heic,.heif";
+
     // ISO BMFF brands of HEIF still images (ISO/IEC 23008-12): an "ftyp" box at offset 4 naming one of them.
     private static readonly string[] HeifBrands = ["heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1"];
 

@@ -35,7 +35,7 @@ internal static class RestorationApi
             .WithSummary("Status, invoice, DSO request with its deadline, and timeline");
         applications.MapPost("/{id:guid}/receipts", SubmitReceiptAsync)
             .WithName("SubmitReceipt")
-            .WithSummary("Upload the payment receipt (multipart field 'file': PDF, JPEG or PNG, at most 10 MB)")
+            .WithSummary("Upload the payment receipt (multipart field 'file': PDF, JPEG, PNG or HEIC, at most 10 MB)")
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(ReceiptFormat.MaxBytes + 1024 * 1024))
             .Accepts<IFormFile>("multipart/form-data");
@@ -115,7 +115,7 @@ internal static class RestorationApi
         }
 
         var file = form.Files.GetFile("file")
-            ?? throw new InputValidationException([new FieldError("file", "Додайте файл квитанції в поле file (PDF, JPEG або PNG, до 10 МБ).")]);
+            ?? throw new InputValidationException([new FieldError("file", "Додайте файл квитанції в поле file (PDF, JPEG, PNG або HEIC, до 10 МБ).")]);
         await using var content = file.OpenReadStream();
         await useCase.HandleAsync(application, file.FileName, content, actor, cancellationToken);
     }
@@ -146,7 +146,7 @@ internal static class RestorationApi
     { Category = RefusalCategory.TooLarge };
 
     private static BusinessRuleException MalformedUpload() => new("malformed_upload",
-        "Тіло запиту — не коректна форма multipart/form-data з одним файлом у полі file. Надішліть квитанцію (PDF, JPEG або PNG, до 10 МБ) ще раз.")
+        "Тіло запиту — не коректна форма multipart/form-data з одним файлом у полі file. Надішліть квитанцію (PDF, JPEG, PNG або HEIC, до 10 МБ) ще раз.")
     { Category = RefusalCategory.MalformedRequest };
 
     private static async Task<Ok<ApplicationResponse>> DecideReceiptAsync(

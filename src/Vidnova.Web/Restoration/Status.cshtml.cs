@@ -217,7 +217,7 @@ internal sealed class StatusModel(
         limits.ReceiptFor(HttpContext, id);
         if (file is null || file.Length == 0 && string.IsNullOrEmpty(file.FileName))
         {
-            ReceiptError = t["Виберіть файл квитанції: PDF, JPEG або PNG до 10 МБ."];
+            ReceiptError = t["Виберіть файл квитанції: {0}.", t[ReceiptFormat.Described]];
             return Redisplay(visitor);
         }
 

@@ -33,7 +33,7 @@ internal static class CabinetRestorationApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         me.MapPost("/restoration-applications/{id:guid}/receipts", SubmitReceiptAsync)
             .WithName("SubmitCabinetReceipt")
-            .WithSummary("Upload the payment receipt (multipart field 'file': PDF, JPEG or PNG, at most 10 MB)")
+            .WithSummary("Upload the payment receipt (multipart field 'file': PDF, JPEG, PNG or HEIC, at most 10 MB)")
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(ReceiptFormat.MaxBytes + 1024 * 1024))
             .Accepts<IFormFile>("multipart/form-data");

@@ -56,7 +56,7 @@ internal sealed class RestorationEmails(IOptions<VidnovaOptions> options, IOptio
                 ("Сума", invoice.Amount.ToString(null, Ukrainian)),
                 ("Призначення платежу", invoice.Purpose)),
             new EmailParagraph("Важливо: вкажіть призначення платежу точно як тут — з номером заяви."),
-            new EmailParagraph("Після оплати надішліть квитанцію (PDF з банківського застосунку або фото/скриншот у JPEG, PNG чи HEIC, до 10 МБ) у відповідь на цей лист або завантажте її на сторінці заяви:"),
+            new EmailParagraph($"Після оплати надішліть квитанцію ({ReceiptFormat.Described}) у відповідь на цей лист або завантажте її на сторінці заяви:"),
             new EmailAction("Завантажити квитанцію", StatusLink(application)));
     }
 
@@ -69,7 +69,7 @@ internal sealed class RestorationEmails(IOptions<VidnovaOptions> options, IOptio
     public Notification ReceiptNotTaken(RestorationApplication application, Guid inboundEmailId, string? inReplyTo, string problem, Instant now) =>
         AutoReply(application, inboundEmailId, inReplyTo, now, $"Квитанцію не отримано, заява {application.Number}",
             new EmailParagraph($"Дякуємо за лист. {problem}"),
-            new EmailParagraph($"Надішліть, будь ласка, квитанцію про оплату рахунку у відповідь на цей лист: PDF з банківського застосунку (найкраще — його перевіряємо автоматично) або фото чи скриншот у JPEG, PNG або HEIC, кожен файл до {ReceiptFormat.MaxBytes / (1024 * 1024)} МБ. Архіви (ZIP, RAR) і програми ми не відкриваємо."),
+            new EmailParagraph($"Надішліть, будь ласка, квитанцію про оплату рахунку у відповідь на цей лист: {ReceiptFormat.Described} кожен файл. PDF з банківського застосунку — найкраще: його перевіряємо автоматично. Архіви (ZIP, RAR) і програми ми не відкриваємо."),
             new EmailParagraph("Або завантажте квитанцію на сторінці заяви:"),
             new EmailAction("Завантажити квитанцію", StatusLink(application)));
 

@@ -35,7 +35,7 @@ internal sealed class SubmitReceipt(VidnovaDbContext db, NodaTime.IClock clock, 
         var bytes = await ReadBoundedAsync(content, cancellationToken);
         var contentType = ReceiptFormat.DetectContentType(bytes)
             ?? throw new BusinessRuleException("unsupported_receipt_type",
-                "Файл не схожий на PDF, JPEG чи PNG. Надішліть квитанцію з банківського застосунку як PDF або фото/скриншот у JPEG чи PNG.")
+                "Файл не схожий на квитанцію. Надішліть " + ReceiptFormat.Described + ".")
             { Category = RefusalCategory.UnsupportedMediaType };
 
         var sentToDso = await AddAsync(application, new ReceiptUpload(fileName, contentType, bytes, null), actor, cancellationToken);

@@ -15,13 +15,21 @@
         });
     }
     var form = document.getElementById('receipt-form');
+    var error = document.getElementById('receipt-error');
+    if (error && error.textContent.trim() !== '') {
+        // A refused upload comes back at #receipt-upload; the error is focused so it is seen and read out at once —
+        // after the load, because Chromium's scroll to the fragment takes the focus off whatever script focused.
+        window.addEventListener('load', function () {
+            setTimeout(function () { error.focus({ preventScroll: true }); }, 0);
+        });
+    }
     if (form) {
         form.addEventListener('submit', function (event) {
             var input = document.getElementById('receipt-file');
             var file = input.files && input.files[0];
             if (file && file.size > Number(input.getAttribute('data-max-bytes'))) {
                 event.preventDefault();
-                document.getElementById('receipt-error').textContent = input.getAttribute('data-too-large');
+                error.textContent = input.getAttribute('data-too-large');
                 input.setAttribute('aria-invalid', 'true');
                 input.focus();
             }

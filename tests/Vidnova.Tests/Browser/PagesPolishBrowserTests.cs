@@ -1,0 +1,67 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Vidnova.Tests.Infrastructure;
+
+namespace Vidnova.Tests.Browser;
+
+/// <summary>
+/// Issue 16, what a newcomer trips over, at the two sizes it was tried at (1280 × 800 and 390 × 844): each page
+/// screenshotted and checked by axe-core.
+/// </summary>
+public sealed class PagesPolishBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    public static TheoryData<int, int> Sizes => new() { { 1280, 800 }, { 390, 844 } };
+
+    private readonly Scenario _scenario = new(browser.App);
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public async Task UnknownAddress_ShowsAPageForPeople_InTheSitesLook_WithAFavicon(int width, int height)
+    {
+        var page = await browser.NewPageAsync(width, height);
+
+        var response = await page.GotoAsync("/no-such-page");
+
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Сторінку не знайдено");
+        await Assertions.Expect(page.Locator(".site-header")).ToBeVisibleAsync();
+        Assert.Equal("/favicon.svg", await page.Locator("link[rel=icon]").GetAttributeAsync("href"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Page not found");
+        await BrowserFixture.ScreenshotAsync(page, $"error-404-{width}");
+        await ExpectAccessibleAsync(page);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public async Task RefusedReceiptUpload_ComesBackAtTheForm_WithTheErrorFocusedAndAnnounced(int width, int height)
+    {
+        var account = $"16000000{width % 100:00}";
+        await _scenario.RegisterDsoAsync();
+        await _scenario.PutAccountAsync(account);
+        var application = await _scenario.ConfirmedApplicationAsync(account);
+        var page = await browser.NewPageAsync(width, height);
+        await page.GotoAsync($"/restoration/{application.Id}?token={Uri.EscapeDataString(application.AccessToken!)}");
+
+        await page.SetInputFilesAsync("#receipt-file", new FilePayload { Name = "receipt.txt", MimeType = "text/plain", Buffer = "not a receipt"u8.ToArray() });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Надіслати квитанцію" }).ClickAsync();
+
+        var error = page.Locator("#receipt-error");
+        await Assertions.Expect(error).Not.ToBeEmptyAsync();
+        Assert.EndsWith("#receipt-upload", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(error).ToBeFocusedAsync();
+        await Assertions.Expect(error).ToHaveAttributeAsync("role", "alert");
+        await Assertions.Expect(error).ToBeInViewportAsync();
+        // What the person sees without scrolling: the form and its error.
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"receipt-error-{width}.png") });
+        await ExpectAccessibleAsync(page);
+    }
+
+    private static async Task ExpectAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"{page.Url}: " + string.Join("; ",
+            serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+    }
+}
