@@ -12,6 +12,7 @@ using Scalar.AspNetCore;
 using Vidnova.Accounts;
 using Vidnova.Billing;
 using Vidnova.Cabinet;
+using Vidnova.Contacts;
 using Vidnova.Calendar;
 using Vidnova.Customers;
 using Vidnova.Demo;
@@ -57,6 +58,7 @@ public static class VidnovaHost
         services.AddSingleton<IClock>(NodaTime.SystemClock.Instance);
 
         services.AddCalendar();
+        services.AddContactsModule(configuration);
         services.AddNotificationsModule(configuration);
         services.AddSlaModule(configuration);
         services.AddDsoModule(configuration);

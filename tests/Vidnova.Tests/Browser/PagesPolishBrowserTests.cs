@@ -57,6 +57,22 @@ public sealed class PagesPolishBrowserTests(BrowserFixture browser) : IClassFixt
         await ExpectAccessibleAsync(page);
     }
 
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public async Task HelpPage_ReachedFromTheFooter_ShowsTheJourneyAndContacts(int width, int height)
+    {
+        var page = await browser.NewPageAsync(width, height);
+        await page.GotoAsync("/");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Допомога й контакти" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Допомога й контакти");
+        await Assertions.Expect(page.Locator("#pay-debt-section a[href='/cabinet']")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, $"help-{width}");
+        await ExpectAccessibleAsync(page);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The help page scrolls sideways.");
+    }
+
     private static async Task ExpectAccessibleAsync(IPage page)
     {
         var result = await page.RunAxe();
