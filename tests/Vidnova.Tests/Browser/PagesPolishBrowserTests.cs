@@ -1,5 +1,7 @@
+using System.Net.Http.Json;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Vidnova.Restoration;
 using Vidnova.Tests.Infrastructure;
 
 namespace Vidnova.Tests.Browser;
@@ -71,6 +73,34 @@ public sealed class PagesPolishBrowserTests(BrowserFixture browser) : IClassFixt
         await BrowserFixture.ScreenshotAsync(page, $"help-{width}");
         await ExpectAccessibleAsync(page);
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The help page scrolls sideways.");
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public async Task StatusPage_UpdatesItselfAsTheApplicationMoves_AndSaysSoPolitely(int width, int height)
+    {
+        var account = $"16200000{width % 100:00}";
+        await _scenario.RegisterDsoAsync();
+        await _scenario.PutAccountAsync(account);
+        var application = await _scenario.ConfirmedApplicationAsync(account);
+        (await _scenario.UploadAsync(application, Scenario.PdfReceipt)).EnsureSuccessStatusCode();
+        var page = await browser.NewPageAsync(width, height);
+        await page.GotoAsync($"/restoration/{application.Id}?token={Uri.EscapeDataString(application.AccessToken!)}");
+        await Assertions.Expect(page.Locator("#live-announce")).ToHaveAttributeAsync("aria-live", "polite");
+        var stepsBefore = await page.Locator(".steps li.done").CountAsync();
+
+        // The operator approves and the DSO acknowledges while the page stays open, never reloaded.
+        var decision = await browser.App.Admin().PostAsJsonAsync($"/api/v1/restoration-applications/{application.Id}/receipt-decision", new { approve = true });
+        var sent = await decision.ReadAsync<ApplicationResponse>(System.Net.HttpStatusCode.OK);
+        var dso = browser.App.WithApiKey(await _scenario.IssueDsoKeyAsync());
+        (await dso.PostAsJsonAsync($"/api/v1/dso/restoration-requests/{sent.DsoRequest!.Id}/events",
+            new { type = "received", occurredAt = browser.App.Clock.GetCurrentInstant().ToString() })).EnsureSuccessStatusCode();
+
+        await Assertions.Expect(page.Locator("#next-heading")).ToHaveTextAsync("ОСР відновлює електропостачання");
+        await Assertions.Expect(page.Locator("#live-announce")).ToContainTextAsync("Статус заяви оновлено");
+        Assert.True(await page.Locator(".steps li.done").CountAsync() > stepsBefore, "The step list did not move.");
+        await BrowserFixture.ScreenshotAsync(page, $"status-live-{width}");
+        await ExpectAccessibleAsync(page);
     }
 
     private static async Task ExpectAccessibleAsync(IPage page)
