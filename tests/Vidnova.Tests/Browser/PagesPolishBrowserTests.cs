@@ -103,6 +103,31 @@ public sealed class PagesPolishBrowserTests(BrowserFixture browser) : IClassFixt
         await ExpectAccessibleAsync(page);
     }
 
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public async Task CalendarAdmin_IsAMonthGrid_WhereDaysOffStandOut_AndTheMenuMarksThePage(int width, int height)
+    {
+        var email = $"admin{width}@vidnova.test";
+        await browser.App.AddStaffAsync(email, Vidnova.Hosting.StaffRoles.Administrator);
+        var page = await browser.NewPageAsync(width, height);
+        await page.GotoAsync("/backoffice/sign-in");
+        await page.FillAsync("input[type=email]", email);
+        await page.FillAsync("input[type=password]", "secret-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
+
+        await page.GotoAsync("/backoffice/calendar?year=2026");
+
+        await Assertions.Expect(page.Locator("nav.main-nav a[href='/backoffice/calendar']")).ToHaveAttributeAsync("aria-current", "page");
+        var working = await page.Locator("td.working").First.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
+        var dayOff = await page.Locator("td.day-off").First.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
+        Assert.NotEqual(working, dayOff);
+        var grid = await page.Locator(".calendar-year").BoundingBoxAsync();
+        Assert.True(grid!.Height < (width >= 1280 ? 1100 : 4000), $"The year's grid is {grid.Height} px tall at {width} px.");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The calendar scrolls sideways.");
+        await BrowserFixture.ScreenshotAsync(page, $"backoffice-calendar-{width}");
+        await ExpectAccessibleAsync(page);
+    }
+
     private static async Task ExpectAccessibleAsync(IPage page)
     {
         var result = await page.RunAxe();
