@@ -30,6 +30,13 @@ public abstract class DsoRequestsDefaultFilterTests(VidnovaApp app)
         var restoredOnly = await staff.GetStringAsync("/backoffice/dso-requests");
         Assert.Contains(sent.Number, restoredOnly, StringComparison.Ordinal);
 
+        // The history names who acted and in what role, not the API's actor strings.
+        var history = System.Net.WebUtility.HtmlDecode(await staff.GetStringAsync($"/backoffice/applications/{sent.Id}"));
+        Assert.Contains("· Клієнт", history, StringComparison.Ordinal);
+        Assert.Contains("· ОСР ПрАТ «ДТЕК Київські електромережі»", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("· customer", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("· dso:", history, StringComparison.Ordinal);
+
         await _scenario.PutAccountAsync("6180000002");
         var open = await _scenario.SentToDsoAsync("6180000002");
         var withOpen = await staff.GetStringAsync("/backoffice/dso-requests");
