@@ -13,6 +13,7 @@ using Vidnova.Accounts;
 using Vidnova.Billing;
 using Vidnova.Cabinet;
 using Vidnova.Calendar;
+using Vidnova.Contacts;
 using Vidnova.Customers;
 using Vidnova.Demo;
 using Vidnova.Dso;
@@ -72,6 +73,7 @@ public static class VidnovaHost
         services.AddSingleton<IClock>(NodaTime.SystemClock.Instance);
 
         services.AddCalendar();
+        services.AddContactsModule(configuration);
         services.AddNotificationsModule(configuration);
         services.AddSlaModule(configuration);
         services.AddDsoModule(configuration);

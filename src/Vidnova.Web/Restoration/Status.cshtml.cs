@@ -171,6 +171,29 @@ internal sealed class StatusModel(
         return Page();
     }
 
+    /// <summary>
+    /// What the page's script polls: a stamp that changes whenever the page would (the status, a new history entry),
+    /// so the page is fetched again only then; the same access as the page, never cached.
+    /// </summary>
+    public async Task<IActionResult> OnGetLiveAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await TryVisitorAsync(id, cancellationToken) is not { } visitor)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "no-store";
+        var application = visitor.Application;
+        return new JsonResult(new { status = application.Status.ToString(), stamp = Stamp(application), final = IsFinal(application.Status) });
+    }
+
+    public static string Stamp(RestorationApplication application) =>
+        FormattableString.Invariant($"{application.Status}:{application.Timeline.Count}");
+
+    /// <summary>Nothing the customer sees changes any more, so the page stops asking.</summary>
+    public static bool IsFinal(ApplicationStatus status) =>
+        status is ApplicationStatus.Restored or ApplicationStatus.RejectedByDso or ApplicationStatus.Cancelled;
+
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, string? code, CancellationToken cancellationToken)
     {
         var visitor = await TryVisitorAsync(id, cancellationToken);

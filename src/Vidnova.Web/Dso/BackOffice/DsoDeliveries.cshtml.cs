@@ -51,7 +51,7 @@ internal sealed class DsoDeliveriesModel(VidnovaDbContext db, IDsoDirectory dsos
     public async Task OnGetAsync(CancellationToken ct)
     {
         CanRetry = await MayRetryAsync();
-        State = States.Contains(State) ? State : "open";
+        var stateAsked = States.Contains(State);
         var operators = await dsos.ListAsync(ct);
         Operators = [.. operators.OrderBy(d => d.Name, StringComparer.CurrentCultureIgnoreCase)];
 
@@ -75,6 +75,9 @@ internal sealed class DsoDeliveriesModel(VidnovaDbContext db, IDsoDirectory dsos
             .Select(g => new { Rank = g.Key, Count = g.Count() })
             .ToListAsync(ct);
         Counts = counts.ToDictionary(c => StateOfRank(c.Rank), c => c.Count);
+        // Undelivered first, as the work to do; when everything was delivered (the demo) all of it, not an empty table.
+        State = stateAsked ? State
+            : CountOf(DeliveryState.Pending) + CountOf(DeliveryState.Failing) + CountOf(DeliveryState.DeadLettered) > 0 ? "open" : "all";
         var wanted = State switch
         {
             "pending" => query.Where(d => d.DeliveredAt == null && d.DeadLetteredAt == null && d.Attempts == 0),

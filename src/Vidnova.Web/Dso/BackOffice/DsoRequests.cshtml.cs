@@ -63,7 +63,15 @@ internal sealed class DsoRequestsModel(IDsoDirectory dsos, WorkOrderQueries work
             Dso = null;
         }
 
-        Status = string.IsNullOrWhiteSpace(Status) ? OpenFilter : Status.Trim();
+        if (string.IsNullOrWhiteSpace(Status))
+        {
+            // The worklist opens on what the DSO has not finished; when nothing is open (a quiet day, the demo's one
+            // restored request) it opens on everything, rather than on an empty table that looks as if none was sent.
+            var open = await workOrders.ForStaff(WorkOrderKind.Restoration, dso, [WorkOrderStatus.Pending, WorkOrderStatus.Received]).AnyAsync(ct);
+            Status = open || OverdueOnly ? OpenFilter : AllFilter;
+        }
+
+        Status = Status.Trim();
         IReadOnlyCollection<WorkOrderStatus> statuses = Enum.GetValues<WorkOrderStatus>();
         if (Status == OpenFilter)
         {

@@ -145,7 +145,7 @@ internal static partial class ReceiptFieldParser
             found.TryGetValue(Field.PayeeName, out var name) ? (string)name.Value : null,
             iban,
             found.TryGetValue(Field.PayeeCode, out var code) ? (Edrpou)code.Value : null,
-            found.TryGetValue(Field.Amount, out var amount) ? (Money)amount.Value : null,
+            found.TryGetValue(Field.Amount, out var amount) ? (Money)amount.Value : UnlabelledAmount(lines),
             date,
             found.TryGetValue(Field.Purpose, out var purpose) ? (string)purpose.Value : null);
     }
@@ -295,6 +295,25 @@ internal static partial class ReceiptFieldParser
             && Money.TryParse(amount, out var money) ? money : null;
     }
 
+    /// <summary>
+    /// A neobank's receipt prints the amount as a large figure with no label above the details («₴373,20»,
+    /// «−373,20 ₴», «373.20 UAH»): the first cell that is nothing but an amount with its currency, read only when no
+    /// label named the amount. The currency is required, so a bare number (a receipt's own number) is never taken.
+    /// </summary>
+    internal static Money? UnlabelledAmount(IReadOnlyList<ReceiptLine> lines)
+    {
+        foreach (var cell in lines.SelectMany(l => l.Cells))
+        {
+            var match = StandaloneAmount().Match(ReceiptTextNormalizer.CollapseSpaces(cell.Text).Trim());
+            if (match.Success && ParseAmount(match.Groups["n"].Value) is { } money && money > Money.Zero)
+            {
+                return money;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The first date in the text: 25.11.2026, 25/11/2026, 2026-11-25 or «25 листопада 2026».</summary>
     internal static LocalDate? FindDate(string text)
     {
@@ -347,6 +366,12 @@ internal static partial class ReceiptFieldParser
 
     [GeneratedRegex(@"(?<![\d.,])(?<int>\d{1,3}(?:[ '’]\d{3})+|\d{1,3}(?:[.,]\d{3})+(?=[.,]\d{1,2}(?!\d))|\d{1,3}(?:,\d{3})+(?![.,]?\d)|\d+)(?:[.,](?<frac>\d{1,2}))?(?![\d.,]?\d)", RegexOptions.CultureInvariant)]
     private static partial Regex AmountShape();
+
+    // An amount alone with its currency before or after it and a sign anywhere before: «₴373,20», «- ₴ 373,20»,
+    // «−1 234,56 грн», «373.20 UAH», «+373,20 грн.».
+    [GeneratedRegex(@"^[-−–+]?\s*(?:(?:₴|грн\.?|uah)\s*[-−–]?\s*(?<n>\d[\d '’.,]*\d|\d)|(?<n>\d[\d '’.,]*\d|\d)\s*(?:₴|грн\.?|uah))$",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex StandaloneAmount();
 
     [GeneratedRegex(@"(?<!\d)(?:(?<d>\d{1,2})[./](?<m>\d{1,2})[./](?<y>\d{4})|(?<y2>\d{4})-(?<m2>\d{2})-(?<d2>\d{2}))(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex NumericDate();
