@@ -55,6 +55,8 @@ internal static class BulkCharges
             db.Add(balance.ChargeBill(charge.EntryId, charge.Amount, charge.At, charge.Description, charge.Bill));
         }
 
+        // A bulk writer may have switched automatic detection off; the balances changed in place.
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
     }
 

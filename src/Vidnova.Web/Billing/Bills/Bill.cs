@@ -46,6 +46,31 @@ public static class BillNames
 /// <summary>One line of a bill: kWh of one zone at one price; its amount rounded to the kopiyka once, half away from zero.</summary>
 public sealed record BillLine(BillLineKind Kind, MeterZone Zone, Kwh Kwh, PricePerKwh Price, Money Amount);
 
+/// <summary>A bill line as stored: numbered, so the bill reads its lines back in their order.</summary>
+internal sealed class StoredBillLine
+{
+    private StoredBillLine()
+    {
+    }
+
+    public int Number { get; private set; }
+
+    public BillLineKind Kind { get; private set; }
+
+    public MeterZone Zone { get; private set; }
+
+    public Kwh Kwh { get; private set; }
+
+    public PricePerKwh Price { get; private set; }
+
+    public Money Amount { get; private set; }
+
+    public BillLine Line => new(Kind, Zone, Kwh, Price, Amount);
+
+    public static StoredBillLine Of(int number, BillLine line) =>
+        new() { Number = number, Kind = line.Kind, Zone = line.Zone, Kwh = line.Kwh, Price = line.Price, Amount = line.Amount };
+}
+
 /// <summary>
 /// The monthly bill of one personal account for one period; there is one per account and period whatever happens
 /// (a unique index), so a rerun or a second instance cannot bill an account twice. Its charge is the one ledger entry
@@ -58,7 +83,7 @@ public sealed record BillLine(BillLineKind Kind, MeterZone Zone, Kwh Kwh, PriceP
 /// </summary>
 public sealed class Bill
 {
-    private readonly List<BillLine> _lines = [];
+    private readonly List<StoredBillLine> _lines = [];
 
     private Bill()
     {
@@ -102,7 +127,10 @@ public sealed class Bill
 
     public Instant IssuedAt { get; private set; }
 
-    public IReadOnlyList<BillLine> Lines => _lines;
+    /// <summary>The lines in the bill's order: energy by zone, then corrections.</summary>
+    public IReadOnlyList<BillLine> Lines => [.. _lines.OrderBy(l => l.Number).Select(l => l.Line)];
+
+    internal IReadOnlyList<StoredBillLine> StoredLines => _lines;
 
     /// <summary>The energy kWh per zone, as the consumption chart shows it.</summary>
     public IReadOnlyDictionary<MeterZone, Kwh> ZoneKwh => _lines.Where(l => l.Kind == BillLineKind.Energy)
@@ -131,7 +159,7 @@ public sealed class Bill
             ReadingsThrough = readingsThrough,
             IssuedAt = at,
         };
-        bill._lines.AddRange(lines);
+        bill._lines.AddRange(lines.Select((line, i) => StoredBillLine.Of(i + 1, line)));
         if (amount != Money.Zero)
         {
             bill.LedgerEntryId = Guid.NewGuid();

@@ -16,15 +16,17 @@ internal sealed class BillConfiguration : IEntityTypeConfiguration<Bill>
         builder.HasIndex(b => b.RunId);
         builder.Property(b => b.AverageDailyKwh).HasPrecision(15, 3);
         builder.Ignore(b => b.ZoneKwh);
-        builder.OwnsMany(b => b.Lines, lines =>
+        builder.Ignore(b => b.Lines);
+        builder.OwnsMany(b => b.StoredLines, lines =>
         {
             lines.ToTable("bill_lines");
             lines.WithOwner().HasForeignKey("BillId");
-            lines.Property<int>("Number");
-            lines.HasKey("BillId", "Number");
+            lines.HasKey("BillId", nameof(StoredBillLine.Number));
+            lines.Property(l => l.Number).ValueGeneratedNever();
             lines.Property(l => l.Kind).HasMaxLength(16);
             lines.Property(l => l.Zone).HasMaxLength(16);
+            lines.Ignore(l => l.Line);
         });
-        builder.Navigation(b => b.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(b => b.StoredLines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

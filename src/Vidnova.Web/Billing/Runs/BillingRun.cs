@@ -116,8 +116,18 @@ public sealed class BillingRunBatch
         return FailedAt is not null;
     }
 
-    public static BillingRunBatch Plan(Guid runId, AccountNumber from, AccountNumber to, int accounts, Instant createdAt) =>
-        new() { Id = Guid.NewGuid(), RunId = runId, FromAccount = from, ToAccount = to, Accounts = accounts, CreatedAt = createdAt, NextAttemptAt = createdAt };
+    /// <param name="order">Its place in the run: the claims take batches in account order.</param>
+    public static BillingRunBatch Plan(Guid runId, AccountNumber from, AccountNumber to, int accounts, Instant plannedAt, int order) =>
+        new()
+        {
+            Id = Guid.NewGuid(),
+            RunId = runId,
+            FromAccount = from,
+            ToAccount = to,
+            Accounts = accounts,
+            CreatedAt = plannedAt + Duration.FromTicks(order),
+            NextAttemptAt = plannedAt,
+        };
 }
 
 /// <summary>An account a run could not bill, and why, for staff; a rerun of the period tries it again.</summary>

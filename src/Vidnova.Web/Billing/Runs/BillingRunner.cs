@@ -53,8 +53,7 @@ internal sealed class BillingRunner(IServiceScopeFactory scopes, IClock clock, I
             }
 
             var ranges = await accounts.RangesAsync(options.CurrentValue.BatchSize, cancellationToken);
-            // Consecutive creation instants keep the claims in account order.
-            db.AddRange(ranges.Select((range, i) => BillingRunBatch.Plan(runId, range.From, range.To, range.Count, now + Duration.FromTicks(i))));
+            db.AddRange(ranges.Select((range, i) => BillingRunBatch.Plan(runId, range.From, range.To, range.Count, now, i)));
             await db.SaveChangesAsync(cancellationToken);
             var total = ranges.Sum(r => r.Count);
             await db.Set<BillingRun>().Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Accounts, total), cancellationToken);

@@ -1827,16 +1827,13 @@ namespace Vidnova.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Vidnova.Billing.Bills.Bill", b =>
                 {
-                    b.OwnsMany("Vidnova.Billing.Bills.BillLine", "Lines", b1 =>
+                    b.OwnsMany("Vidnova.Billing.Bills.StoredBillLine", "StoredLines", b1 =>
                         {
                             b1.Property<Guid>("BillId")
                                 .HasColumnType("uuid");
 
                             b1.Property<int>("Number")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("integer");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Number"));
 
                             b1.Property<decimal>("Amount")
                                 .HasPrecision(14, 2)
@@ -1868,7 +1865,7 @@ namespace Vidnova.Persistence.Migrations.Postgres
                                 .HasForeignKey("BillId");
                         });
 
-                    b.Navigation("Lines");
+                    b.Navigation("StoredLines");
                 });
 
             modelBuilder.Entity("Vidnova.Billing.Runs.BillingRunBatch", b =>

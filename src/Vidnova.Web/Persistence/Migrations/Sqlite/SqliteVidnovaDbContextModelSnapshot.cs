@@ -1812,13 +1812,12 @@ namespace Vidnova.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Vidnova.Billing.Bills.Bill", b =>
                 {
-                    b.OwnsMany("Vidnova.Billing.Bills.BillLine", "Lines", b1 =>
+                    b.OwnsMany("Vidnova.Billing.Bills.StoredBillLine", "StoredLines", b1 =>
                         {
                             b1.Property<Guid>("BillId")
                                 .HasColumnType("TEXT");
 
                             b1.Property<int>("Number")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
 
                             b1.Property<decimal>("Amount")
@@ -1851,7 +1850,7 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                                 .HasForeignKey("BillId");
                         });
 
-                    b.Navigation("Lines");
+                    b.Navigation("StoredLines");
                 });
 
             modelBuilder.Entity("Vidnova.Billing.Runs.BillingRunBatch", b =>

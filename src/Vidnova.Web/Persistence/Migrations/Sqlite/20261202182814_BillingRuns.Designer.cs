@@ -11,7 +11,7 @@ using Vidnova.Persistence;
 namespace Vidnova.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteVidnovaDbContext))]
-    [Migration("20261202173302_BillingRuns")]
+    [Migration("20261202182814_BillingRuns")]
     partial class BillingRuns
     {
         /// <inheritdoc />
@@ -1815,13 +1815,12 @@ namespace Vidnova.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Vidnova.Billing.Bills.Bill", b =>
                 {
-                    b.OwnsMany("Vidnova.Billing.Bills.BillLine", "Lines", b1 =>
+                    b.OwnsMany("Vidnova.Billing.Bills.StoredBillLine", "StoredLines", b1 =>
                         {
                             b1.Property<Guid>("BillId")
                                 .HasColumnType("TEXT");
 
                             b1.Property<int>("Number")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
 
                             b1.Property<decimal>("Amount")
@@ -1854,7 +1853,7 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                                 .HasForeignKey("BillId");
                         });
 
-                    b.Navigation("Lines");
+                    b.Navigation("StoredLines");
                 });
 
             modelBuilder.Entity("Vidnova.Billing.Runs.BillingRunBatch", b =>

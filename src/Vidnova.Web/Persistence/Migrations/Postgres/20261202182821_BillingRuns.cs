@@ -1,6 +1,5 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -115,9 +114,8 @@ namespace Vidnova.Persistence.Migrations.Postgres
                 name: "bill_lines",
                 columns: table => new
                 {
+                    Number = table.Column<int>(type: "integer", nullable: false),
                     BillId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Zone = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Kwh = table.Column<decimal>(type: "numeric(15,3)", precision: 15, scale: 3, nullable: false),

@@ -12,7 +12,7 @@ using Vidnova.Persistence;
 namespace Vidnova.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresVidnovaDbContext))]
-    [Migration("20261202173313_BillingRuns")]
+    [Migration("20261202182821_BillingRuns")]
     partial class BillingRuns
     {
         /// <inheritdoc />
@@ -1830,16 +1830,13 @@ namespace Vidnova.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Vidnova.Billing.Bills.Bill", b =>
                 {
-                    b.OwnsMany("Vidnova.Billing.Bills.BillLine", "Lines", b1 =>
+                    b.OwnsMany("Vidnova.Billing.Bills.StoredBillLine", "StoredLines", b1 =>
                         {
                             b1.Property<Guid>("BillId")
                                 .HasColumnType("uuid");
 
                             b1.Property<int>("Number")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("integer");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Number"));
 
                             b1.Property<decimal>("Amount")
                                 .HasPrecision(14, 2)
@@ -1871,7 +1868,7 @@ namespace Vidnova.Persistence.Migrations.Postgres
                                 .HasForeignKey("BillId");
                         });
 
-                    b.Navigation("Lines");
+                    b.Navigation("StoredLines");
                 });
 
             modelBuilder.Entity("Vidnova.Billing.Runs.BillingRunBatch", b =>

@@ -114,8 +114,8 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                 name: "bill_lines",
                 columns: table => new
                 {
-                    BillId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    BillId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Zone = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Kwh = table.Column<decimal>(type: "TEXT", precision: 15, scale: 3, nullable: false),
