@@ -19,6 +19,13 @@ if (args is ["migrate", ..])
     return;
 }
 
+if (args is [Vidnova.Billing.Runs.BillCommand.Verb, var period])
+{
+    // `dotnet Vidnova.Web.dll bill 2026-11`, for cron: bills the period to the end in this process, then exits (BillCommand).
+    Environment.ExitCode = await Vidnova.Billing.Runs.BillCommand.RunAsync(app.Services, period, Console.Out, CancellationToken.None);
+    return;
+}
+
 await app.PrepareDatabaseAsync();
 app.UseVidnova();
 await app.RunAsync();

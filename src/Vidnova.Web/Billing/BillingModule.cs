@@ -1,9 +1,15 @@
+using Vidnova.Billing.Bills;
+using Vidnova.Billing.Runs;
+
 namespace Vidnova.Billing;
 
-/// <summary>The household tariffs as data with effective dates, an account's tariff options, and the arithmetic that prices a consumption.</summary>
+/// <summary>
+/// The household tariffs as data with effective dates, an account's tariff options, the arithmetic that prices a
+/// consumption, and the monthly bills made by billing runs.
+/// </summary>
 public static class BillingModule
 {
-    public static IServiceCollection AddBillingModule(this IServiceCollection services)
+    public static IServiceCollection AddBillingModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<Tariffs>();
         services.AddScoped<ITariffs>(sp => sp.GetRequiredService<Tariffs>());
@@ -12,8 +18,15 @@ public static class BillingModule
         services.AddScoped<SetTariff>();
         services.AddScoped<SetTariffOptions>();
         services.AddScoped<TariffSeed>();
+
+        services.AddOptions<BillingOptions>().Bind(configuration.GetSection(BillingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<IBills, Bills.Bills>();
+        services.AddScoped<BillingRunBatchClaims>();
+        services.AddScoped<BatchBilling>();
+        services.AddSingleton<BillingRunner>();
+        services.AddHostedService<BillingRunWorker>();
         return services;
     }
 
-    public static RouteGroupBuilder MapBillingModule(this RouteGroupBuilder api) => api.MapBillingApi();
+    public static RouteGroupBuilder MapBillingModule(this RouteGroupBuilder api) => api.MapBillingApi().MapBillingRunsApi().MapBillsApi();
 }

@@ -70,7 +70,7 @@ public static class VidnovaHost
         services.AddAccountsModule();
         services.AddPaymentsModule(configuration);
         services.AddReadingsModule(configuration);
-        services.AddBillingModule();
+        services.AddBillingModule(configuration);
         services.AddDemoModule(configuration, builder.Environment);
 
         services.AddAuthentication(SelectScheme)

@@ -52,6 +52,20 @@ public sealed class AccountBalance
         return Post(LedgerEntry.Charge(AccountNumber, amount, at, description));
     }
 
+    /// <summary>
+    /// A bill's charge. Unlike <see cref="Charge"/> it may be negative: a bill whose correction of earlier estimates
+    /// outweighs its energy credits the account (issue 12: the customer pays for exactly what the meter shows).
+    /// </summary>
+    public LedgerEntry ChargeBill(Guid entryId, Money amount, Instant at, string description, Guid bill)
+    {
+        if (amount == Money.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), "A bill that charges nothing posts nothing.");
+        }
+
+        return Post(LedgerEntry.BillCharge(entryId, AccountNumber, amount, at, description, bill));
+    }
+
     public LedgerEntry Payment(Money amount, Instant paidAt, string channel, string reference)
     {
         if (!amount.IsPositive)

@@ -84,6 +84,21 @@ internal sealed class AccountLedger(VidnovaDbContext db) : ILedger
         return new LedgerStatement(opening, lines);
     }
 
+    public Task ChargeManyAsync(IReadOnlyList<BillCharge> charges, CancellationToken cancellationToken) =>
+        BulkCharges.PostAsync(db, charges, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<AccountNumber, Money>> PaymentsSinceAsync(
+        IReadOnlyCollection<AccountNumber> accounts, Instant since, CancellationToken cancellationToken)
+    {
+        // Summed here: the amount is a converted value type (text on SQLite); a household pays a few times a month.
+        var moves = await db.Set<LedgerEntry>().AsNoTracking()
+            .Where(e => accounts.Contains(e.AccountNumber) && (e.Kind == LedgerEntryKind.Payment || e.Kind == LedgerEntryKind.Reversal) && e.OccurredAt >= since)
+            .Select(e => new { e.AccountNumber, e.Amount })
+            .ToListAsync(cancellationToken);
+        var paid = moves.GroupBy(m => m.AccountNumber).ToDictionary(g => g.Key, g => -g.Aggregate(Money.Zero, (sum, m) => sum + m.Amount));
+        return accounts.Distinct().ToDictionary(a => a, a => paid.GetValueOrDefault(a));
+    }
+
     public async Task<IReadOnlyDictionary<AccountNumber, LedgerBalance>> BalancesOfAsync(
         IReadOnlyCollection<AccountNumber> accounts, CancellationToken cancellationToken)
     {

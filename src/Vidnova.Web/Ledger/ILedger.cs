@@ -21,6 +21,9 @@ public sealed record LedgerStatement(Money OpeningBalance, IReadOnlyList<Stateme
     public Money ClosingBalance => Lines.Count == 0 ? OpeningBalance : Lines[^1].RunningBalance;
 }
 
+/// <summary>A bill's charge to post in bulk: <see cref="EntryId"/> is the bill's ledger entry, <see cref="Bill"/> its reference.</summary>
+public sealed record BillCharge(Guid EntryId, AccountNumber AccountNumber, Money Amount, Instant At, string Description, Guid Bill);
+
 /// <summary>
 /// The journal of charges and payments, published for the capabilities that post to it or ask what is owed; its
 /// entries stay the ledger's own, the others see records. Posting stages the entry and the new balance in the
@@ -55,6 +58,17 @@ public interface ILedger
     /// in the order they occurred, with the running balance; the opening figure sums everything before the period.
     /// </summary>
     Task<LedgerStatement> StatementAsync(AccountNumber account, Instant? from, Instant? until, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Posts many bills' charges at once, unlike the other posts not staged but written now, in the caller's open
+    /// transaction (which it requires): on PostgreSQL a binary COPY of the entries and one set-based update of the
+    /// balances, on SQLite batched inserts. A balance row another unit of work is posting to meanwhile has its
+    /// version moved, so that one retries. One charge per bill: a second for the same bill violates a unique index.
+    /// </summary>
+    Task ChargeManyAsync(IReadOnlyList<BillCharge> charges, CancellationToken cancellationToken);
+
+    /// <summary>The payments less reversals posted to each account from <paramref name="since"/> on, in one query; zero for none.</summary>
+    Task<IReadOnlyDictionary<AccountNumber, Money>> PaymentsSinceAsync(IReadOnlyCollection<AccountNumber> accounts, Instant since, CancellationToken cancellationToken);
 
     /// <summary>Balances of many accounts in one query; an account with no entries owes nothing.</summary>
     Task<IReadOnlyDictionary<AccountNumber, LedgerBalance>> BalancesOfAsync(IReadOnlyCollection<AccountNumber> accounts, CancellationToken cancellationToken);

@@ -58,6 +58,17 @@ public sealed class LedgerEntry
     internal static LedgerEntry Charge(AccountNumber account, Money amount, Instant at, string description) =>
         new(Guid.NewGuid(), account, LedgerEntryKind.Charge, amount, at, description);
 
+    /// <summary>A bill's charge: the bill is its reference, so (channel, reference) keeps it to one entry per bill.</summary>
+    internal static LedgerEntry BillCharge(Guid id, AccountNumber account, Money amount, Instant at, string description, Guid bill) =>
+        new(id, account, LedgerEntryKind.Charge, amount, at, description)
+        {
+            Channel = BillChannel,
+            Reference = bill.ToString(),
+        };
+
+    /// <summary>The channel of bills' charges.</summary>
+    internal const string BillChannel = "bill";
+
     internal static LedgerEntry OpeningBalance(AccountNumber account, Money amount, Instant at, string description) =>
         new(Guid.NewGuid(), account, LedgerEntryKind.OpeningBalance, amount, at, description);
 

@@ -45,6 +45,9 @@ public interface IMeterReadings
     /// <summary>Every reading of the account, of every meter it had, newest first.</summary>
     Task<IReadOnlyList<ReadingRecord>> HistoryAsync(AccountNumber account, CancellationToken cancellationToken);
 
+    /// <summary>The histories of many accounts in two queries, as <see cref="HistoryAsync"/> each; an account with none has an empty list.</summary>
+    Task<IReadOnlyDictionary<AccountNumber, IReadOnlyList<ReadingRecord>>> HistoriesAsync(IReadOnlyCollection<AccountNumber> accounts, CancellationToken cancellationToken);
+
     /// <summary>The account's meter now, or null when none is installed.</summary>
     Task<MeterSummary?> CurrentMeterAsync(AccountNumber account, CancellationToken cancellationToken);
 }
@@ -71,27 +74,33 @@ internal sealed class MeterReadings(VidnovaDbContext db) : IMeterReadings
         return result;
     }
 
-    public async Task<IReadOnlyList<ReadingRecord>> HistoryAsync(AccountNumber account, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReadingRecord>> HistoryAsync(AccountNumber account, CancellationToken cancellationToken) =>
+        (await HistoriesAsync([account], cancellationToken))[account];
+
+    public async Task<IReadOnlyDictionary<AccountNumber, IReadOnlyList<ReadingRecord>>> HistoriesAsync(
+        IReadOnlyCollection<AccountNumber> accounts, CancellationToken cancellationToken)
     {
-        var meters = await db.Set<Meter>().AsNoTracking().Where(m => m.AccountNumber == account).ToListAsync(cancellationToken);
-        var readings = await db.Set<MeterReading>().AsNoTracking().Where(r => r.AccountNumber == account).ToListAsync(cancellationToken);
-        var records = new List<ReadingRecord>();
+        var meters = await db.Set<Meter>().AsNoTracking().Where(m => accounts.Contains(m.AccountNumber)).ToListAsync(cancellationToken);
+        var readings = (await db.Set<MeterReading>().AsNoTracking().Where(r => accounts.Contains(r.AccountNumber)).ToListAsync(cancellationToken))
+            .ToLookup(r => r.MeterId);
+        var records = accounts.Distinct().ToDictionary(a => a, _ => new List<ReadingRecord>());
         foreach (var meter in meters)
         {
             var summary = Summary(meter);
             ZoneKwh? previous = null;
-            foreach (var reading in readings.Where(r => r.MeterId == meter.Id).OrderBy(r => r.TakenOn))
+            foreach (var reading in readings[meter.Id].OrderBy(r => r.TakenOn))
             {
                 var consumption = previous is null
                     ? ZoneKwh.Of(reading.Values.Zones.Select(z => KeyValuePair.Create(z, Kwh.Zero)))
                     : ReadingRules.Consumption(previous, reading.Values, meter.Digits);
-                records.Add(new ReadingRecord(reading.Id, summary, reading.TakenOn, reading.Period, reading.EndOfPeriod, reading.Source,
+                records[meter.AccountNumber].Add(new ReadingRecord(reading.Id, summary, reading.TakenOn, reading.Period, reading.EndOfPeriod, reading.Source,
                     reading.Confirmed, reading.Values, consumption, reading.SubmittedAt));
                 previous = reading.Values;
             }
         }
 
-        return records.OrderByDescending(r => r.TakenOn).ThenByDescending(r => r.Meter.InstalledOn).ThenBy(r => r.Source == ReadingSource.Removal).ToList();
+        return records.ToDictionary(r => r.Key, r => (IReadOnlyList<ReadingRecord>)
+            [.. r.Value.OrderByDescending(x => x.TakenOn).ThenByDescending(x => x.Meter.InstalledOn).ThenBy(x => x.Source == ReadingSource.Removal)]);
     }
 
     public async Task<MeterSummary?> CurrentMeterAsync(AccountNumber account, CancellationToken cancellationToken) =>
