@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
 using Vidnova.Accounts;
@@ -12,6 +13,7 @@ using Vidnova.Hosting;
 using Vidnova.Kernel;
 using Vidnova.Localization;
 using Vidnova.Problems;
+using Vidnova.Readings.Reminders;
 
 namespace Vidnova.Readings.Cabinet;
 
@@ -28,6 +30,8 @@ internal sealed class CabinetReadingsModel(
     IMeterReadings readings,
     IReadingCosts costs,
     SubmitReading submit,
+    ReadingReminderChoice reminders,
+    IOptions<ReadingReminderOptions> reminderOptions,
     IClock clock,
     IStringLocalizer<SharedResource> text) : PageModel, IShowsRefusals
 {
@@ -67,6 +71,12 @@ internal sealed class CabinetReadingsModel(
 
     [TempData]
     public string? Done { get; set; }
+
+    /// <summary>This login asked to be reminded by email to send this account's readings.</summary>
+    public bool RemindersOn { get; private set; }
+
+    /// <summary>The day of the month the reminders start (<c>Readings:Reminders:FromDay</c>).</summary>
+    public int RemindersFromDay => reminderOptions.Value.FromDay;
 
     public LocalDate TakenOnDate => LocalDatePattern.Iso.Parse(TakenOn ?? "") is { Success: true } parsed && parsed.Value.Year >= 2000 ? parsed.Value : Today;
 
@@ -144,6 +154,21 @@ internal sealed class CabinetReadingsModel(
         Done = result.ExpectedAmount is { } amount
             ? text["Показання прийнято за {0}: {1} кВт·год, орієнтовно {2}.", month, kwh, amount.ToString()]
             : text["Показання прийнято за {0}: {1} кВт·год.", month, kwh];
+        return Redirect($"/cabinet/accounts/{Account.Number}/readings#done");
+    }
+
+    /// <summary>The checkbox «Нагадувати»: on or off for this login and account.</summary>
+    public async Task<IActionResult> OnPostRemindersAsync(bool remind, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        await reminders.SetAsync(CustomerPrincipal.RequiredLoginIdOf(User), Account.Number, remind, cancellationToken);
+        Done = remind
+            ? text["Нагадування увімкнено: з {0} числа, якщо показання за місяць ще не передано, ми надішлемо лист.", RemindersFromDay]
+            : text["Нагадування вимкнено."];
         return Redirect($"/cabinet/accounts/{Account.Number}/readings#done");
     }
 
@@ -292,6 +317,7 @@ internal sealed class CabinetReadingsModel(
         Today = KyivTime.DateOf(clock.GetCurrentInstant());
         Meter = await readings.CurrentMeterAsync(number, cancellationToken);
         History = await readings.HistoryAsync(number, cancellationToken);
+        RemindersOn = await reminders.IsOnAsync(loginId, number, cancellationToken);
         return true;
     }
 }
