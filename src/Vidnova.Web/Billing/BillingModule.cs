@@ -21,6 +21,8 @@ public static class BillingModule
 
         services.AddOptions<BillingOptions>().Bind(configuration.GetSection(BillingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<IBills, Bills.Bills>();
+        services.Configure<SupplierOptions>(configuration.GetSection(SupplierOptions.Section));
+        services.AddSingleton<BillDocument>();
         services.AddScoped<BillingRunBatchClaims>();
         services.AddScoped<BatchBilling>();
         services.AddSingleton<BillingRunner>();
@@ -28,5 +30,5 @@ public static class BillingModule
         return services;
     }
 
-    public static RouteGroupBuilder MapBillingModule(this RouteGroupBuilder api) => api.MapBillingApi().MapBillingRunsApi().MapBillsApi();
+    public static RouteGroupBuilder MapBillingModule(this RouteGroupBuilder api) => api.MapBillingApi().MapBillingRunsApi().MapBillsApi().MapBillDocumentApi();
 }

@@ -9,6 +9,7 @@ using Vidnova.Hosting;
 using Vidnova.Ledger;
 using Vidnova.Localization;
 using Vidnova.Problems;
+using Vidnova.Readings;
 
 namespace Vidnova.Cabinet;
 
@@ -19,7 +20,8 @@ namespace Vidnova.Cabinet;
 /// </summary>
 [Authorize(Policy = AuthorizationPolicies.Cabinet)]
 internal sealed class CabinetAccountModel(
-    CabinetAccounts accounts, AccountLogins logins, UnlinkAccount unlink, IStringLocalizer<SharedResource> text) : PageModel, IShowsRefusals
+    CabinetAccounts accounts, AccountLogins logins, UnlinkAccount unlink, IMeterReadings readings, IStringLocalizer<SharedResource> text)
+    : PageModel, IShowsRefusals
 {
     [FromRoute]
     public string? AccountNumber { get; set; }
@@ -46,6 +48,12 @@ internal sealed class CabinetAccountModel(
     public IReadOnlyList<LinkedLogin>? Logins { get; private set; }
 
     public string? PeriodError { get; private set; }
+
+    /// <summary>The account's meter, when it has one: the page offers the reading form.</summary>
+    public MeterSummary? Meter { get; private set; }
+
+    /// <summary>The meter's newest reading.</summary>
+    public ReadingRecord? LastReading { get; private set; }
 
     /// <summary>A refused action (a login already removed, a lost holder's right): its sentence.</summary>
     public string? Refusal { get; private set; }
@@ -125,6 +133,8 @@ internal sealed class CabinetAccountModel(
             period = StatementPeriod.All;
         }
 
+        Meter = await readings.CurrentMeterAsync(Account.Number, cancellationToken);
+        LastReading = Meter is null ? null : (await readings.HistoryAsync(Account.Number, cancellationToken)).FirstOrDefault(r => r.Meter.Id == Meter.Id);
         Statement = (await accounts.StatementAsync(loginId, AccountNumber, period, cancellationToken)).Statement;
         if (await logins.IsHolderAsync(loginId, Account.Number, cancellationToken))
         {

@@ -65,6 +65,16 @@ public static class ReadingRules
     }
 
     /// <summary>
+    /// Whether <paramref name="value"/> below <paramref name="before"/> may be the register going round zero: it makes
+    /// less than <see cref="RolloverShare"/> of the register; otherwise it is a typing error.
+    /// </summary>
+    public static bool IsRollover(Kwh before, Kwh value, int digits)
+    {
+        var limit = Meter.RegisterLimitOf(digits);
+        return value < before && (limit - before + value).Value < limit.Value * RolloverShare;
+    }
+
+    /// <summary>
     /// Checks <paramref name="values"/> taken on <paramref name="takenOn"/> against the previous reading: a lower value
     /// is refused (<c>reading_below_previous</c>) unless it is a plausible rollover and <paramref name="confirm"/> is
     /// set; a jump over <see cref="ReadingPlausibilityOptions.JumpFactor"/> × the average daily use and over
@@ -73,7 +83,6 @@ public static class ReadingRules
     public static ReadingAssessment Assess(RegisterReading previous, LocalDate takenOn, ZoneKwh values, int digits, decimal? averageDailyKwh,
         bool confirm, ReadingPlausibilityOptions options)
     {
-        var limit = Meter.RegisterLimitOf(digits);
         var rolledOver = false;
         foreach (var (zone, value) in values.Values)
         {
@@ -83,8 +92,7 @@ public static class ReadingRules
                 continue;
             }
 
-            var aroundTheRegister = limit - before + value;
-            if (aroundTheRegister.Value >= limit.Value * RolloverShare)
+            if (!IsRollover(before, value, digits))
             {
                 throw new BusinessRuleException("reading_below_previous",
                     "Показання зони {0} ({1}) менші за попередні ({2} на {3:dd.MM.yyyy}). Перевірте цифри на лічильнику й надішліть показання ще раз.",

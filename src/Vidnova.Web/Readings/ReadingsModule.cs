@@ -1,3 +1,5 @@
+using Vidnova.Readings.Reminders;
+
 namespace Vidnova.Readings;
 
 /// <summary>Meters of personal accounts and their readings, from customers, staff, the DSO and partners.</summary>
@@ -9,6 +11,10 @@ public static class ReadingsModule
         services.AddScoped<InstallMeter>();
         services.AddScoped<SubmitReading>();
         services.AddScoped<IMeterReadings, MeterReadings>();
+        services.Configure<ReadingReminderOptions>(configuration.GetSection(ReadingReminderOptions.Section));
+        services.AddScoped<ReadingReminderChoice>();
+        services.AddSingleton<ReadingReminders>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReadingReminders>());
         return services;
     }
 

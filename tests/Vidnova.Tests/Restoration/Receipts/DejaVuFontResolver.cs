@@ -17,7 +17,8 @@ internal sealed class DejaVuFontResolver : IFontResolver
     {
         lock (Gate)
         {
-            if (GlobalFontSettings.FontResolver is not DejaVuFontResolver)
+            // The host's bill document installs its own DejaVu resolver; either serves the same fonts, and PDFsharp keeps the first.
+            if (GlobalFontSettings.FontResolver is null)
             {
                 GlobalFontSettings.FontResolver = new DejaVuFontResolver();
             }

@@ -1509,6 +1509,25 @@ namespace Vidnova.Persistence.Migrations.Postgres
                     b.ToTable("meter_readings", (string)null);
                 });
 
+            modelBuilder.Entity("Vidnova.Readings.Reminders.ReadingReminderSubscription", b =>
+                {
+                    b.Property<Guid>("LoginId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccountNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("SubscribedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("LoginId", "AccountNumber");
+
+                    b.HasIndex("AccountNumber");
+
+                    b.ToTable("reading_reminder_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("Vidnova.Restoration.ApplicationNumberSequence", b =>
                 {
                     b.Property<int>("Year")

@@ -1494,6 +1494,25 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                     b.ToTable("meter_readings", (string)null);
                 });
 
+            modelBuilder.Entity("Vidnova.Readings.Reminders.ReadingReminderSubscription", b =>
+                {
+                    b.Property<Guid>("LoginId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubscribedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LoginId", "AccountNumber");
+
+                    b.HasIndex("AccountNumber");
+
+                    b.ToTable("reading_reminder_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("Vidnova.Restoration.ApplicationNumberSequence", b =>
                 {
                     b.Property<int>("Year")
