@@ -7,6 +7,7 @@ using Vidnova.Dso;
 using Vidnova.Hosting;
 using Vidnova.Kernel;
 using Vidnova.Ledger;
+using Vidnova.Payments.Registries;
 using Vidnova.Persistence;
 using Vidnova.Readings;
 using Vidnova.Staff;
@@ -18,6 +19,8 @@ internal static class DemoData
 {
     public const string StaffPassword = "vidnova-demo";
     public const string KyivCityDsoKey = "dso_demo_kyiv_city";
+    public const string PrivatBankPartnerKey = "ppk_demo_privatbank";
+    public const string UkrposhtaPartnerKey = "ppk_demo_ukrposhta";
 
     public static async Task SeedAsync(VidnovaDbContext db, ILedger ledger, StaffPasswords passwords, IClock clock, CancellationToken cancellationToken)
     {
@@ -33,6 +36,13 @@ internal static class DemoData
             Edrpou.Parse("23243188"), Iban.Create("300528", "0000026000307654321"), Money.Uah(987.00m));
         db.AddRange(city, region);
         db.Add(DsoApiKey.Issue(city.Code, SecretTokens.Hash(KyivCityDsoKey), KyivCityDsoKey[..12], now));
+
+        // Two payment partners with a key each; demo/registries holds a file of each to send (README).
+        db.Add(PaymentPartner.Register("privatbank", "АТ КБ «ПриватБанк»", new PrivatBankRegistryFormat(RegistryEncodings.Windows1251), now));
+        db.Add(PaymentPartner.Register("ukrposhta", "АТ «Укрпошта»", new CsvRegistryFormat(RegistryEncodings.Windows1251, ';', ',', 1,
+            new CsvRegistryColumns(0, 1, 2, 3, 4, 5, null), "dd.MM.yyyy", new CsvRegistryFooter("РАЗОМ", 1, 3), RegistryNumberSource.FileName), now));
+        db.Add(PaymentPartnerApiKey.Issue("privatbank", SecretTokens.Hash(PrivatBankPartnerKey), PrivatBankPartnerKey[..12], now));
+        db.Add(PaymentPartnerApiKey.Issue("ukrposhta", SecretTokens.Hash(UkrposhtaPartnerKey), UkrposhtaPartnerKey[..12], now));
 
         await AccountAsync("1000000001", "Шевченко Тарас Григорович", "м. Київ, вул. Хрещатик, 1, кв. 5", "62Z100000000001Z", Settlement.City, city, SupplyStatus.DisconnectedForDebt, 0m);
         await AccountAsync("1000000002", "Коваленко Олена Петрівна", "м. Київ, просп. Перемоги, 20, кв. 14", "62Z100000000002X", Settlement.City, city, SupplyStatus.DisconnectedForDebt, 1_234.56m);

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Vidnova.Dso;
 using Vidnova.Kernel;
 using Vidnova.Notifications;
+using Vidnova.Payments.Registries;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 
@@ -15,7 +16,8 @@ namespace Vidnova.Hosting;
 
 /// <summary>
 /// Authenticates machine callers by the <c>X-Api-Key</c> header: the configured admin key (staff rights), the mail
-/// gateway's key (pushing inbound mail only) or a DSO's own key (rights over that DSO's requests only).
+/// gateway's key (pushing inbound mail only), a DSO's own key (rights over that DSO's requests only) or a payment
+/// partner's key (sending its own registries only).
 /// </summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -28,9 +30,13 @@ public sealed class ApiKeyAuthentication(
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
     public const string DsoClaim = "vidnova:dso";
+    public const string PaymentPartnerClaim = "vidnova:payment-partner";
 
     public static DsoCode DsoOf(ClaimsPrincipal user) =>
         StaffIdentity.DsoOf(user) ?? throw new InvalidOperationException("The DSO policy admits only DSO keys.");
+
+    public static string PaymentPartnerOf(ClaimsPrincipal user) =>
+        user.FindFirstValue(PaymentPartnerClaim) ?? throw new InvalidOperationException("The payment partner policy admits only partner keys.");
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -69,6 +75,13 @@ public sealed class ApiKeyAuthentication(
         if (dsoKey is not null)
         {
             return Success([new Claim(ClaimTypes.Name, $"dso:{dsoKey.DsoCode}"), new Claim(DsoClaim, dsoKey.DsoCode.Value)]);
+        }
+
+        var partnerKey = await db.Set<PaymentPartnerApiKey>().AsNoTracking()
+            .SingleOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, Context.RequestAborted);
+        if (partnerKey is not null)
+        {
+            return Success([new Claim(ClaimTypes.Name, PaymentPartner.ChannelOf(partnerKey.PartnerCode)), new Claim(PaymentPartnerClaim, partnerKey.PartnerCode)]);
         }
 
         return AuthenticateResult.Fail("Unknown or revoked API key.");

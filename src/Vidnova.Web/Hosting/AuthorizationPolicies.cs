@@ -40,6 +40,9 @@ public static class AuthorizationPolicies
     /// <summary>A DSO's systems, identified by their own API key.</summary>
     public const string Dso = "Dso";
 
+    /// <summary>A payment partner's systems (bank, terminals, Ukrposhta), identified by their own API key.</summary>
+    public const string PaymentPartner = "PaymentPartner";
+
     /// <summary>Submits meter readings: administrators, the admin key, or a DSO's key (for its own accounts).</summary>
     public const string AdministratorOrDso = "AdministratorOrDso";
 
@@ -53,6 +56,7 @@ public static class AuthorizationPolicies
         options.AddPolicy(Supervisor, p => p.RequireRole(StaffRoles.Supervisor, StaffRoles.Administrator));
         options.AddPolicy(Administrator, p => p.RequireRole(StaffRoles.Administrator));
         options.AddPolicy(Dso, p => p.RequireClaim(ApiKeyAuthentication.DsoClaim));
+        options.AddPolicy(PaymentPartner, p => p.RequireClaim(ApiKeyAuthentication.PaymentPartnerClaim));
         options.AddPolicy(AdministratorOrDso, p => p.RequireAssertion(c =>
             c.User.IsInRole(StaffRoles.Administrator) || c.User.HasClaim(claim => claim.Type == ApiKeyAuthentication.DsoClaim)));
         options.AddPolicy(StaffOrDso, p => p.RequireAssertion(c =>

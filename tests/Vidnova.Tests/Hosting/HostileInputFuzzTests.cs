@@ -186,6 +186,8 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
             "holderName", "address", "eic", "settlement", "dsoCode", "supplyStatus", "debt", "kind"),
         new("dso", HttpMethod.Put, "/api/v1/dsos/fuzz-dso", Caller.Admin, BodyKind.Json, "name", "edrpou", "iban", "restorationPrice", "channel"),
         new("payment", HttpMethod.Post, "/api/v1/payments", Caller.Admin, BodyKind.Json, "accountNumber", "amount", "paidAt", "channel", "reference"),
+        new("payment-partner", HttpMethod.Put, "/api/v1/payment-partners/fuzz-bank", Caller.Admin, BodyKind.Json, "name", "format"),
+        new("payment-registry", HttpMethod.Post, "/api/v1/payment-registries", Caller.Anonymous, BodyKind.Multipart),
         new("dso-list", HttpMethod.Get, "/api/v1/dso/restoration-requests", Caller.Dso, BodyKind.None),
         new("dso-event", HttpMethod.Post, "/api/v1/dso/restoration-requests/{requestId}/events", Caller.Dso, BodyKind.Json, "type", "occurredAt", "reason"),
         new("dso-webhook", HttpMethod.Post, "/api/v1/dso/webhooks/kyiv-city", Caller.Anonymous, BodyKind.Json,
