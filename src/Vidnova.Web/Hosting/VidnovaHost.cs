@@ -202,27 +202,43 @@ public static class VidnovaHost
             await app.MigrateDatabaseAsync();
         }
 
+        await app.SeedAsync(demo: true);
+    }
+
+    /// <summary>
+    /// Brings the schema up to date and writes the reference data (the working-day calendar, the household tariff), so
+    /// the <c>migrate</c> deploy step leaves a database that <c>bill</c> can run on before any web instance starts.
+    /// EF Core takes a database lock, so instances starting together take turns.
+    /// </summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<VidnovaDbContext>();
+            await db.Database.MigrateAsync();
+            app.Logger.LogInformation("Database schema is up to date ({Provider})", db.Database.ProviderName);
+        }
+
+        await app.SeedAsync(demo: false);
+    }
+
+    private static async Task SeedAsync(this WebApplication app, bool demo)
+    {
         await using var scope = app.Services.CreateAsyncScope();
         try
         {
             await scope.ServiceProvider.GetRequiredService<CalendarStore>().SeedAsync(CancellationToken.None);
             await scope.ServiceProvider.GetRequiredService<TariffSeed>().SeedAsync(CancellationToken.None);
-            await DemoModule.SeedAsync(scope.ServiceProvider, app.Configuration, CancellationToken.None);
+            if (demo)
+            {
+                await DemoModule.SeedAsync(scope.ServiceProvider, app.Configuration, CancellationToken.None);
+            }
         }
         catch (DbUpdateException exception)
         {
             // Several instances starting at once on an empty database: another one seeded it first.
             app.Logger.LogInformation(exception, "Seed data was written by another instance");
         }
-    }
-
-    /// <summary>Brings the schema up to date; EF Core takes a database lock, so instances starting together take turns.</summary>
-    public static async Task MigrateDatabaseAsync(this WebApplication app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VidnovaDbContext>();
-        await db.Database.MigrateAsync();
-        app.Logger.LogInformation("Database schema is up to date ({Provider})", db.Database.ProviderName);
     }
 
     public static WebApplication UseVidnova(this WebApplication app)

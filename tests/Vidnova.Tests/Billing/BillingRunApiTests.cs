@@ -185,7 +185,7 @@ public abstract class BillingRunApiTests(VidnovaApp app) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await customer.GetAsync("/api/v1/me/accounts/7100000022/bills")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await customer.GetAsync("/api/v1/me/accounts/7100000022/consumption")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await customer.GetAsync("/api/v1/me/accounts/7100000021/bills/2026-13")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await customer.GetAsync("/api/v1/me/accounts/7100000021/bills/2026-11.pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await customer.GetAsync("/api/v1/me/accounts/7100000022/bills/2026-11.pdf")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await customer.GetAsync("/api/v1/me/accounts/7100000021/consumption?months=0")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync("/api/v1/accounts/7100000021/bills")).StatusCode);
     }
