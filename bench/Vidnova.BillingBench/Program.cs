@@ -42,12 +42,12 @@ await HostRun.RunAsync(host, cancel, "migrate");
 var clock = Stopwatch.StartNew();
 var data = new BillingData(accounts);
 await using (var model = new PostgresVidnovaDbContext(new DbContextOptionsBuilder<PostgresVidnovaDbContext>().UseNpgsql(connectionString).Options))
-await using (var connection = new NpgsqlConnection(connectionString))
 {
-    await connection.OpenAsync(cancel);
-    var rows = await EntityCopy.WriteAsync(model, connection, data.Accounts(), cancel)
-        + await EntityCopy.WriteAsync(model, connection, data.Meters(), cancel)
-        + await EntityCopy.WriteAsync(model, connection, data.Readings(), cancel);
+    await model.Database.OpenConnectionAsync(cancel);
+    var connection = (NpgsqlConnection)model.Database.GetDbConnection();
+    var rows = await ModelCopy.WriteAsync(model, data.Accounts(), null, cancel)
+        + await ModelCopy.WriteAsync(model, data.Meters(), null, cancel)
+        + await ModelCopy.WriteAsync(model, data.Readings(), null, cancel);
     await new NpgsqlCommand("ANALYZE", connection).ExecuteNonQueryAsync(cancel);
     Console.WriteLine(string.Create(invariant, $"Generated {rows:N0} rows (accounts, meters, readings) by COPY in {clock.Elapsed.TotalSeconds:F1} s"));
 }
