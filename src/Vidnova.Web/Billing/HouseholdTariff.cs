@@ -7,7 +7,7 @@ namespace Vidnova.Billing;
 /// The household electricity price in force from a date until the next one: a base price per kWh, the factors of
 /// two- and three-zone meters, and optionally a lower price for the first kWh of a month of a home heated by
 /// electricity during the heating season. Tariffs change by resolution of the Cabinet of Ministers, so they are data
-/// with effective dates (ADR 0006), never code; each zone's price is the base price times its factor, exactly.
+/// with effective dates (ADR 0007), never code; each zone's price is the base price times its factor, exactly.
 /// </summary>
 public sealed class HouseholdTariff
 {

@@ -16,7 +16,7 @@ public sealed record PricedConsumption(BillingPeriod Period, IReadOnlyList<Price
 }
 
 /// <summary>
-/// Prices a month's consumption with the household tariffs (pure, no I/O; ADR 0006).
+/// Prices a month's consumption with the household tariffs (pure, no I/O; ADR 0007).
 /// <list type="bullet">
 /// <item>The month is cut into runs of days on which the same tariff is in force and electric heating applies or not
 /// (approved for the account, the tariff has a tier, the day is in its season); each zone's kWh is shared between the

@@ -7,7 +7,7 @@ using Vidnova.Persistence;
 namespace Vidnova.Ledger;
 
 /// <summary>
-/// The bulk posting of bills' charges (ADR 0009): the billing run writes a batch of accounts in one transaction with
+/// The bulk posting of bills' charges (ADR 0008): the billing run writes a batch of accounts in one transaction with
 /// no round trip per account.
 /// </summary>
 internal static class BulkCharges

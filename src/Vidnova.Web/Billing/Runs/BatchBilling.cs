@@ -13,7 +13,7 @@ using Vidnova.Readings;
 namespace Vidnova.Billing.Runs;
 
 /// <summary>
-/// Bills one claimed batch of accounts (ADR 0009): its accounts, readings, tariffs, heating approvals, previous bills
+/// Bills one claimed batch of accounts (ADR 0008): its accounts, readings, tariffs, heating approvals, previous bills
 /// and balances in a few queries, every bill computed in memory (<see cref="BillingRules"/>), then the bills, their
 /// lines, the ledger's charges, the failures, the run's counters and the batch's completion in one transaction.
 /// Accounts already billed for the period are skipped, so a rerun, a resumed batch or a batch taken over from a slow

@@ -8,7 +8,7 @@ using Vidnova.Persistence;
 namespace Vidnova.Billing.Runs;
 
 /// <summary>
-/// Queues, plans and finishes billing runs, and bills their batches one claim at a time (ADR 0009). Every step is
+/// Queues, plans and finishes billing runs, and bills their batches one claim at a time (ADR 0008). Every step is
 /// safe on several instances at once: a run is planned by the one instance whose update moved it from queued to
 /// running, a batch is billed by the holder of its lease, and a run is finished by whichever instance sees no batch left.
 /// </summary>
