@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
 using Vidnova.Calendar;
+using Vidnova.Dso;
 using Vidnova.Hosting;
 using Vidnova.Restoration;
 using Vidnova.Restoration.Deadlines;
@@ -13,8 +14,10 @@ namespace Vidnova.Sla;
 
 /// <summary>The supervisor's view of the SLA: what is open at each DSO, who restores on time, how fast, and breaches.</summary>
 [Authorize(Policy = AuthorizationPolicies.Supervisor)]
-internal sealed class DashboardModel(IRestorationDeadlines deadlines, IClock clock) : PageModel
+internal sealed class DashboardModel(IRestorationDeadlines deadlines, IDsoDirectory dsos, IClock clock) : PageModel
 {
+    private IReadOnlyDictionary<string, string> _dsoNames = new Dictionary<string, string>();
+
     public LocalDate Today { get; private set; }
 
     public IReadOnlyList<OpenByDaysLeft> Open { get; private set; } = [];
@@ -31,6 +34,7 @@ internal sealed class DashboardModel(IRestorationDeadlines deadlines, IClock clo
     {
         Today = KyivTime.DateOf(clock.GetCurrentInstant());
         var requests = await LoadAsync(ct);
+        _dsoNames = (await dsos.ListAsync(ct)).ToDictionary(d => d.Code.Value, d => d.Name);
         var rows = requests.Select(ToRow).ToList();
         Open = SlaFigures.OpenByDso(rows, Today);
         var ids = requests.ToDictionary(r => r.ApplicationNumber, r => r.ApplicationId);
@@ -58,6 +62,16 @@ internal sealed class DashboardModel(IRestorationDeadlines deadlines, IClock clo
         }
 
         return File(buffer.ToArray(), "text/csv; charset=utf-8", $"sla-{Today:yyyy-MM-dd}.csv");
+    }
+
+    /// <summary>The DSO's name as staff know it (issue 16: names, not codes), or its code when it is not registered.</summary>
+    public string NameOf(string dsoCode) => _dsoNames.GetValueOrDefault(dsoCode, dsoCode);
+
+    /// <summary>The name cut to what fits the 200 px before a chart's bars; the full name is the label's title.</summary>
+    public string ChartLabelOf(string dsoCode, int room = 22)
+    {
+        var name = NameOf(dsoCode);
+        return name.Length <= room ? name : name[..(room - 1)].TrimEnd() + "…";
     }
 
     private Task<IReadOnlyList<RestorationRequestFigures>> LoadAsync(CancellationToken ct)

@@ -29,6 +29,7 @@ public abstract class DsoRequestsDefaultFilterTests(VidnovaApp app)
 
         var restoredOnly = await staff.GetStringAsync("/backoffice/dso-requests");
         Assert.Contains(sent.Number, restoredOnly, StringComparison.Ordinal);
+        Assert.Contains("<abbr title=\"kyiv-city\">ПрАТ «ДТЕК Київські електромережі»</abbr>", restoredOnly, StringComparison.Ordinal);
 
         // The history names who acted and in what role, not the API's actor strings.
         var history = System.Net.WebUtility.HtmlDecode(await staff.GetStringAsync($"/backoffice/applications/{sent.Id}"));

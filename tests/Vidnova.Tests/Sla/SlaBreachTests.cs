@@ -56,6 +56,8 @@ public abstract class SlaBreachTests(VidnovaApp app) : IAsyncLifetime
         var dashboard = await dashboardResponse.Content.ReadAsStringAsync();
         Assert.Contains(application.Number, dashboard, StringComparison.Ordinal);
         Assert.Contains("<svg", dashboard, StringComparison.Ordinal);
+        // Staff read the DSO's name (issue 16), its code only as the title.
+        Assert.Contains("<abbr title=\"kyiv-city\">ПрАТ «ДТЕК Київські електромережі»</abbr>", dashboard, StringComparison.Ordinal);
         var csvResponse = await app.Admin().GetAsync("/backoffice/sla?handler=csv");
         Assert.True(csvResponse.IsSuccessStatusCode, string.Join("\n", app.Errors.Entries));
         var csv = await csvResponse.Content.ReadAsStringAsync();
