@@ -26,6 +26,7 @@ public static class BillingModule
         services.AddSingleton<BillDocument>();
         services.AddScoped<BillingRunBatchClaims>();
         services.AddScoped<BatchBilling>();
+        services.AddScoped<BillReadyEmails>();
         services.AddScoped<BillEmailChoice>();
         services.AddSingleton<BillingRunner>();
         services.AddHostedService<BillingRunWorker>();
