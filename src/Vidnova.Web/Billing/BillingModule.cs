@@ -29,6 +29,7 @@ public static class BillingModule
         services.AddScoped<BillReadyEmails>();
         services.AddScoped<BillEmailChoice>();
         services.AddSingleton<BillingRunner>();
+        services.AddScoped<StartBillingRun>();
         services.AddHostedService<BillingRunWorker>();
         return services;
     }
