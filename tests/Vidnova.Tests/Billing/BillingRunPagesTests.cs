@@ -93,7 +93,7 @@ public abstract class BillingRunPagesTests(VidnovaApp app) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/backoffice/billing-runs/{Guid.NewGuid()}")).StatusCode);
         var denied = await operatorClient.GetAsync("/backoffice/billing-runs");
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
-        Assert.StartsWith("/backoffice/denied", denied.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("/backoffice/denied", denied.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/backoffice/billing-runs\"", await operatorClient.GetStringAsync("/backoffice"), StringComparison.Ordinal);
     }
 }
