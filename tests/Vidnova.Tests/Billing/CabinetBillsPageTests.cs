@@ -86,14 +86,14 @@ public abstract partial class CabinetBillsPageTests(VidnovaApp app) : IAsyncLife
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(["2026-11", "2026-10", "2026-09"], bills.Select(b => b.Period));
         Assert.Equal([false, true, false], bills.Select(b => b.Estimated));
-        // The bills' table: newest first, each with kWh, the charge, what to pay by when, and its PDF.
+        // The bills' table: newest first, each with what to pay by when, its PDF, kWh and the charge.
         var billsTable = BillsTable().Match(html).Groups[1].Value;
         var rows = RowPattern().Matches(billsTable).Select(m => string.Join(" | ", Cells(m.Value))).ToList();
         static string Month(string period) =>
             Ukrainian.DateTimeFormat.GetMonthName(int.Parse(period[5..], CultureInfo.InvariantCulture)).ToLowerInvariant() + " " + period[..4];
         Assert.Equal(
-            bills.Select(b => string.Join(" | ", Month(b.Period) + (b.Estimated ? " за оцінкою" : ""), Kwh(b.Kwh), Uah(b.Amount), Uah(b.ToPay),
-                $"{b.DueDate[8..]}.{b.DueDate[5..7]}.{b.DueDate[..4]}", $"PDF — рахунок за {Month(b.Period)}")),
+            bills.Select(b => string.Join(" | ", Month(b.Period) + (b.Estimated ? " за оцінкою" : ""), Uah(b.ToPay),
+                $"{b.DueDate[8..]}.{b.DueDate[5..7]}.{b.DueDate[..4]}", $"PDF — рахунок за {Month(b.Period)}", Kwh(b.Kwh), Uah(b.Amount))),
             rows);
         Assert.Contains($"href=\"/cabinet/accounts/{account}/bills?handler=Pdf&period=2026-10\"", html, StringComparison.Ordinal);
 
