@@ -88,6 +88,38 @@ public sealed class BillsBrowserTests(BrowserFixture browser) : IClassFixture<Br
         Assert.Equal($"vidnova-{account}-consumption.csv", download.SuggestedFilename);
     }
 
+    [Fact]
+    public async Task ASupervisor_StartsARun_AndItsPageFollowsItToTheEnd_WithoutAReload()
+    {
+        const string login = "runs-browser@vidnova.test";
+        var app = browser.App;
+        app.Clock.Reset(Billing.Billing.AfterNovember);
+        await _scenario.RegisterDsoAsync();
+        await Billing.Billing.AccountAsync(app, _scenario, "7700000011", novemberTotal: 1800m);
+        await app.AddStaffAsync(login, Vidnova.Hosting.StaffRoles.Supervisor);
+        var page = await browser.NewPageAsync(1280, 900);
+        await page.GotoAsync("/backoffice/billing-runs");
+        await page.FillAsync("input[type=email]", login);
+        await page.FillAsync("input[type=password]", StaffSignIn.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Розрахунки рахунків" })).ToHaveAttributeAsync("aria-current", "page");
+        await Assertions.Expect(page.GetByLabel("Розрахунковий місяць")).ToHaveValueAsync("2026-11");
+        await AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Почати розрахунок" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Розрахунок за 2026-11", Level = 1 })).ToBeVisibleAsync();
+        var url = page.Url;
+        // The worker plans and bills it within seconds; the page's polling brings the end in without a reload.
+        await Assertions.Expect(page.Locator("[data-figure=status]")).ToHaveTextAsync("завершено", new() { Timeout = 40_000 });
+        Assert.Equal(url, page.Url);
+        var progress = page.Locator("#run-progress");
+        Assert.Equal(await progress.GetAttributeAsync("max"), await progress.GetAttributeAsync("value"));
+        await Assertions.Expect(page.Locator("#run-announce")).ToContainTextAsync("Розрахунок закінчено: завершено");
+        await AssertAccessibleAsync(page);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/billing-pages-run.png", FullPage = true });
+    }
+
     /// <summary>No serious or critical axe-core violation on the page as it is now.</summary>
     private static async Task AssertAccessibleAsync(IPage page)
     {
