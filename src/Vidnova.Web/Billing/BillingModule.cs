@@ -1,4 +1,5 @@
 using Vidnova.Billing.Bills;
+using Vidnova.Billing.Emails;
 using Vidnova.Billing.Runs;
 
 namespace Vidnova.Billing;
@@ -25,7 +26,10 @@ public static class BillingModule
         services.AddSingleton<BillDocument>();
         services.AddScoped<BillingRunBatchClaims>();
         services.AddScoped<BatchBilling>();
+        services.AddScoped<BillReadyEmails>();
+        services.AddScoped<BillEmailChoice>();
         services.AddSingleton<BillingRunner>();
+        services.AddScoped<StartBillingRun>();
         services.AddHostedService<BillingRunWorker>();
         return services;
     }

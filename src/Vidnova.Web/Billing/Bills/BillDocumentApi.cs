@@ -43,12 +43,20 @@ public static class BillDocumentApi
     internal static async Task<IResult> PdfAsync(AccountNumber account, string periodText, IPersonalAccounts accounts, IBills bills, BillDocument document,
         CancellationToken cancellationToken)
     {
+        var (content, fileName) = await RenderAsync(account, periodText, accounts, bills, document, cancellationToken);
+        return Results.File(content, BillDocument.ContentType, fileName);
+    }
+
+    /// <summary>The bill's PDF and its file name, or 404 <c>bill_not_found</c>; the cabinet's page serves the same.</summary>
+    internal static async Task<(byte[] Content, string FileName)> RenderAsync(AccountNumber account, string periodText, IPersonalAccounts accounts, IBills bills,
+        BillDocument document, CancellationToken cancellationToken)
+    {
         var bill = BillingPeriod.TryParse(periodText, out var period) ? await bills.FindAsync(account, period.Value, cancellationToken) : null;
         if (bill is null || await accounts.FindAsync(account, cancellationToken) is not { } summary)
         {
             throw new NotFoundException("bill_not_found", "Рахунку за {0} для особового рахунку {1} немає: період ще не виставлено.", periodText, account.Value);
         }
 
-        return Results.File(document.Render(bill, summary), BillDocument.ContentType, BillDocument.FileName(bill));
+        return (document.Render(bill, summary), BillDocument.FileName(bill));
     }
 }

@@ -89,9 +89,19 @@ public static class BillsApi
             errors.ThrowIfAny();
         }
 
-        var since = KyivTime.DateOf(clock.GetCurrentInstant()).ToYearMonth().PlusMonths(-count);
+        return [.. (await LastMonthsAsync(account, count, bills, clock, cancellationToken)).Select(ConsumptionResponse.From)];
+    }
+
+    /// <summary>
+    /// The bills of the last <paramref name="months"/> months before the current one (Kyiv), oldest first: what the
+    /// consumption JSON, the cabinet's chart, its table and its CSV all show.
+    /// </summary>
+    internal static async Task<IReadOnlyList<Bill>> LastMonthsAsync(AccountNumber account, int months, IBills bills, IClock clock,
+        CancellationToken cancellationToken)
+    {
+        var since = KyivTime.DateOf(clock.GetCurrentInstant()).ToYearMonth().PlusMonths(-months);
         var recent = await bills.OfAccountAsync(account, BillingPeriod.Of(since.Year, since.Month), cancellationToken);
-        return [.. recent.Reverse().Select(ConsumptionResponse.From)];
+        return [.. recent.Reverse()];
     }
 
     private static async Task<AccountNumber> ExistingAsync(string accountNumber, IPersonalAccounts accounts, CancellationToken cancellationToken)

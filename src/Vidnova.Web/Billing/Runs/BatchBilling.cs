@@ -3,9 +3,11 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Vidnova.Accounts;
 using Vidnova.Billing.Bills;
+using Vidnova.Billing.Emails;
 using Vidnova.Calendar;
 using Vidnova.Kernel;
 using Vidnova.Ledger;
+using Vidnova.Notifications;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 using Vidnova.Readings;
@@ -17,7 +19,9 @@ namespace Vidnova.Billing.Runs;
 /// and balances in a few queries, every bill computed in memory (<see cref="BillingRules"/>), then the bills, their
 /// lines, the ledger's charges, the failures, the run's counters and the batch's completion in one transaction.
 /// Accounts already billed for the period are skipped, so a rerun, a resumed batch or a batch taken over from a slow
-/// instance bills only what is missing; the unique (account, period) index refuses anything else.
+/// instance bills only what is missing; the unique (account, period) index refuses anything else. The bill-ready
+/// emails of the new bills (<see cref="BillReadyEmails"/>) are queued in the same transaction, so a bill is emailed
+/// once, with its bill or not at all.
 /// </summary>
 internal sealed class BatchBilling(
     VidnovaDbContext db,
@@ -25,6 +29,9 @@ internal sealed class BatchBilling(
     IMeterReadings readings,
     ITariffs tariffs,
     ILedger ledger,
+    BillReadyEmails billEmails,
+    INotificationOutbox outbox,
+    OutboxSignal outboxSignal,
     IClock clock,
     IOptionsMonitor<BillingOptions> options)
 {
@@ -84,6 +91,9 @@ internal sealed class BatchBilling(
             }
         }
 
+        // Rendered before the transaction, as the bills were computed: the transaction only writes.
+        var emails = await billEmails.ForAsync(bills, now, cancellationToken);
+
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // First, in the transaction, the batch is marked done while it is still this owner's: an instance that took
@@ -98,6 +108,11 @@ internal sealed class BatchBilling(
 
         await BillWriter.WriteAsync(db, bills, cancellationToken);
         db.AddRange(failures);
+        foreach (var email in emails)
+        {
+            outbox.Enqueue(email);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await ledger.ChargeManyAsync([.. bills.Where(b => b.LedgerEntryId is not null)
             .Select(b => new BillCharge(b.LedgerEntryId!.Value, b.AccountNumber, b.Amount, now, $"Рахунок за {b.Period}", b.Id))], cancellationToken);
@@ -108,6 +123,11 @@ internal sealed class BatchBilling(
             .SetProperty(r => r.Skipped, r => r.Skipped + skipped)
             .SetProperty(r => r.Failed, r => r.Failed + failures.Count), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (emails.Count > 0)
+        {
+            outboxSignal.Notify();
+        }
+
         return true;
     }
 }

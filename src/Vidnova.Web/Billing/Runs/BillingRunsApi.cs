@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
-using Vidnova.Calendar;
 using Vidnova.Hosting;
-using Vidnova.Kernel;
 using Vidnova.Problems;
 
 namespace Vidnova.Billing.Runs;
@@ -38,22 +36,10 @@ public static class BillingRunsApi
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
-    private static async Task<Accepted<StartedRunResponse>> StartAsync(StartBillingRunCommand body, BillingRunner runner, IClock clock, ClaimsPrincipal user,
+    private static async Task<Accepted<StartedRunResponse>> StartAsync(StartBillingRunCommand body, StartBillingRun start, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        if (!BillingPeriod.TryParse(body.Period, out var period))
-        {
-            var errors = new InputErrors();
-            errors.Add("period", "Розрахунковий період пишіть як рік і місяць: 2026-11.");
-            errors.ThrowIfAny();
-        }
-
-        if (period!.Value.LastDay >= KyivTime.DateOf(clock.GetCurrentInstant()))
-        {
-            throw new BusinessRuleException("period_not_ended", "Період {0} ще не закінчився: рахунки за нього виставляють після його останнього дня.", period.Value.ToString());
-        }
-
-        var run = await runner.QueueAsync(period.Value, StaffIdentity.ActorOf(user), cancellationToken);
+        var run = await start.HandleAsync(body.Period, StaffIdentity.ActorOf(user), cancellationToken);
         return TypedResults.Accepted($"/api/v1/billing-runs/{run.Id}", new StartedRunResponse(run.Id, StatusName(run.Status)));
     }
 

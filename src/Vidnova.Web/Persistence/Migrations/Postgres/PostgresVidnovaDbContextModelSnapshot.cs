@@ -303,6 +303,25 @@ namespace Vidnova.Persistence.Migrations.Postgres
                     b.ToTable("electric_heating_options", (string)null);
                 });
 
+            modelBuilder.Entity("Vidnova.Billing.Emails.BillEmailSubscription", b =>
+                {
+                    b.Property<Guid>("LoginId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccountNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("SubscribedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("LoginId", "AccountNumber");
+
+                    b.HasIndex("AccountNumber");
+
+                    b.ToTable("bill_email_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("Vidnova.Billing.HouseholdTariff", b =>
                 {
                     b.Property<DateOnly>("EffectiveFrom")

@@ -294,6 +294,25 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                     b.ToTable("electric_heating_options", (string)null);
                 });
 
+            modelBuilder.Entity("Vidnova.Billing.Emails.BillEmailSubscription", b =>
+                {
+                    b.Property<Guid>("LoginId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubscribedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LoginId", "AccountNumber");
+
+                    b.HasIndex("AccountNumber");
+
+                    b.ToTable("bill_email_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("Vidnova.Billing.HouseholdTariff", b =>
                 {
                     b.Property<DateOnly>("EffectiveFrom")
