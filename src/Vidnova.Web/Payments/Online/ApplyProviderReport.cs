@@ -53,8 +53,17 @@ internal sealed class ApplyProviderReport(VidnovaDbContext db, ILedger ledger, I
             var mismatch = report.Outcome == ReportedOutcome.Paid && (report.Amount != payment.Amount || report.Currency != "UAH")
                 ? $"{provider} reported {report.Amount?.Amount} {report.Currency} for an order of {payment.Amount.Amount} UAH; not posted"
                 : null;
-            var change = mismatch is null ? payment.Apply(report.Outcome, report.Status, report.ProviderPaymentId, now) : OnlinePaymentChange.None;
-            db.Add(OnlinePaymentEvent.Reported(payment, report.Status, source, change, mismatch, now));
+            // A provider that dates its statuses may deliver them out of order: one set before the newest applied is history.
+            var stale = payment.IsOlderThanLastStatus(report.StatusAt)
+                ? $"{provider} set {report.Status} at {report.StatusAt}, before the status applied last ({payment.ProviderStatusAt}); changes nothing"
+                : null;
+            var change = mismatch is null && stale is null ? payment.Apply(report.Outcome, report.Status, report.ProviderPaymentId, now) : OnlinePaymentChange.None;
+            if (stale is null)
+            {
+                payment.SawStatusAt(report.StatusAt, now);
+            }
+
+            db.Add(OnlinePaymentEvent.Reported(payment, report.Status, source, change, mismatch ?? stale, now));
             await BookAsync(payment, change, report, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             if (mismatch is not null)
