@@ -25,7 +25,7 @@ internal enum ReportResult
 /// the race on that key or the order's version, run again and find it recorded.
 /// </summary>
 internal sealed class ApplyProviderReport(VidnovaDbContext db, ILedger ledger, INotificationOutbox notifications, OutboxSignal outbox,
-    OnlinePaymentEmails emails, IClock clock, ILogger<ApplyProviderReport> logger)
+    OnlinePaymentEmails emails, RestorationAfterPayment restoration, IClock clock, ILogger<ApplyProviderReport> logger)
 {
     public async Task<ReportResult> HandleAsync(string provider, ProviderReport report, string source, CancellationToken cancellationToken)
     {
@@ -90,7 +90,8 @@ internal sealed class ApplyProviderReport(VidnovaDbContext db, ILedger ledger, I
                 // The provider's moment of payment, unless its clock runs ahead of ours.
                 var paidAt = report.At is { } at && at <= now ? at : now;
                 var posting = await ledger.RecordPaymentAsync(payment.AccountNumber, payment.Amount, paidAt, payment.Provider, payment.OrderId, cancellationToken);
-                Enqueue(emails.Posted(payment, posting.BalanceAfter, now));
+                Enqueue(emails.Posted(payment, posting.BalanceAfter,
+                    await restoration.OpensAsync(payment.AccountNumber, posting.BalanceAfter, cancellationToken), now));
                 break;
             case OnlinePaymentChange.Reversed:
                 var balance = await ledger.RecordReversalAsync(payment.AccountNumber, payment.Amount, now, payment.Provider, $"{payment.OrderId}/reversed", cancellationToken);

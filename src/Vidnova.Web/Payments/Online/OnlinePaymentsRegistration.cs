@@ -16,6 +16,8 @@ internal static class OnlinePaymentsRegistration
         services.AddSingleton<MonoPublicKey>();
         services.AddScoped<StartCheckout>();
         services.AddScoped<ApplyProviderReport>();
+        services.AddScoped<RestorationAfterPayment>();
+        services.AddScoped<IOnlineCheckoutOffer, OnlineCheckoutOffer>();
         services.AddSingleton<OnlinePaymentEmails>();
         services.AddSingleton<PendingPaymentPoller>();
         services.AddHostedService(sp => sp.GetRequiredService<PendingPaymentPoller>());
