@@ -129,13 +129,13 @@ public sealed class CabinetPaymentBrowserTests(CheckoutBrowserFixture browser) :
         await pay.GetByRole(AriaRole.Button, new() { Name = "Сплатити" }).ClickAsync();
 
         // The hand-over page posts LiqPay's signed form by itself: the simulator's checkout shows the amount.
-        await page.WaitForURLAsync("**/simulators/liqpay/api/3/checkout");
+        await page.WaitForURLAsync("**/simulators/liqpay/api/3/checkout", new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("#amount")).ToContainTextAsync("734,20 UAH");
         await Assertions.Expect(page.Locator("#description")).ToContainTextAsync(account);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/mono-checkout-liqpay.png", FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Сплатити" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/cabinet/payments/*");
+        await page.WaitForURLAsync("**/cabinet/payments/*", new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("#payment-status")).ToHaveTextAsync("Оплату зараховано");
         await Assertions.Expect(page.Locator("#payment-debt")).ToContainTextAsync("0,00");
         await Assertions.Expect(page.Locator("#payment-result")).ToHaveAttributeAsync("aria-live", "polite");
@@ -171,12 +171,12 @@ public sealed class CabinetPaymentBrowserTests(CheckoutBrowserFixture browser) :
         await page.GetByLabel("plata by mono").CheckAsync();
         await page.Locator("#pay").GetByRole(AriaRole.Button, new() { Name = "Сплатити" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/simulators/mono/pay/*");
+        await page.WaitForURLAsync("**/simulators/mono/pay/*", new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("#amount")).ToContainTextAsync("120,50 грн");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/mono-checkout-mono.png", FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Сплатити" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/cabinet/payments/*");
+        await page.WaitForURLAsync("**/cabinet/payments/*", new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("#payment-status")).ToHaveTextAsync("Оплату зараховано");
         await Assertions.Expect(page.Locator("#payment-debt")).ToContainTextAsync("379,50");
         await Assertions.Expect(page.Locator("#restoration-opens")).ToHaveCountAsync(0);

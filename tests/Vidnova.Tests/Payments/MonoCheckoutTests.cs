@@ -138,6 +138,7 @@ public abstract class MonoCheckoutTests(MonoApp app)
         Assert.Equal(["checkout_started", "processing", "success"], await _checkout.AuditAsync(checkout.OrderId));
         var mail = await app.Mail.WaitForAsync(m => m.To == email && m.Subject.Contains("Оплату зараховано", StringComparison.Ordinal), "confirming the payment");
         Assert.Contains("299,50", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("заяву на відновлення", mail.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -160,6 +161,10 @@ public abstract class MonoCheckoutTests(MonoApp app)
         var checkout = await CheckoutAsync(customer, account, 500m);
         await PayAtSimulatorAsync(checkout);
         Assert.Equal(0m, await _checkout.DebtAsync(account));
+        // The debt of an account cut off for it is cleared: the confirmation offers the restoration application.
+        var posted = await app.Mail.WaitForAsync(m => m.To == email && m.Subject.Contains("Оплату зараховано", StringComparison.Ordinal), "confirming the payment");
+        Assert.Contains("Тепер можна подати заяву на відновлення", posted.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/cabinet/accounts/{account}/restoration", posted.TextBody, StringComparison.Ordinal);
 
         // The merchant cancels the paid invoice through mono's API; mono then posts "reversed".
         var cancel = new HttpRequestMessage(HttpMethod.Post, "/simulators/mono/api/merchant/invoice/cancel")

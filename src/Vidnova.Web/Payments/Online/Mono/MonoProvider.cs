@@ -68,6 +68,12 @@ internal sealed class MonoProvider(IHttpClientFactory httpClients, IOptionsMonit
             return new CallbackCheck.Refused("callback_signature_missing", "Вебхук mono має містити тіло JSON і заголовок X-Sign з його підписом.");
         }
 
+        if (!IsAvailable)
+        {
+            // Without a token there is no key to ask mono for, and nothing signed is believed.
+            return new CallbackCheck.Refused("callback_signature_invalid", "Підпис вебхука mono (X-Sign) невірний.");
+        }
+
         // Nothing of the body is read before its signature is checked; a failure may mean a rotated key: fetch it once more.
         var key = await publicKey.CurrentAsync(cancellationToken);
         var signed = key is { } current && MonoProtocol.IsSigned(current, callback.Body.Span, signature);
