@@ -4,8 +4,8 @@ using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
 using Vidnova.Persistence;
-using Vidnova.Tests.Payments;
 using Vidnova.Tests.Infrastructure;
+using Vidnova.Tests.Payments;
 
 namespace Vidnova.Tests.Browser;
 

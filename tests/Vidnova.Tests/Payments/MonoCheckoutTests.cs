@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Vidnova.Demo;
 using Vidnova.Ledger;
-using Vidnova.Persistence;
 using Vidnova.Payments.Online.Mono;
+using Vidnova.Persistence;
 using Vidnova.Tests.Infrastructure;
 
 namespace Vidnova.Tests.Payments;
