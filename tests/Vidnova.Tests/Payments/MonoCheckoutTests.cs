@@ -52,6 +52,22 @@ public class MonoApp : LiqPayApp
 
 public sealed class MonoSqliteApp() : MonoApp(DatabaseProvider.Sqlite);
 
+/// <summary>The simulator at its worst: a forged copy first, then 20 copies of each webhook at once, the outcome before the earlier processing.</summary>
+public class DisorderlyMonoApp : MonoApp
+{
+    public DisorderlyMonoApp(DatabaseProvider provider)
+        : base(provider) => Settings = new Dictionary<string, string?>(Settings)
+        {
+            ["Demo:MonoSimulator:WebhookCopies"] = "20",
+            ["Demo:MonoSimulator:ForgedWebhookFirst"] = "true",
+            ["Demo:MonoSimulator:OutOfOrder"] = "true",
+        };
+}
+
+public sealed class DisorderlyMonoSqliteApp() : DisorderlyMonoApp(DatabaseProvider.Sqlite);
+
+public sealed class DisorderlyMonoPostgresApp() : DisorderlyMonoApp(DatabaseProvider.Postgres);
+
 public sealed class MonoPostgresApp() : MonoApp(DatabaseProvider.Postgres);
 
 /// <summary>Issue 13, online checkout through Plata by mono and its simulator: signed webhooks, exactly once, in any order.</summary>
@@ -284,3 +300,33 @@ public abstract class MonoCheckoutTests(MonoApp app)
 public sealed class MonoCheckoutOnSqlite(MonoSqliteApp app) : MonoCheckoutTests(app), IClassFixture<MonoSqliteApp>;
 
 public sealed class MonoCheckoutOnPostgres(MonoPostgresApp app) : MonoCheckoutTests(app), IClassFixture<MonoPostgresApp>;
+
+/// <summary>The simulator's own delivery switches end to end: forged, duplicated and reordered webhooks still post once.</summary>
+public abstract class DisorderlyMonoTests(MonoApp app)
+{
+    private readonly OnlineCheckout _checkout = new(app);
+
+    [Fact]
+    public async Task ForgedDuplicatedAndReorderedWebhooks_PostThePaymentOnce()
+    {
+        var (customer, account, _) = await _checkout.CustomerWithDebtAsync(500m);
+        var checkout = await (await customer.PostAsJsonAsync($"/api/v1/me/accounts/{account}/checkout", new { amount = 150m, provider = "mono" }))
+            .ReadAsync<CheckoutBody>(HttpStatusCode.Created);
+        var browser = app.Browser();
+        var answer = await browser.PostAsync(new Uri(checkout.RedirectUrl).AbsolutePath, new FormUrlEncodedContent([new("decision", "pay")]));
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+
+        Assert.Equal("posted", await OnlineCheckout.StatusAsync(customer, checkout.OrderId));
+        Assert.Equal(350m, await _checkout.DebtAsync(account));
+        Assert.Equal(1, await app.InDatabaseAsync(db => db.Set<LedgerEntry>().CountAsync(e => e.Channel == "mono" && e.Reference == checkout.OrderId)));
+        // success arrived first; the older processing that followed is recorded and changed nothing.
+        Assert.Equal(["checkout_started", "processing", "success"], (await _checkout.AuditAsync(checkout.OrderId)).Order(StringComparer.Ordinal));
+        var note = await app.InDatabaseAsync(db => db.Database.SqlQueryRaw<string>(
+            """SELECT "Note" AS "Value" FROM online_payment_events WHERE "PaymentId" = {0} AND "ProviderStatus" = 'processing'""", Guid.Parse(checkout.OrderId)).SingleAsync());
+        Assert.Contains("before the status applied last", note, StringComparison.Ordinal);
+    }
+}
+
+public sealed class DisorderlyMonoOnSqlite(DisorderlyMonoSqliteApp app) : DisorderlyMonoTests(app), IClassFixture<DisorderlyMonoSqliteApp>;
+
+public sealed class DisorderlyMonoOnPostgres(DisorderlyMonoPostgresApp app) : DisorderlyMonoTests(app), IClassFixture<DisorderlyMonoPostgresApp>;
