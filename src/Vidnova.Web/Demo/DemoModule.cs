@@ -8,7 +8,7 @@ using Vidnova.Staff;
 namespace Vidnova.Demo;
 
 /// <summary>
-/// The demo, apart from the product: accounts, DSOs and staff to try Vidnova with, and the DSO and LiqPay simulators
+/// The demo, apart from the product: accounts, DSOs and staff to try Vidnova with, and the DSO, LiqPay and mono simulators
 /// inside the host. Both are on in Development only (<c>Vidnova:SeedDemoData</c> defaults to on there, appsettings.Development.json
 /// switches <c>Demo:DsoSimulator:Enabled</c> on); elsewhere only these two explicit switches bring them in, which is
 /// how the tests run the demo in their own environment.
@@ -20,10 +20,11 @@ public static class DemoModule
         services.PostConfigure<VidnovaOptions>(o => o.SeedDemoData |= environment.IsDevelopment() && configuration["Vidnova:SeedDemoData"] is null);
         services.AddDemoDsoSimulator(configuration);
         services.AddDemoLiqPaySimulator(configuration);
+        services.AddDemoMonoSimulator(configuration);
         return services;
     }
 
-    public static WebApplication MapDemoModule(this WebApplication app) => app.MapDemoDsoSimulator().MapDemoLiqPaySimulator();
+    public static WebApplication MapDemoModule(this WebApplication app) => app.MapDemoDsoSimulator().MapDemoLiqPaySimulator().MapDemoMonoSimulator();
 
     /// <summary>Seeds the demo data and points the demo DSOs at the simulator, when the demo data is switched on.</summary>
     public static async Task SeedAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken)

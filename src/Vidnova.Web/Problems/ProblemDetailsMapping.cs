@@ -65,6 +65,7 @@ public sealed class ProblemDetailsMapping(IProblemDetailsService problems, ILogg
         RefusalCategory.TooLarge => StatusCodes.Status413PayloadTooLarge,
         RefusalCategory.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         RefusalCategory.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        RefusalCategory.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => throw new ArgumentOutOfRangeException(nameof(category), category, null),
     };
 

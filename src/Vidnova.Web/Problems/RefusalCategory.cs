@@ -32,4 +32,7 @@ public enum RefusalCategory
 
     /// <summary>A limit was reached; worth repeating after its retry-after duration (429).</summary>
     TooManyRequests,
+
+    /// <summary>A service the request depends on (a payment provider) did not answer; worth repeating later (503).</summary>
+    Unavailable,
 }

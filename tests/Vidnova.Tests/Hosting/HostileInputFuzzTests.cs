@@ -207,6 +207,7 @@ public abstract class HostileInputFuzzTests(VidnovaApp app) : IAsyncLifetime
         new("me-ledger", HttpMethod.Get, "/api/v1/me/accounts/7000000001/ledger", Caller.Login, BodyKind.None),
         new("me-logins", HttpMethod.Get, "/api/v1/me/accounts/7000000001/logins", Caller.Login, BodyKind.None),
         new("liqpay-callback", HttpMethod.Post, "/api/v1/payments/liqpay/callback", Caller.Anonymous, BodyKind.PageForm, "data", "signature"),
+        new("mono-webhook", HttpMethod.Post, "/api/v1/payments/mono/webhook", Caller.Anonymous, BodyKind.Raw),
         new("apply-page", HttpMethod.Post, "/restoration/apply", Caller.Anonymous, BodyKind.PageForm,
             "AccountNumber", "HolderSurname", "Email", "EmailConfirmation", "Phone"),
         new("sign-in-page", HttpMethod.Post, "/backoffice/sign-in", Caller.Anonymous, BodyKind.PageForm, "Email", "Password", "ReturnUrl"),

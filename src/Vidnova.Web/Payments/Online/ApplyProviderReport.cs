@@ -25,7 +25,7 @@ internal enum ReportResult
 /// the race on that key or the order's version, run again and find it recorded.
 /// </summary>
 internal sealed class ApplyProviderReport(VidnovaDbContext db, ILedger ledger, INotificationOutbox notifications, OutboxSignal outbox,
-    OnlinePaymentEmails emails, IClock clock, ILogger<ApplyProviderReport> logger)
+    OnlinePaymentEmails emails, RestorationAfterPayment restoration, IClock clock, ILogger<ApplyProviderReport> logger)
 {
     public async Task<ReportResult> HandleAsync(string provider, ProviderReport report, string source, CancellationToken cancellationToken)
     {
@@ -53,8 +53,17 @@ internal sealed class ApplyProviderReport(VidnovaDbContext db, ILedger ledger, I
             var mismatch = report.Outcome == ReportedOutcome.Paid && (report.Amount != payment.Amount || report.Currency != "UAH")
                 ? $"{provider} reported {report.Amount?.Amount} {report.Currency} for an order of {payment.Amount.Amount} UAH; not posted"
                 : null;
-            var change = mismatch is null ? payment.Apply(report.Outcome, report.Status, report.ProviderPaymentId, now) : OnlinePaymentChange.None;
-            db.Add(OnlinePaymentEvent.Reported(payment, report.Status, source, change, mismatch, now));
+            // A provider that dates its statuses may deliver them out of order: one set before the newest applied is history.
+            var stale = payment.IsOlderThanLastStatus(report.StatusAt)
+                ? $"{provider} set {report.Status} at {report.StatusAt}, before the status applied last ({payment.ProviderStatusAt}); changes nothing"
+                : null;
+            var change = mismatch is null && stale is null ? payment.Apply(report.Outcome, report.Status, report.ProviderPaymentId, now) : OnlinePaymentChange.None;
+            if (stale is null)
+            {
+                payment.SawStatusAt(report.StatusAt, now);
+            }
+
+            db.Add(OnlinePaymentEvent.Reported(payment, report.Status, source, change, mismatch ?? stale, now));
             await BookAsync(payment, change, report, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             if (mismatch is not null)
@@ -81,7 +90,8 @@ internal sealed class ApplyProviderReport(VidnovaDbContext db, ILedger ledger, I
                 // The provider's moment of payment, unless its clock runs ahead of ours.
                 var paidAt = report.At is { } at && at <= now ? at : now;
                 var posting = await ledger.RecordPaymentAsync(payment.AccountNumber, payment.Amount, paidAt, payment.Provider, payment.OrderId, cancellationToken);
-                Enqueue(emails.Posted(payment, posting.BalanceAfter, now));
+                Enqueue(emails.Posted(payment, posting.BalanceAfter,
+                    await restoration.OpensAsync(payment.AccountNumber, posting.BalanceAfter, cancellationToken), now));
                 break;
             case OnlinePaymentChange.Reversed:
                 var balance = await ledger.RecordReversalAsync(payment.AccountNumber, payment.Amount, now, payment.Provider, $"{payment.OrderId}/reversed", cancellationToken);

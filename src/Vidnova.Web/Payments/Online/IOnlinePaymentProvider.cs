@@ -4,8 +4,8 @@ using Vidnova.Kernel;
 namespace Vidnova.Payments.Online;
 
 /// <summary>
-/// An acquirer that takes a card payment on its own checkout page and tells us the outcome: LiqPay today, Plata by
-/// mono next. The order, its exactly-once posting and the customer's email are ours (<see cref="ApplyProviderReport"/>);
+/// An acquirer that takes a card payment on its own checkout page and tells us the outcome: LiqPay and Plata by
+/// mono. The order, its exactly-once posting and the customer's email are ours (<see cref="ApplyProviderReport"/>);
 /// a provider only speaks its protocol: it builds the checkout, verifies and reads what it sends, and answers when
 /// asked about an order.
 /// </summary>
@@ -17,7 +17,14 @@ internal interface IOnlinePaymentProvider
     /// <summary>Whether it is configured (keys, token) on this installation; a checkout through it is refused otherwise.</summary>
     bool IsAvailable { get; }
 
-    ProviderCheckout CreateCheckout(CheckoutOrder order);
+    /// <summary>The last segment of the address it calls us at: <c>/api/v1/payments/{Name}/{CallbackPath}</c>.</summary>
+    string CallbackPath { get; }
+
+    /// <summary>
+    /// Builds the checkout for an order already recorded; a provider that creates the checkout on its side (mono's
+    /// invoice) asks it here and returns its id as <see cref="ProviderCheckout.ProviderPaymentId"/>.
+    /// </summary>
+    Task<ProviderCheckout> CreateCheckoutAsync(CheckoutOrder order, CancellationToken cancellationToken);
 
     /// <summary>
     /// Verifies a callback before reading anything of it, then reads it. A forged, unsigned or unreadable callback is
@@ -26,14 +33,16 @@ internal interface IOnlinePaymentProvider
     Task<CallbackCheck> ReadCallbackAsync(ProviderCallback callback, CancellationToken cancellationToken);
 
     /// <summary>What the provider knows of an order now; null when it knows nothing of it (the customer never paid).</summary>
-    Task<ProviderReport?> QueryStatusAsync(string orderId, CancellationToken cancellationToken);
+    /// <param name="providerPaymentId">The provider's own id of the order when it gave one (mono's <c>invoiceId</c>).</param>
+    Task<ProviderReport?> QueryStatusAsync(string orderId, string? providerPaymentId, CancellationToken cancellationToken);
 }
 
 /// <summary>What the customer pays for, with the addresses the provider sends them back to and tells us at.</summary>
 internal sealed record CheckoutOrder(string OrderId, Money Amount, string Description, Uri ResultUrl, Uri ServerUrl, string Language);
 
 /// <summary>Where the customer goes to pay: a link, and (LiqPay) the same as a form to POST.</summary>
-internal sealed record ProviderCheckout(Uri RedirectUrl, CheckoutForm? Form);
+/// <param name="ProviderPaymentId">The provider's id of the checkout it created (mono's <c>invoiceId</c>), kept on the order.</param>
+internal sealed record ProviderCheckout(Uri RedirectUrl, CheckoutForm? Form, string? ProviderPaymentId = null);
 
 internal sealed record CheckoutForm(string Action, string Data, string Signature);
 
@@ -42,7 +51,13 @@ internal sealed record ProviderCallback(IReadOnlyDictionary<string, string> Fiel
 
 /// <summary>What a provider said about an order, in our terms.</summary>
 /// <param name="Status">The provider's own status word (<c>success</c>, <c>wait_accept</c>…), kept for the audit and idempotency.</param>
-internal sealed record ProviderReport(string OrderId, string Status, ReportedOutcome Outcome, Money? Amount, string? Currency, string? ProviderPaymentId, Instant? At);
+/// <param name="At">When the money moved, as the provider says: the payment's date in the ledger.</param>
+/// <param name="StatusAt">
+/// When the provider set this status (mono's <c>modifiedDate</c>), for a provider whose reports may arrive out of
+/// order: a report older than the last one applied changes nothing. Null (LiqPay): the statuses alone decide.
+/// </param>
+internal sealed record ProviderReport(string OrderId, string Status, ReportedOutcome Outcome, Money? Amount, string? Currency, string? ProviderPaymentId, Instant? At,
+    Instant? StatusAt = null);
 
 internal enum ReportedOutcome
 {

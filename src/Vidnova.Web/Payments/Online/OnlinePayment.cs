@@ -78,6 +78,12 @@ internal sealed class OnlinePayment
 
     public string? ProviderPaymentId { get; private set; }
 
+    /// <summary>
+    /// When the provider set the newest status applied (mono's <c>modifiedDate</c>), for providers whose reports arrive
+    /// out of order: an older one changes nothing. Null for providers that do not date their statuses (LiqPay).
+    /// </summary>
+    public Instant? ProviderStatusAt { get; private set; }
+
     public Instant CreatedAt { get; private set; }
 
     public Instant UpdatedAt { get; private set; }
@@ -100,6 +106,26 @@ internal sealed class OnlinePayment
 
     public static OnlinePayment Start(string provider, AccountNumber account, Money amount, Guid loginId, string? email, Instant now, Duration pollAfter) =>
         new(Guid.NewGuid(), provider, account, amount, loginId, email, now, now + pollAfter);
+
+    /// <summary>The provider created its side of the checkout (mono's invoice) under this id: the status API is asked by it.</summary>
+    public void Invoiced(string providerPaymentId, Instant now)
+    {
+        ProviderPaymentId = providerPaymentId;
+        Touch(now);
+    }
+
+    /// <summary>Whether a report of a status set at <paramref name="statusAt"/> is older than the newest one applied.</summary>
+    public bool IsOlderThanLastStatus(Instant? statusAt) => statusAt is { } at && ProviderStatusAt is { } last && at < last;
+
+    /// <summary>Remembers the newest provider status moment seen, so an older report arriving later changes nothing.</summary>
+    public void SawStatusAt(Instant? statusAt, Instant now)
+    {
+        if (statusAt is { } at && (ProviderStatusAt is not { } last || at > last))
+        {
+            ProviderStatusAt = at;
+            Touch(now);
+        }
+    }
 
     /// <summary>Moves the order by one report; a report that cannot move it from where it is changes nothing.</summary>
     public OnlinePaymentChange Apply(ReportedOutcome outcome, string providerStatus, string? providerPaymentId, Instant now)

@@ -30,6 +30,13 @@ internal static class OnlinePaymentsApi
             .WithName("LiqPayCallback")
             .WithSummary("LiqPay's server callback (form fields data and signature)")
             .WithDescription("An application/x-www-form-urlencoded body with the fields `data` and `signature`, read by the endpoint itself so nothing is bound before the signature is verified: 400 with a problem code for a bad or missing signature, 200 for a valid one, also when it changes nothing.");
+        api.MapPost("/payments/mono/webhook", MonoWebhookAsync)
+            .WithTags("Online payments")
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .WithName("MonoWebhook")
+            .WithSummary("Plata by mono's webhook (the invoice's status as JSON, signed in X-Sign)")
+            .WithDescription("The raw JSON body is verified against the ECDSA signature in `X-Sign` with mono's public key before it is read: 400 with a problem code for a bad or missing signature, 200 for a valid one, also when it changes nothing.");
         return api;
     }
 
@@ -73,6 +80,65 @@ internal static class OnlinePaymentsApi
         var result = await apply.HandleAsync(provider.Name, ((CallbackCheck.Valid)check).Report, "callback", cancellationToken);
         return TypedResults.Ok(new CallbackAnswer(result == ReportResult.Recorded));
     }
+
+    private static async Task<Ok<CallbackAnswer>> MonoWebhookAsync(HttpRequest request, IEnumerable<IOnlinePaymentProvider> providers,
+        ApplyProviderReport apply, CancellationToken cancellationToken)
+    {
+        var provider = providers.Single(p => p.Name == Mono.MonoProvider.ProviderName);
+        var body = await BodyOfAsync(request, cancellationToken);
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (request.Headers.TryGetValue(Mono.MonoProtocol.SignatureHeader, out var sign))
+        {
+            headers[Mono.MonoProtocol.SignatureHeader] = sign.ToString();
+        }
+
+        CallbackCheck check;
+        try
+        {
+            check = await provider.ReadCallbackAsync(new ProviderCallback(new Dictionary<string, string>(), headers, body), cancellationToken);
+        }
+        catch (Exception unreachable) when (unreachable is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
+        {
+            // The public key could not be fetched: not the webhook's fault. A 503 makes mono deliver it again later.
+            throw new BusinessRuleException("provider_unreachable", "Платіжна система {0} зараз не відповідає. Спробуйте за кілька хвилин або оберіть іншу.",
+                provider.Name)
+            { Category = RefusalCategory.Unavailable };
+        }
+
+        if (check is CallbackCheck.Refused refused)
+        {
+            throw new BusinessRuleException(refused.Code, refused.MessageFormat) { Category = RefusalCategory.MalformedRequest };
+        }
+
+        var result = await apply.HandleAsync(provider.Name, ((CallbackCheck.Valid)check).Report, "callback", cancellationToken);
+        return TypedResults.Ok(new CallbackAnswer(result == ReportResult.Recorded));
+    }
+
+    /// <summary>A webhook's raw body, the bytes its signature covers, up to <see cref="MaxWebhookBytes"/> (an invoice is a few hundred bytes).</summary>
+    private static async Task<ReadOnlyMemory<byte>> BodyOfAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxWebhookBytes)
+        {
+            throw new BusinessRuleException("callback_too_large", "Вебхук завеликий.") { Category = RefusalCategory.TooLarge };
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxWebhookBytes)
+            {
+                throw new BusinessRuleException("callback_too_large", "Вебхук завеликий.") { Category = RefusalCategory.TooLarge };
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private const int MaxWebhookBytes = 64 * 1024;
 
     /// <summary>The form's fields; none when the body is not a form or not a readable one (then the signature is missing).</summary>
     private static async Task<IReadOnlyDictionary<string, string>> FieldsOfAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -65,7 +65,7 @@ internal sealed class PendingPaymentPoller(IServiceScopeFactory scopes, IClock c
         var payment = await db.Set<OnlinePayment>().AsNoTracking().SingleAsync(p => p.Id == id, cancellationToken);
         var provider = services.GetServices<IOnlinePaymentProvider>().Single(p => p.Name == payment.Provider);
 
-        if (await provider.QueryStatusAsync(payment.OrderId, cancellationToken) is { } report && report.OrderId == payment.OrderId)
+        if (await provider.QueryStatusAsync(payment.OrderId, payment.ProviderPaymentId, cancellationToken) is { } report && report.OrderId == payment.OrderId)
         {
             await apply.HandleAsync(provider.Name, report, "status_api", cancellationToken);
         }

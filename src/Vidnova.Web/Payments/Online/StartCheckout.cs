@@ -20,9 +20,6 @@ internal sealed record StartedCheckout(OnlinePayment Payment, ProviderCheckout C
 internal sealed class StartCheckout(VidnovaDbContext db, ICustomerAccounts customers, IEnumerable<IOnlinePaymentProvider> providers, IClock clock,
     IOptions<PaymentLimits> limits, IOptions<OnlinePaymentOptions> online, IOptions<VidnovaOptions> vidnova)
 {
-    /// <summary>Providers the API names that are not built yet (Plata by mono comes next).</summary>
-    private static readonly string[] Coming = ["mono"];
-
     public async Task<StartedCheckout> HandleAsync(Guid loginId, string? email, string? accountNumber, CheckoutCommand command, CancellationToken cancellationToken)
     {
         if (!AccountNumber.TryParse(accountNumber, out var account) || !await customers.IsLinkedAsync(loginId, account!.Value, cancellationToken))
@@ -40,10 +37,29 @@ internal sealed class StartCheckout(VidnovaDbContext db, ICustomerAccounts custo
 
         var publicBase = new Uri(vidnova.Value.PublicBaseUrl.TrimEnd('/') + "/");
         var resultUrl = new Uri(publicBase, settings.ResultUrl.Replace("{orderId}", payment.OrderId, StringComparison.Ordinal));
-        var serverUrl = new Uri(new Uri((settings.CallbackBaseUrl ?? vidnova.Value.PublicBaseUrl).TrimEnd('/') + "/"), $"api/v1/payments/{provider.Name}/callback");
+        var serverUrl = new Uri(new Uri((settings.CallbackBaseUrl ?? vidnova.Value.PublicBaseUrl).TrimEnd('/') + "/"),
+            $"api/v1/payments/{provider.Name}/{provider.CallbackPath}");
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "uk";
-        var checkout = provider.CreateCheckout(new CheckoutOrder(payment.OrderId, amount,
-            $"Оплата електроенергії, особовий рахунок {account.Value}", resultUrl, serverUrl, language));
+        ProviderCheckout checkout;
+        try
+        {
+            checkout = await provider.CreateCheckoutAsync(new CheckoutOrder(payment.OrderId, amount,
+                $"Оплата електроенергії, особовий рахунок {account.Value}", resultUrl, serverUrl, language), cancellationToken);
+        }
+        catch (Exception unreachable) when (unreachable is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
+        {
+            // The order stays pending with nothing to ask about; it expires like an abandoned checkout.
+            throw new BusinessRuleException("provider_unreachable", "Платіжна система {0} зараз не відповідає. Спробуйте за кілька хвилин або оберіть іншу.",
+                provider.Name)
+            { Category = RefusalCategory.Unavailable };
+        }
+
+        if (checkout.ProviderPaymentId is { } providerPaymentId)
+        {
+            payment.Invoiced(providerPaymentId, clock.GetCurrentInstant());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return new StartedCheckout(payment, checkout);
     }
 
@@ -59,7 +75,7 @@ internal sealed class StartCheckout(VidnovaDbContext db, ICustomerAccounts custo
 
         var name = command.Provider?.Trim().ToLowerInvariant();
         var provider = providers.FirstOrDefault(p => p.Name == name);
-        if (provider is null && !Coming.Contains(name))
+        if (provider is null)
         {
             errors.Add("provider", "Вкажіть платіжну систему (provider): liqpay або mono.");
         }

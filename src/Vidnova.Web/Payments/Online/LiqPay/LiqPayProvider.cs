@@ -22,7 +22,9 @@ internal sealed class LiqPayProvider(IHttpClientFactory httpClients, IOptionsMon
 
     public bool IsAvailable => options.CurrentValue is { PublicKey.Length: > 0, PrivateKey.Length: > 0 };
 
-    public ProviderCheckout CreateCheckout(CheckoutOrder order)
+    public string CallbackPath => "callback";
+
+    public Task<ProviderCheckout> CreateCheckoutAsync(CheckoutOrder order, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         var fields = new JsonObject
@@ -47,7 +49,7 @@ internal sealed class LiqPayProvider(IHttpClientFactory httpClients, IOptionsMon
         var signature = LiqPayProtocol.Sign(settings.PrivateKey!, data);
         // LiqPay takes the same envelope as a link, for the app and chatbots that cannot post a form.
         var link = new Uri($"{settings.CheckoutUrl}?data={Uri.EscapeDataString(data)}&signature={Uri.EscapeDataString(signature)}");
-        return new ProviderCheckout(link, new CheckoutForm(settings.CheckoutUrl, data, signature));
+        return Task.FromResult(new ProviderCheckout(link, new CheckoutForm(settings.CheckoutUrl, data, signature)));
     }
 
     public Task<CallbackCheck> ReadCallbackAsync(ProviderCallback callback, CancellationToken cancellationToken)
@@ -71,7 +73,7 @@ internal sealed class LiqPayProvider(IHttpClientFactory httpClients, IOptionsMon
             : (CallbackCheck)new CallbackCheck.Refused("callback_unreadable", "Зворотний виклик LiqPay підписано, але його дані не вдалося прочитати."));
     }
 
-    public async Task<ProviderReport?> QueryStatusAsync(string orderId, CancellationToken cancellationToken)
+    public async Task<ProviderReport?> QueryStatusAsync(string orderId, string? providerPaymentId, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         var data = LiqPayProtocol.Encode(new JsonObject

@@ -1348,6 +1348,9 @@ namespace Vidnova.Persistence.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTime?>("ProviderStatusAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("ReversedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -1333,6 +1333,9 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ProviderStatusAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ReversedAt")
                         .HasColumnType("TEXT");
 
