@@ -124,6 +124,11 @@ public sealed class PagesPolishBrowserTests(BrowserFixture browser) : IClassFixt
         var grid = await page.Locator(".calendar-year").BoundingBoxAsync();
         Assert.True(grid!.Height < (width >= 1280 ? 1100 : 4000), $"The year's grid is {grid.Height} px tall at {width} px.");
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The calendar scrolls sideways.");
+        // Each cell knows its column's name; stacked on a phone, the cell shows it before the value.
+        var firstCell = page.Locator("table.data tbody tr").First.Locator("td").First;
+        await Assertions.Expect(firstCell).ToHaveAttributeAsync("data-label", "Дата");
+        var label = await firstCell.EvaluateAsync<string>("e => getComputedStyle(e, '::before').content");
+        Assert.Equal(width < 640 ? "\"Дата: \"" : "none", label);
         await BrowserFixture.ScreenshotAsync(page, $"backoffice-calendar-{width}");
         await ExpectAccessibleAsync(page);
     }

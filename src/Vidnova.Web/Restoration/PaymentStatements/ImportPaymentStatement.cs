@@ -63,6 +63,15 @@ internal sealed class ImportPaymentStatement(VidnovaDbContext db, IClock clock, 
         ReceiptApprovalMode mode, Instant now, CancellationToken cancellationToken)
     {
         var dso = command.Dso;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            // One import of a DSO's statements at a time, until commit: six concurrent posts of one line otherwise
+            // deadlocked on PostgreSQL (each waiting on the other's unique keys) until the retries ran out. A
+            // statement is a daily file, so waiting costs nothing; the next one then reads the lines as duplicates.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"payment-statement:" + dso.Value}))", cancellationToken);
+        }
+
         var lineIds = lines.Select(l => l.LineId).Distinct().ToList();
         var seen = (await db.Set<PaymentStatementLine>().AsNoTracking()
                 .Where(l => l.DsoCode == dso && lineIds.Contains(l.LineId))
@@ -96,6 +105,7 @@ internal sealed class ImportPaymentStatement(VidnovaDbContext db, IClock clock, 
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new StatementImportResult(applied, duplicates);
     }
 
