@@ -44,30 +44,7 @@ internal sealed class BillEmailChoice(VidnovaDbContext db, IClock clock)
     public Task<bool> IsOnAsync(Guid loginId, AccountNumber account, CancellationToken cancellationToken) =>
         db.Set<BillEmailSubscription>().AnyAsync(s => s.LoginId == loginId && s.AccountNumber == account, cancellationToken);
 
-    public async Task SetAsync(Guid loginId, AccountNumber account, bool on, CancellationToken cancellationToken)
-    {
-        var existing = await db.Set<BillEmailSubscription>().SingleOrDefaultAsync(s => s.LoginId == loginId && s.AccountNumber == account, cancellationToken);
-        if (on && existing is null)
-        {
-            db.Add(BillEmailSubscription.Start(loginId, account, clock.GetCurrentInstant()));
-        }
-        else if (!on && existing is not null)
-        {
-            db.Remove(existing);
-        }
-        else
-        {
-            return;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException lost) when (lost.IsLostRace())
-        {
-            // The same choice saved at once from another tab: it stands either way.
-            db.ChangeTracker.Clear();
-        }
-    }
+    public Task SetAsync(Guid loginId, AccountNumber account, bool on, CancellationToken cancellationToken) =>
+        OptIns.SetAsync(db, db.Set<BillEmailSubscription>().Where(s => s.LoginId == loginId && s.AccountNumber == account), on,
+            () => BillEmailSubscription.Start(loginId, account, clock.GetCurrentInstant()), cancellationToken);
 }

@@ -11,7 +11,10 @@ public sealed class BillingOptions
     [Range(1, 366)]
     public int EstimateMinimumDays { get; set; } = 28;
 
-    /// <summary>A bill is due this many days after its period's last day.</summary>
+    /// <summary>
+    /// A bill is due this many days after its period's last day. The term is the supplier's (its commercial offer to
+    /// households), not a regulation's: set it to what the offer says.
+    /// </summary>
     [Range(0, 120)]
     public int DueDays { get; set; } = 20;
 

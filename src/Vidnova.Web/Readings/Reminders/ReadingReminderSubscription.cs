@@ -40,30 +40,7 @@ internal sealed class ReadingReminderChoice(VidnovaDbContext db, IClock clock)
     public Task<bool> IsOnAsync(Guid loginId, AccountNumber account, CancellationToken cancellationToken) =>
         db.Set<ReadingReminderSubscription>().AnyAsync(s => s.LoginId == loginId && s.AccountNumber == account, cancellationToken);
 
-    public async Task SetAsync(Guid loginId, AccountNumber account, bool on, CancellationToken cancellationToken)
-    {
-        var existing = await db.Set<ReadingReminderSubscription>().SingleOrDefaultAsync(s => s.LoginId == loginId && s.AccountNumber == account, cancellationToken);
-        if (on && existing is null)
-        {
-            db.Add(ReadingReminderSubscription.Start(loginId, account, clock.GetCurrentInstant()));
-        }
-        else if (!on && existing is not null)
-        {
-            db.Remove(existing);
-        }
-        else
-        {
-            return;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException lost) when (lost.IsLostRace())
-        {
-            // The same choice saved at once from another tab: it stands either way.
-            db.ChangeTracker.Clear();
-        }
-    }
+    public Task SetAsync(Guid loginId, AccountNumber account, bool on, CancellationToken cancellationToken) =>
+        OptIns.SetAsync(db, db.Set<ReadingReminderSubscription>().Where(s => s.LoginId == loginId && s.AccountNumber == account), on,
+            () => ReadingReminderSubscription.Start(loginId, account, clock.GetCurrentInstant()), cancellationToken);
 }
