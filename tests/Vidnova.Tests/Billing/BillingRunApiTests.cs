@@ -191,6 +191,20 @@ public abstract class BillingRunApiTests(VidnovaApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheBillVerb_BillsAnEndedPeriod_AndRefusesOneNotEnded_AsTheApiDoes()
+    {
+        await Billing.AccountAsync(app, _scenario, "7100000031", novemberTotal: 1800m);
+        var refused = new StringWriter();
+        Assert.Equal(1, await BillCommand.RunAsync(app.Services, "2099-01", refused, CancellationToken.None));
+        Assert.Contains("ще не закінчився", refused.ToString(), StringComparison.Ordinal);
+
+        var billed = new StringWriter();
+        Assert.Equal(0, await BillCommand.RunAsync(app.Services, "2026-11", billed, CancellationToken.None));
+        Assert.Contains("completed", billed.ToString(), StringComparison.Ordinal);
+        Assert.Contains(await Billing.BillsAsync(app), b => b.AccountNumber.Value == "7100000031" && b.Period.ToString() == "2026-11");
+    }
+
+    [Fact]
     public async Task ARun_IsRefusedForAPeriodNotYetEnded_OrNotAPeriod_AndAnUnknownRunIsNotFound()
     {
         var early = await app.Admin().PostAsJsonAsync("/api/v1/billing-runs", new { period = "2026-12" });

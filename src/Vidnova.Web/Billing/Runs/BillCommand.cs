@@ -25,7 +25,13 @@ public static class BillCommand
         var owner = $"{Environment.MachineName}:{Environment.ProcessId}:cli";
         try
         {
-            var run = await runner.QueueAsync(period.Value, "cli", cancellationToken);
+            // The same start as the API's and the back office's, with its rules (a period that has not ended is refused).
+            BillingRun run;
+            await using (var scope = services.CreateAsyncScope())
+            {
+                run = await scope.ServiceProvider.GetRequiredService<StartBillingRun>().HandleAsync(period.Value.ToString(), "cli", cancellationToken);
+            }
+
             await output.WriteLineAsync($"Billing run {run.Id} for {period}");
             while (true)
             {
