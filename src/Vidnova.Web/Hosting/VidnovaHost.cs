@@ -17,6 +17,7 @@ using Vidnova.Contacts;
 using Vidnova.Customers;
 using Vidnova.Demo;
 using Vidnova.Dso;
+using Vidnova.Dunning;
 using Vidnova.InboundMail;
 using Vidnova.Kernel;
 using Vidnova.Ledger;
@@ -88,6 +89,7 @@ public static class VidnovaHost
         services.AddPaymentsModule(configuration);
         services.AddReadingsModule(configuration);
         services.AddBillingModule(configuration);
+        services.AddDunningModule();
         services.AddDemoModule(configuration, builder.Environment);
 
         services.AddAuthentication(SelectScheme)
