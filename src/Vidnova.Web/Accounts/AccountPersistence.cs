@@ -13,6 +13,7 @@ internal sealed class PersonalAccountConfiguration : IEntityTypeConfiguration<Pe
         builder.HasKey(a => a.Number);
         builder.Property(a => a.HolderName).HasMaxLength(200);
         builder.Property(a => a.Address).HasMaxLength(400);
+        builder.Property(a => a.ContactEmail).HasMaxLength(254);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(16).HasDefaultValue(CustomerKind.Household).HasSentinel((CustomerKind)(-1));
 

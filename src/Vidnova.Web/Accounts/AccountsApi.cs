@@ -44,10 +44,10 @@ internal static class AccountsApi
 }
 
 internal sealed record AccountResponse(string AccountNumber, string HolderName, string Address, string Eic, string Settlement, string DsoCode,
-    string SupplyStatus, decimal Debt, decimal Balance, string Kind)
+    string SupplyStatus, decimal Debt, decimal Balance, string Kind, string? ContactEmail)
 {
     public static AccountResponse From(PersonalAccount account, LedgerBalance balance) => new(
         account.Number.Value, account.HolderName, account.Address, account.Eic.Value,
         AccountNames.Of(account.Settlement), account.DsoCode.Value,
-        SupplyStatusNames.Of(account.SupplyStatus), balance.Debt.Amount, balance.Balance.Amount, AccountNames.Of(account.Kind));
+        SupplyStatusNames.Of(account.SupplyStatus), balance.Debt.Amount, balance.Balance.Amount, AccountNames.Of(account.Kind), account.ContactEmail);
 }

@@ -39,6 +39,9 @@ public sealed record PersonalAccountSummary(
     CustomerKind Kind,
     SupplyStatus SupplyStatus)
 {
+    /// <summary>The account's own email for notices (besides its cabinet logins'), if billing gave one.</summary>
+    public string? ContactEmail { get; init; }
+
     /// <inheritdoc cref="PersonalAccount.SurnameMatches"/>
     public bool HolderSurnameMatches(string surname) => PersonalAccount.SurnameMatches(HolderName, surname);
 }

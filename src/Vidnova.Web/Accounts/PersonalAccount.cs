@@ -64,6 +64,9 @@ public sealed class PersonalAccount
 
     public CustomerKind Kind { get; private set; } = CustomerKind.Household;
 
+    /// <summary>Where a customer who never registered in the cabinet gets warnings (billing's record); optional.</summary>
+    public string? ContactEmail { get; private set; }
+
     public uint Version { get; private set; }
 
     public static PersonalAccount Open(AccountNumber number, string holderName, string address, Eic eic, Settlement settlement, DsoCode dsoCode) =>
@@ -79,6 +82,12 @@ public sealed class PersonalAccount
         Version++;
     }
 
+    public void SetContactEmail(string email)
+    {
+        ContactEmail = email;
+        Version++;
+    }
+
     public void SetKind(CustomerKind kind)
     {
         Kind = kind;
@@ -87,7 +96,7 @@ public sealed class PersonalAccount
 
     /// <summary>
     /// Follows a DSO work order on this metering point: placing it means the work is ordered; the DSO's completion
-    /// is the new physical state; its rejection leaves the point as it was before the order. An acknowledgement
+    /// is the new physical state; its rejection or the supplier's cancellation leaves the point as it was before the order. An acknowledgement
     /// changes nothing.
     /// </summary>
     /// <returns>Whether the supply state changed.</returns>
@@ -101,6 +110,8 @@ public sealed class PersonalAccount
             (WorkOrderKind.Disconnection, WorkOrderStatus.Pending) => SupplyStatus.DisconnectionOrdered,
             (WorkOrderKind.Disconnection, WorkOrderStatus.Completed) => SupplyStatus.DisconnectedForDebt,
             (WorkOrderKind.Disconnection, WorkOrderStatus.Rejected) => SupplyStatus.Connected,
+            (WorkOrderKind.Disconnection, WorkOrderStatus.Cancelled) => SupplyStatus.Connected,
+            (WorkOrderKind.Restoration, WorkOrderStatus.Cancelled) => SupplyStatus.DisconnectedForDebt,
             _ => null,
         };
         if (next is not { } changed || changed == SupplyStatus)
@@ -132,7 +143,7 @@ public sealed class PersonalAccount
     }
 
     /// <summary>What other capabilities may read of this account (see <see cref="IPersonalAccounts"/>).</summary>
-    public PersonalAccountSummary Summary() => new(Number, HolderName, Address, Eic, Settlement, DsoCode, Kind, SupplyStatus);
+    public PersonalAccountSummary Summary() => new(Number, HolderName, Address, Eic, Settlement, DsoCode, Kind, SupplyStatus) { ContactEmail = ContactEmail };
 
     /// <summary>
     /// Compares the surname a customer typed with the holder's, ignoring case, surrounding spaces and the

@@ -17,7 +17,8 @@ internal sealed record UpsertAccountCommand(
     [Text(32)] string? DsoCode,
     [Text(32)] string? SupplyStatus,
     decimal? Debt,
-    [Text(16)] string? Kind = null);
+    [Text(16)] string? Kind = null,
+    [Text(254)] string? ContactEmail = null);
 
 /// <summary>
 /// Creates or updates a personal account from billing (or an administrator). <c>debt</c> is the opening balance
@@ -78,6 +79,12 @@ internal sealed class UpsertAccount(VidnovaDbContext db, IDsoDirectory dsos, ILe
             errors.Add("kind", "Тип споживача: household (побутовий) або non_household (непобутовий).");
         }
 
+        string? contactEmail = null;
+        if (!string.IsNullOrWhiteSpace(command.ContactEmail) && !ContactDetails.TryNormaliseEmail(command.ContactEmail, out contactEmail))
+        {
+            errors.Add("contactEmail", "Вкажіть коректну адресу email, наприклад ivan@example.com — на неї надсилатимуть попередження, якщо клієнт не зареєстрований у кабінеті.");
+        }
+
         if (!DsoCode.TryParse(command.DsoCode, out var dsoCode))
         {
             errors.Add("dsoCode", "Вкажіть код ОСР (латинські літери, цифри, дефіс).");
@@ -105,11 +112,12 @@ internal sealed class UpsertAccount(VidnovaDbContext db, IDsoDirectory dsos, ILe
 
         // Two writers of one account (or of its balance, e.g. a payment arriving) each save on what they read; the one
         // that saves second runs again on the winner's rows.
-        return await db.RetryOnLostRaceAsync(() => SaveAsync(number!.Value, command, eic!.Value, settlement!.Value, dsoCode!.Value, kind, supplyStatus, debt, caller, cancellationToken));
+        return await db.RetryOnLostRaceAsync(() => SaveAsync(number!.Value, command, eic!.Value, settlement!.Value, dsoCode!.Value, kind, supplyStatus, debt, contactEmail, caller, cancellationToken));
     }
 
     private async Task<(PersonalAccount Account, LedgerBalance Balance, bool Created)> SaveAsync(AccountNumber number, UpsertAccountCommand command, Eic eic,
-        Settlement settlement, DsoCode dsoCode, CustomerKind? kind, SupplyStatus? supplyStatus, Money? debt, string caller, CancellationToken cancellationToken)
+        Settlement settlement, DsoCode dsoCode, CustomerKind? kind, SupplyStatus? supplyStatus, Money? debt, string? contactEmail, string caller,
+        CancellationToken cancellationToken)
     {
         var account = await db.Set<PersonalAccount>().SingleOrDefaultAsync(a => a.Number == number, cancellationToken);
         var created = account is null;
@@ -127,6 +135,12 @@ internal sealed class UpsertAccount(VidnovaDbContext db, IDsoDirectory dsos, ILe
         if (kind is { } newKind && account.Kind != newKind)
         {
             account.SetKind(newKind);
+        }
+
+        // Omitted (or empty): an existing account keeps its contact email; send the field to change it.
+        if (contactEmail is not null && account.ContactEmail != contactEmail)
+        {
+            account.SetContactEmail(contactEmail);
         }
 
         // Sent: a staff correction, audited. Omitted: the state stays as the DSO's events left it (a new account is connected).

@@ -86,6 +86,25 @@ public sealed class WorkingDayCalendar
         return day;
     }
 
+    /// <summary>The <paramref name="n"/>-th working day counting back from the day before <paramref name="date"/>: the day whose <see cref="NthWorkingDayAfter"/> is <paramref name="date"/> when that is a working day.</summary>
+    public LocalDate NthWorkingDayBefore(LocalDate date, int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
+
+        var day = date;
+        var found = 0;
+        while (found < n)
+        {
+            day = day.PlusDays(-1);
+            if (IsWorkingDay(day))
+            {
+                found++;
+            }
+        }
+
+        return day;
+    }
+
     private static bool IsWeekend(LocalDate date) =>
         date.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday;
 

@@ -143,10 +143,10 @@ internal sealed record WorkOrderListResponse(IReadOnlyList<WorkOrderItem> Items)
 internal sealed record WorkOrderItem(
     Guid Id, string Kind, string Status, string ApplicationNumber, string AccountNumber, string Eic, string Address, string Settlement,
     Instant CreatedAt, Instant? ReceivedAt, LocalDate? Deadline, Instant? CompletedAt, Instant? RejectedAt, string? RejectionReason,
-    Instant? RemindedAt)
+    Instant? RemindedAt, Instant? CancelledAt)
 {
     public static WorkOrderItem From(WorkOrder order) =>
         new(order.Id, order.Kind.ToApiName(), order.Status.ToApiName(), order.ApplicationNumber, order.AccountNumber.Value, order.Eic.Value,
             order.Address, order.Settlement, order.CreatedAt, order.ReceivedAt, order.Deadline, order.CompletedAt, order.RejectedAt,
-            order.RejectionReason, order.RemindedAt);
+            order.RejectionReason, order.RemindedAt, order.CancelledAt);
 }

@@ -18,6 +18,9 @@ internal sealed class DsoDelivery
 
     public const string DisconnectionRequested = "disconnection_requested";
 
+    /// <summary>The supplier withdrew a disconnection order before the DSO acted: the debt was paid (PRRE 7.5).</summary>
+    public const string DisconnectionCancelled = "disconnection_cancelled";
+
     /// <summary>The deadline is near and the DSO has not reported the reconnection (see <c>Sla:Reminder</c>).</summary>
     public const string Reminder = "reminder";
 
@@ -82,6 +85,13 @@ internal sealed class DsoDelivery
         WorkOrders.WorkOrderKind.Restoration => RestorationRequested,
         WorkOrders.WorkOrderKind.Disconnection => DisconnectionRequested,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>The event that withdraws an order of <paramref name="kind"/>.</summary>
+    public static string CancelledEventOf(WorkOrders.WorkOrderKind kind) => kind switch
+    {
+        WorkOrders.WorkOrderKind.Disconnection => DisconnectionCancelled,
+        _ => $"{kind.ToString().ToLowerInvariant()}_cancelled",
     };
 
     public void MarkDelivered(Instant at)

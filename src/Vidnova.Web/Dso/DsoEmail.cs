@@ -46,6 +46,8 @@ internal static class DsoEmail
     private static string SubjectOf(DsoEventPayload payload) => payload.EventType switch
     {
         DsoDelivery.Reminder => $"Нагадування: граничний строк відновлення за заявкою {payload.Request.ApplicationNumber} — {Date(payload.Request.Deadline)}",
+        DsoDelivery.DisconnectionRequested => $"Заявка на відключення за борг {payload.Request.ApplicationNumber}, EIC {payload.Request.Eic}",
+        DsoDelivery.DisconnectionCancelled => $"СКАСУВАННЯ заявки на відключення {payload.Request.ApplicationNumber}, EIC {payload.Request.Eic} — не відключайте",
         _ => $"Заявка на відновлення електропостачання {payload.Request.ApplicationNumber}, EIC {payload.Request.Eic}",
     };
 
@@ -53,17 +55,27 @@ internal static class DsoEmail
     {
         var request = payload.Request;
         var text = new StringBuilder();
-        text.AppendLine(payload.EventType == DsoDelivery.Reminder
-            ? $"Нагадуємо: заявку {request.ApplicationNumber} треба виконати до кінця {Date(request.Deadline)} (Кодекс систем розподілу, п. 11.5.23)."
-            : $"Просимо відновити електропостачання за заявкою {request.ApplicationNumber}: борг і послугу відновлення оплачено.");
+        text.AppendLine(payload.EventType switch
+        {
+            DsoDelivery.Reminder => $"Нагадуємо: заявку {request.ApplicationNumber} треба виконати до кінця {Date(request.Deadline)} (Кодекс систем розподілу, п. 11.5.23).",
+            DsoDelivery.DisconnectionRequested =>
+                $"Просимо припинити електропостачання за заявкою {request.ApplicationNumber}: споживача двічі попереджено, борг не сплачено (ПРРЕ, п. 7.5).",
+            DsoDelivery.DisconnectionCancelled =>
+                $"Заявку на відключення {request.ApplicationNumber} скасовано: борг сплачено. Не припиняйте електропостачання.",
+            _ => $"Просимо відновити електропостачання за заявкою {request.ApplicationNumber}: борг і послугу відновлення оплачено.",
+        });
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Особовий рахунок: {request.AccountNumber}");
         text.AppendLine(CultureInfo.InvariantCulture, $"EIC: {request.Eic}");
         text.AppendLine(CultureInfo.InvariantCulture, $"Адреса: {request.Address}");
-        text.AppendLine(request.Settlement == "rural" ? "Сільська місцевість: 5 робочих днів." : "Місто: 3 робочі дні.");
+        if (payload.EventType is DsoDelivery.RestorationRequested or DsoDelivery.Reminder)
+        {
+            text.AppendLine(request.Settlement == "rural" ? "Сільська місцевість: 5 робочих днів." : "Місто: 3 робочі дні.");
+        }
+
         text.AppendLine(CultureInfo.InvariantCulture, $"Ідентифікатор запиту: {request.Id}");
         text.AppendLine();
-        text.AppendLine("Повідомте про отримання й виконання через API (POST /api/v1/dso/restoration-requests/{id}/events) — див. docs/dso-protocol.md.");
+        text.AppendLine("Повідомте про отримання й виконання через API (POST /api/v1/dso/work-orders/{id}/events) — див. docs/dso-protocol.md.");
         text.AppendLine("Дані для ваших систем — у вкладеннях JSON і CSV.");
         return text.ToString();
     }

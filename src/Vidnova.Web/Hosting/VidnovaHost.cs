@@ -89,7 +89,7 @@ public static class VidnovaHost
         services.AddPaymentsModule(configuration);
         services.AddReadingsModule(configuration);
         services.AddBillingModule(configuration);
-        services.AddDunningModule();
+        services.AddDunningModule(configuration);
         services.AddDemoModule(configuration, builder.Environment);
 
         services.AddAuthentication(SelectScheme)
@@ -277,6 +277,7 @@ public static class VidnovaHost
         api.MapCustomersModule();
         api.MapReadingsModule();
         api.MapBillingModule();
+        api.MapDunningModule();
         api.MapCabinetModule();
 
         app.MapOpenApi("/openapi/{documentName}.json");

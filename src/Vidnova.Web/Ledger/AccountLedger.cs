@@ -108,6 +108,31 @@ internal sealed class AccountLedger(VidnovaDbContext db) : ILedger
         return accounts.Distinct().ToDictionary(a => a, a => stored.TryGetValue(a, out var balance) ? balance : LedgerBalance.Empty(a));
     }
 
+    public async Task<(IReadOnlyList<LedgerBalance> Owing, AccountNumber? ContinueAfter)> OwingAtLeastAsync(Money minimum, AccountNumber? after, int take,
+        CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(take, 1);
+        // Filtered here: the balance is text on SQLite, which it cannot compare as a number; the page is keyed by account.
+        var page = await db.Database.SqlQueryRaw<BalanceRow>(
+            """
+            SELECT "AccountNumber", "Balance" FROM ledger_balances WHERE "AccountNumber" > {0} ORDER BY "AccountNumber" LIMIT {1}
+            """, after?.Value ?? "", take).ToListAsync(cancellationToken);
+        var owing = page.Select(r => new LedgerBalance(AccountNumber.Parse(r.AccountNumber), Money.Uah(r.Balance))).Where(b => b.Balance >= minimum).ToList();
+        return (owing, page.Count < take ? null : AccountNumber.Parse(page[^1].AccountNumber));
+    }
+
+    public async Task<IReadOnlyDictionary<AccountNumber, Money>> ChargesOtherThanBillsSinceAsync(
+        IReadOnlyCollection<AccountNumber> accounts, Instant since, CancellationToken cancellationToken)
+    {
+        var charges = await db.Set<LedgerEntry>().AsNoTracking()
+            .Where(e => accounts.Contains(e.AccountNumber) && e.OccurredAt >= since
+                && (e.Kind == LedgerEntryKind.OpeningBalance || (e.Kind == LedgerEntryKind.Charge && e.Channel == null)))
+            .Select(e => new { e.AccountNumber, e.Amount })
+            .ToListAsync(cancellationToken);
+        var summed = charges.GroupBy(c => c.AccountNumber).ToDictionary(g => g.Key, g => g.Aggregate(Money.Zero, (sum, c) => sum + c.Amount));
+        return accounts.Distinct().ToDictionary(a => a, a => Money.Max(summed.GetValueOrDefault(a), Money.Zero));
+    }
+
     /// <summary>A payment entry as others see it: the journal's negative amount is the positive sum paid.</summary>
     private static BookedPayment Booked(LedgerEntry payment) =>
         new(payment.Id, payment.AccountNumber, -payment.Amount, payment.OccurredAt, payment.Channel!, payment.Reference!);
@@ -127,5 +152,12 @@ internal sealed class AccountLedger(VidnovaDbContext db) : ILedger
         }
 
         return balance;
+    }
+
+    private sealed class BalanceRow
+    {
+        public string AccountNumber { get; set; } = "";
+
+        public decimal Balance { get; set; }
     }
 }

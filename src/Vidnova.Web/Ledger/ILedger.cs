@@ -72,4 +72,19 @@ public interface ILedger
 
     /// <summary>Balances of many accounts in one query; an account with no entries owes nothing.</summary>
     Task<IReadOnlyDictionary<AccountNumber, LedgerBalance>> BalancesOfAsync(IReadOnlyCollection<AccountNumber> accounts, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The next <paramref name="take"/> accounts after <paramref name="after"/> (in account order) that owe at least
+    /// <paramref name="minimum"/>, and the account number to continue after (null at the end): a walk over every
+    /// balance, a page per query.
+    /// </summary>
+    Task<(IReadOnlyList<LedgerBalance> Owing, AccountNumber? ContinueAfter)> OwingAtLeastAsync(Money minimum, AccountNumber? after, int take,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The charges other than bills (the opening balance imported from the previous system, a one-off charge) posted to
+    /// each account from <paramref name="since"/> on, in one query: those are due on the day they are posted.
+    /// </summary>
+    Task<IReadOnlyDictionary<AccountNumber, Money>> ChargesOtherThanBillsSinceAsync(IReadOnlyCollection<AccountNumber> accounts, Instant since,
+        CancellationToken cancellationToken);
 }

@@ -40,9 +40,15 @@ public interface INotificationOutbox
     /// <summary>The case one of these notifications belongs to (e.g. the ones a customer's email replies to); null when none names a case.</summary>
     Task<Guid?> CorrelationOfAnyAsync(IReadOnlyCollection<Guid> notificationIds, CancellationToken cancellationToken);
 
+    /// <summary>The Message-ID and the time sent (null until it went out) of each of these notifications that was queued.</summary>
+    Task<IReadOnlyDictionary<string, NotificationDeliveryProof>> DeliveriesAsync(IReadOnlyCollection<string> deduplicationKeys, CancellationToken cancellationToken);
+
     /// <summary>How many notifications have not gone out yet.</summary>
     Task<int> CountUnsentAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>What proves a notification went out: the Message-ID it carries and when the mail server accepted it.</summary>
+public sealed record NotificationDeliveryProof(string MessageId, Instant? SentAt);
 
 /// <summary>
 /// The RFC 5322 Message-ID a notification goes out with, so that a reply's <c>In-Reply-To</c> or <c>References</c>

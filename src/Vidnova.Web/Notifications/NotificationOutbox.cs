@@ -24,6 +24,16 @@ internal sealed class NotificationOutbox(VidnovaDbContext db) : INotificationOut
             .Select(m => m.CorrelationId)
             .FirstOrDefaultAsync(cancellationToken);
 
+    public async Task<IReadOnlyDictionary<string, NotificationDeliveryProof>> DeliveriesAsync(IReadOnlyCollection<string> deduplicationKeys,
+        CancellationToken cancellationToken) =>
+        deduplicationKeys.Count == 0
+            ? new Dictionary<string, NotificationDeliveryProof>()
+            : (await db.Set<OutboxMessage>().AsNoTracking()
+                .Where(m => deduplicationKeys.Contains(m.DeduplicationKey))
+                .Select(m => new { m.DeduplicationKey, m.Id, m.SentAt })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(m => m.DeduplicationKey, m => new NotificationDeliveryProof(NotificationMessageId.Of(m.Id), m.SentAt));
+
     public Task<int> CountUnsentAsync(CancellationToken cancellationToken) =>
         db.Set<OutboxMessage>().CountAsync(m => m.SentAt == null, cancellationToken);
 }

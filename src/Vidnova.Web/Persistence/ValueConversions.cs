@@ -12,6 +12,7 @@ internal static class ValueConversions
     {
         configuration.Properties<Instant>().HaveConversion<InstantConverter>();
         configuration.Properties<LocalDate>().HaveConversion<LocalDateConverter>();
+        configuration.Properties<LocalDateTime>().HaveConversion<LocalDateTimeConverter>().HaveMaxLength(16);
         configuration.Properties<Money>().HaveConversion<MoneyConverter>().HavePrecision(14, 2);
         configuration.Properties<AccountNumber>().HaveConversion<AccountNumberConverter>().HaveMaxLength(16);
         configuration.Properties<Eic>().HaveConversion<EicConverter>().HaveMaxLength(16);
@@ -32,6 +33,13 @@ internal static class ValueConversions
 
     private sealed class LocalDateConverter() : ValueConverter<LocalDate, DateOnly>(
         date => date.ToDateOnly(), value => LocalDate.FromDateOnly(value));
+
+    /// <summary>"2026-12-18T10:00": a Kyiv wall-clock time as a customer is told it, which sorts as it reads on both databases.</summary>
+    private sealed class LocalDateTimeConverter() : ValueConverter<LocalDateTime, string>(
+        t => WallClockMinutes.Format(t), v => WallClockMinutes.Parse(v).Value);
+
+    private static readonly NodaTime.Text.LocalDateTimePattern WallClockMinutes =
+        NodaTime.Text.LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm");
 
     private sealed class MoneyConverter() : ValueConverter<Money, decimal>(money => money.Amount, value => Money.Uah(value));
 

@@ -85,6 +85,8 @@ public class VidnovaApp(DatabaseProvider provider) : WebApplicationFactory<Progr
         builder.UseSetting("RateLimits:InboundEmails:PerKeyPerMinute", "100000");
         builder.UseSetting("RateLimits:Receipts:PerApplicationPerHour", "100000");
         builder.UseSetting("RateLimits:Receipts:PerAddressPerHour", "100000");
+        // The dunning job would warn every test's indebted accounts on start; the dunning tests run passes on demand.
+        builder.UseSetting("Dunning:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using Vidnova.Kernel;
 using Vidnova.Persistence;
 
@@ -12,6 +13,13 @@ public interface IBills
 
     /// <summary>The account's bill of the period, or null when it was not billed (yet).</summary>
     Task<Bill?> FindAsync(AccountNumber account, BillingPeriod period, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the bills due on <paramref name="dueOnOrAfter"/> or later charged each account (credits left out), in one
+    /// query: the part of a balance that is not yet overdue.
+    /// </summary>
+    Task<IReadOnlyDictionary<AccountNumber, Money>> ChargedDueOnOrAfterAsync(IReadOnlyCollection<AccountNumber> accounts, LocalDate dueOnOrAfter,
+        CancellationToken cancellationToken);
 }
 
 internal sealed class Bills(VidnovaDbContext db) : IBills
@@ -21,6 +29,19 @@ internal sealed class Bills(VidnovaDbContext db) : IBills
         // Ordered here: the period is a converted value, and a household has twelve bills a year.
         var bills = await db.Set<Bill>().AsNoTracking().Where(b => b.AccountNumber == account).ToListAsync(cancellationToken);
         return [.. bills.Where(b => since is null || b.Period >= since.Value).OrderByDescending(b => b.Period)];
+    }
+
+    public async Task<IReadOnlyDictionary<AccountNumber, Money>> ChargedDueOnOrAfterAsync(IReadOnlyCollection<AccountNumber> accounts,
+        LocalDate dueOnOrAfter, CancellationToken cancellationToken)
+    {
+        // Summed here: amounts are text on SQLite; an account has a bill or two that are not yet overdue.
+        var recent = await db.Set<Bill>().AsNoTracking()
+            .Where(b => accounts.Contains(b.AccountNumber) && b.DueDate >= dueOnOrAfter)
+            .Select(b => new { b.AccountNumber, b.Amount })
+            .ToListAsync(cancellationToken);
+        var charged = recent.Where(b => b.Amount.IsPositive).GroupBy(b => b.AccountNumber)
+            .ToDictionary(g => g.Key, g => g.Aggregate(Money.Zero, (sum, b) => sum + b.Amount));
+        return accounts.Distinct().ToDictionary(a => a, a => charged.GetValueOrDefault(a));
     }
 
     public Task<Bill?> FindAsync(AccountNumber account, BillingPeriod period, CancellationToken cancellationToken) =>

@@ -139,6 +139,7 @@ internal static class WorkOrderDisplay
         WorkOrderStatus.Pending => "badge badge-warn",
         WorkOrderStatus.Received => "badge",
         WorkOrderStatus.Completed => "badge badge-ok",
+        WorkOrderStatus.Cancelled => "badge",
         _ => "badge badge-bad",
     };
 
@@ -147,6 +148,7 @@ internal static class WorkOrderDisplay
         WorkOrderStatus.Pending => "Очікує підтвердження ОСР",
         WorkOrderStatus.Received => "ОСР отримав",
         WorkOrderStatus.Completed => "Виконано",
+        WorkOrderStatus.Cancelled => "Скасовано постачальником",
         _ => "Відмовлено",
     };
 }

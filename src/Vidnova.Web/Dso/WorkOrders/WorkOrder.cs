@@ -92,6 +92,11 @@ internal sealed class WorkOrder
 
     public string? RejectionReason { get; private set; }
 
+    /// <summary>When the supplier withdrew the order (<see cref="Cancel"/>), and why.</summary>
+    public Instant? CancelledAt { get; private set; }
+
+    public string? CancellationReason { get; private set; }
+
     /// <summary>When the DSO was reminded of the approaching deadline (<c>Sla:Reminder</c>); null until then.</summary>
     public Instant? RemindedAt { get; private set; }
 
@@ -120,7 +125,7 @@ internal sealed class WorkOrder
     /// </summary>
     public WorkOrderOutcome Receive(Instant at, LocalDate deadline)
     {
-        if (Status is WorkOrderStatus.Completed or WorkOrderStatus.Rejected)
+        if (Status is WorkOrderStatus.Completed or WorkOrderStatus.Rejected or WorkOrderStatus.Cancelled)
         {
             if (ReceivedAt is not null)
             {
@@ -159,6 +164,23 @@ internal sealed class WorkOrder
         RejectionReason = reason.Trim();
     }
 
+    /// <summary>
+    /// The supplier withdraws the order before the DSO reported its outcome (PRRE 7.5: a customer who paid is not
+    /// disconnected). False, and nothing changes, when the DSO already reported it or it was withdrawn before.
+    /// </summary>
+    public bool Cancel(Instant at, string reason)
+    {
+        if (!WorkOrderStateMachine.CanMove(Status, WorkOrderStatus.Cancelled))
+        {
+            return false;
+        }
+
+        Move(WorkOrderStatus.Cancelled, "cancelled");
+        CancelledAt = at;
+        CancellationReason = reason;
+        return true;
+    }
+
     /// <summary>Reminds the DSO of the deadline: only an acknowledged order not yet finished, and only once.</summary>
     public bool Remind(Instant now)
     {
@@ -189,7 +211,10 @@ internal sealed class WorkOrder
     }
 }
 
-/// <summary>The transitions of <see cref="WorkOrderStatus"/>: the DSO may report the outcome without acknowledging first.</summary>
+/// <summary>
+/// The transitions of <see cref="WorkOrderStatus"/>: the DSO may report the outcome without acknowledging first; the
+/// supplier may cancel until the DSO reported the outcome.
+/// </summary>
 internal static class WorkOrderStateMachine
 {
     private static readonly HashSet<(WorkOrderStatus From, WorkOrderStatus To)> Allowed =
@@ -199,6 +224,8 @@ internal static class WorkOrderStateMachine
         (WorkOrderStatus.Pending, WorkOrderStatus.Rejected),
         (WorkOrderStatus.Received, WorkOrderStatus.Completed),
         (WorkOrderStatus.Received, WorkOrderStatus.Rejected),
+        (WorkOrderStatus.Pending, WorkOrderStatus.Cancelled),
+        (WorkOrderStatus.Received, WorkOrderStatus.Cancelled),
     ];
 
     public static bool CanMove(WorkOrderStatus from, WorkOrderStatus to) => Allowed.Contains((from, to));

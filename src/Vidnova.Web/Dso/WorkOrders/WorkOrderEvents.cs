@@ -13,13 +13,16 @@ public enum WorkOrderKind
     Disconnection,
 }
 
-/// <summary>A work order's lifecycle: pending → received → completed / rejected.</summary>
+/// <summary>A work order's lifecycle: pending → received → completed / rejected; or cancelled by the supplier before the DSO acted.</summary>
 public enum WorkOrderStatus
 {
     Pending,
     Received,
     Completed,
     Rejected,
+
+    /// <summary>The supplier withdrew the order before the DSO reported its outcome (a disconnection whose debt was paid).</summary>
+    Cancelled,
 }
 
 /// <summary>

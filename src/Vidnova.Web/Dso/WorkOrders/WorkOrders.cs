@@ -21,6 +21,12 @@ public interface IWorkOrders
     /// <summary>Places the order, queues it for the DSO's channel and publishes <see cref="WorkOrderStatus.Pending"/>.</summary>
     Task PlaceAsync(WorkOrderPlacement placement, Instant now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Withdraws the order the DSO has not reported the outcome of yet: queues the cancellation to its channel and
+    /// publishes <see cref="WorkOrderStatus.Cancelled"/>. False, and nothing changes, when the DSO already reported it.
+    /// </summary>
+    Task<bool> CancelAsync(Guid workOrderId, string reason, Instant now, CancellationToken cancellationToken);
+
     /// <summary>Call after the unit of work committed, so the dispatchers send what was queued without waiting for their poll.</summary>
     void Notify();
 }
@@ -44,6 +50,19 @@ internal sealed class WorkOrders(
         db.Add(order);
         await dsoOutbox.EnqueueAsync(order, DsoDelivery.RequestedEventOf(order.Kind), now, cancellationToken);
         await PublishAsync(order, WorkOrderStatus.Pending, now, null, Actors.SupplierSystem, cancellationToken);
+    }
+
+    public async Task<bool> CancelAsync(Guid workOrderId, string reason, Instant now, CancellationToken cancellationToken)
+    {
+        var order = await db.Set<WorkOrder>().SingleAsync(o => o.Id == workOrderId, cancellationToken);
+        if (!order.Cancel(now, reason))
+        {
+            return false;
+        }
+
+        await dsoOutbox.EnqueueAsync(order, DsoDelivery.CancelledEventOf(order.Kind), now, cancellationToken);
+        await PublishAsync(order, WorkOrderStatus.Cancelled, now, reason, Actors.SupplierSystem, cancellationToken);
+        return true;
     }
 
     public void Notify()
