@@ -4,7 +4,7 @@ using Vidnova.Ledger;
 
 namespace Vidnova.RepaymentSchedules;
 
-/// <summary>What a schedule is judged by: the bills issued and the payments posted since it was asked for.</summary>
+/// <summary>What a schedule is judged by: the bills issued after it was asked for (the debt it splits had the earlier ones) and the payments since.</summary>
 internal sealed record ScheduleFacts(IReadOnlyList<CurrentBill> CurrentBills, Money PaidSinceStart);
 
 /// <summary>Reads a schedule's facts from Billing (<see cref="IBills"/>) and the Ledger (<see cref="ILedger"/>).</summary>

@@ -14,7 +14,7 @@ public interface IBills
     /// <summary>The account's bill of the period, or null when it was not billed (yet).</summary>
     Task<Bill?> FindAsync(AccountNumber account, BillingPeriod period, CancellationToken cancellationToken);
 
-    /// <summary>The account's bills issued at or after <paramref name="since"/> (a charge, its due date), oldest first.</summary>
+    /// <summary>The account's bills issued after <paramref name="since"/> (a charge, its due date), oldest first.</summary>
     Task<IReadOnlyList<IssuedBill>> IssuedSinceAsync(AccountNumber account, Instant since, CancellationToken cancellationToken);
 }
 
@@ -35,7 +35,7 @@ internal sealed class Bills(VidnovaDbContext db) : IBills
 
     public async Task<IReadOnlyList<IssuedBill>> IssuedSinceAsync(AccountNumber account, Instant since, CancellationToken cancellationToken)
     {
-        var bills = await db.Set<Bill>().AsNoTracking().Where(b => b.AccountNumber == account && b.IssuedAt >= since)
+        var bills = await db.Set<Bill>().AsNoTracking().Where(b => b.AccountNumber == account && b.IssuedAt > since)
             .Select(b => new { b.Period, b.Amount, b.DueDate, b.IssuedAt }).ToListAsync(cancellationToken);
         return [.. bills.OrderBy(b => b.IssuedAt).Select(b => new IssuedBill(b.Period, b.Amount, b.DueDate, b.IssuedAt))];
     }
