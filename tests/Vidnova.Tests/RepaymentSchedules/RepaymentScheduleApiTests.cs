@@ -306,6 +306,29 @@ public abstract class RepaymentScheduleApiTests(VidnovaApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadsAndPassesRacingAtTheBreakingDate_BreakItOnce_WithOneEmailPerLogin()
+    {
+        const string account = "7700000551";
+        var customer = await _schedules.CustomerWithAsync(account, 2000m, "racing@example.com");
+        var (second, _) = await _schedules.LoginWithAsync("racing-2@example.com", account);
+        var schedule = await Schedules.ConcludedAsync(customer, account, 2);
+        _schedules.MoveTo(2027, 1, 15);
+
+        var reads = Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? customer : second).GetAsync($"/api/v1/me/accounts/{account}/repayment-schedules/current")).ToList();
+        var pass = _schedules.CheckAsync();
+        var responses = await Task.WhenAll(reads);
+        await pass;
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal("broken", (await Schedules.CurrentAsync(customer, account)).Status);
+        await app.Mail.WaitForAsync(m => m.To == "racing-2@example.com" && m.Subject.Contains(account, StringComparison.Ordinal), "the second login's email");
+        await app.Mail.WaitForAsync(m => m.To == "racing@example.com" && m.Subject.Contains(account, StringComparison.Ordinal), "the first login's email");
+        await Task.Delay(1500);
+        Assert.Equal(2, app.Mail.All().Count(m => m.Subject.Contains(account, StringComparison.Ordinal) && m.Subject.Contains("порушено", StringComparison.Ordinal)));
+        Assert.False((await _schedules.HoldAsync(schedule.Id))!.IsActive);
+    }
+
+    [Fact]
     public async Task WithRestorationOnASchedule_Off_TheWholeDebtIsStillAsked()
     {
         const string account = "7700000601";
