@@ -68,7 +68,7 @@ internal sealed class CabinetRepaymentScheduleModel(
         var schedule = await requests.RequestAsync(number, CustomerPrincipal.RequiredLoginIdOf(User), Months, AcceptTerms, cancellationToken);
         Done = schedule.Status == RepaymentScheduleStatus.Active
             ? "Графік погашення укладено й погоджено. Сплачуйте внески до зазначених дат разом з поточними рахунками."
-            : "Графік погашення передано на погодження. Ми повідомимо про рішення; поки графік розглядають, відключення за борг не розпочинають.";
+            : "Графік погашення передано на погодження керівнику; рішення з'явиться на цій сторінці. Поки графік розглядають, відключення за борг не розпочинають.";
         return RedirectToPage();
     }
 
