@@ -28,7 +28,7 @@ internal static class DunningApi
         cases.MapPost("/{id:guid}/resume", ResumeAsync).RequireAuthorization(AuthorizationPolicies.Supervisor).WithName("ResumeDunningCase")
             .WithSummary("Resumes a paused case from a new first warning and new dates").ProducesProblem(StatusCodes.Status404NotFound);
 
-        var staff = api.MapGroup("/accounts/{number}").WithTags("Dunning");
+        var staff = api.MapGroup("/accounts/{accountNumber}").WithTags("Dunning");
         staff.MapGet("/dunning", GetAsync).RequireAuthorization(AuthorizationPolicies.Staff).WithName("GetAccountDunning")
             .WithSummary("The account's dunning: state, planned disconnection (Kyiv), amount, the warnings with delivery proof");
         staff.MapPost("/court-rulings", RecordRulingAsync).RequireAuthorization(AuthorizationPolicies.Operator).WithName("RecordCourtRuling")
@@ -38,7 +38,7 @@ internal static class DunningApi
         staff.MapPost("/court-rulings/{id:guid}/end", EndRulingAsync).RequireAuthorization(AuthorizationPolicies.Operator).WithName("EndCourtDispute")
             .WithSummary("The court dispute is over: dunning may resume (from a new first warning)");
 
-        api.MapGet("/me/accounts/{number}/dunning", GetOwnAsync).WithTags("Personal account").RequireAuthorization(AuthorizationPolicies.Customer)
+        api.MapGet("/me/accounts/{accountNumber}/dunning", GetOwnAsync).WithTags("Personal account").RequireAuthorization(AuthorizationPolicies.Customer)
             .WithName("GetOwnDunning").WithSummary("Warnings and any planned disconnection of one of the customer's accounts");
         return api;
     }
@@ -49,10 +49,10 @@ internal static class DunningApi
         return TypedResults.Ok(new DunningRunResponse(result.Started, result.Warned, result.Ordered, result.Stopped));
     }
 
-    private static async Task<Ok<DunningResponse>> GetAsync([Text(32)] string number, VidnovaDbContext db, INotificationOutbox outbox,
+    private static async Task<Ok<DunningResponse>> GetAsync([Text(32)] string accountNumber, VidnovaDbContext db, INotificationOutbox outbox,
         Accounts.IPersonalAccounts accounts, CancellationToken cancellationToken)
     {
-        var account = ParseAccount(number);
+        var account = ParseAccount(accountNumber);
         if (!await accounts.ExistsAsync(account, cancellationToken))
         {
             throw new NotFoundException("account_not_found", "Особовий рахунок {0} не знайдено.", account.Value);
@@ -61,10 +61,10 @@ internal static class DunningApi
         return TypedResults.Ok(await DunningResponse.OfAsync(account, db, outbox, cancellationToken));
     }
 
-    private static async Task<Ok<DunningResponse>> GetOwnAsync([Text(32)] string number, ICustomerAccounts customers, ClaimsPrincipal user,
+    private static async Task<Ok<DunningResponse>> GetOwnAsync([Text(32)] string accountNumber, ICustomerAccounts customers, ClaimsPrincipal user,
         VidnovaDbContext db, INotificationOutbox outbox, CancellationToken cancellationToken)
     {
-        var account = await customers.RequireLinkedAsync(CustomerPrincipal.RequiredLoginIdOf(user), number, cancellationToken);
+        var account = await customers.RequireLinkedAsync(CustomerPrincipal.RequiredLoginIdOf(user), accountNumber, cancellationToken);
         return TypedResults.Ok(await DunningResponse.OfAsync(account, db, outbox, cancellationToken));
     }
 
@@ -110,18 +110,18 @@ internal static class DunningApi
         return TypedResults.Ok(DunningCaseItem.From(dunningCase));
     }
 
-    private static async Task<Created<CourtRulingResponse>> RecordRulingAsync([Text(32)] string number, HttpRequest request, CourtRulings rulings,
+    private static async Task<Created<CourtRulingResponse>> RecordRulingAsync([Text(32)] string accountNumber, HttpRequest request, CourtRulings rulings,
         ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var account = ParseAccount(number);
+        var account = ParseAccount(accountNumber);
         var command = await CourtRulingForm.ReadAsync(request, cancellationToken);
         var ruling = await rulings.RecordAsync(account, command, StaffIdentity.ActorOf(user), cancellationToken);
         return TypedResults.Created($"/api/v1/accounts/{account}/court-rulings/{ruling.Id}", CourtRulingResponse.From(ruling));
     }
 
-    private static async Task<Ok<CourtRulingResponse>> EndRulingAsync([Text(32)] string number, Guid id, CourtRulings rulings, ClaimsPrincipal user,
+    private static async Task<Ok<CourtRulingResponse>> EndRulingAsync([Text(32)] string accountNumber, Guid id, CourtRulings rulings, ClaimsPrincipal user,
         CancellationToken cancellationToken) =>
-        TypedResults.Ok(CourtRulingResponse.From(await rulings.EndAsync(ParseAccount(number), id, StaffIdentity.ActorOf(user), cancellationToken)));
+        TypedResults.Ok(CourtRulingResponse.From(await rulings.EndAsync(ParseAccount(accountNumber), id, StaffIdentity.ActorOf(user), cancellationToken)));
 
     private static async Task<DunningCaseItem> ChangeAsync(Guid id, VidnovaDbContext db, Action<DunningCase> change, CancellationToken cancellationToken)
     {

@@ -27,6 +27,7 @@ using Vidnova.Payments;
 using Vidnova.Persistence;
 using Vidnova.Problems;
 using Vidnova.Readings;
+using Vidnova.RepaymentSchedules;
 using Vidnova.Restoration;
 using Vidnova.Restoration.BackOffice;
 using Vidnova.Restoration.Receipts;
@@ -90,6 +91,7 @@ public static class VidnovaHost
         services.AddReadingsModule(configuration);
         services.AddBillingModule(configuration);
         services.AddDunningModule(configuration);
+        services.AddRepaymentSchedulesModule(configuration);
         services.AddDemoModule(configuration, builder.Environment);
 
         services.AddAuthentication(SelectScheme)
@@ -279,6 +281,7 @@ public static class VidnovaHost
         api.MapBillingModule();
         api.MapDunningModule();
         api.MapCabinetModule();
+        api.MapRepaymentSchedulesModule();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         // No fonts from Scalar's CDN: the page stays within its Content-Security-Policy and tells no third party who reads it.

@@ -21,7 +21,7 @@ public static class RestorationModule
         // A mistyped Receipts:AutoApprove stops the host at start-up with the accepted values, not at the first receipt.
         ReceiptApprovalModes.Read(configuration);
         services.AddOptions<ReceiptApprovalOptions>().Configure(o => o.AutoApprove = ReceiptApprovalModes.Read(configuration));
-        services.AddSingleton<IRestorationDebtPolicy, FullDebtPaymentPolicy>();
+        services.AddScoped<IRestorationDebtPolicy, RestorationDebtPolicy>();
         services.Configure<RestorationOptions>(configuration.GetSection(RestorationOptions.Section));
         services.AddSingleton<ApplicationLinks>();
         services.AddSingleton<RestorationEmails>();

@@ -23,7 +23,7 @@ public sealed class EligibilityAndDeadlineTests
     {
         var (account, balance) = Account(SupplyStatus.DisconnectedForDebt, debt: 500m, paid: 500m);
 
-        RestorationEligibility.EnsureEligible(account, balance, new FullDebtPaymentPolicy());
+        RestorationEligibility.EnsureEligible(account, RestorationDebt.InFull(balance));
     }
 
     [Fact]
@@ -31,11 +31,30 @@ public sealed class EligibilityAndDeadlineTests
     {
         var (account, balance) = Account(SupplyStatus.DisconnectedForDebt, debt: 500m, paid: 499.99m);
 
-        var refusal = Assert.Throws<BusinessRuleException>(() => RestorationEligibility.EnsureEligible(account, balance, new FullDebtPaymentPolicy()));
+        var refusal = Assert.Throws<BusinessRuleException>(() => RestorationEligibility.EnsureEligible(account, RestorationDebt.InFull(balance)));
 
         Assert.Equal("debt_outstanding", refusal.Code);
         Assert.Equal(Money.Uah(0.01m), refusal.Arguments[0]);
         Assert.Contains("0,01 грн", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refused_OnASchedule_SayingItIsTheFirstInstalmentAndTheCurrentBill()
+    {
+        var (account, _) = Account(SupplyStatus.DisconnectedForDebt, debt: 6000m, paid: 0m);
+
+        var refusal = Assert.Throws<BusinessRuleException>(() => RestorationEligibility.EnsureEligible(account, new RestorationDebt(Money.Uah(1250.40m), OnSchedule: true)));
+
+        Assert.Equal("debt_outstanding", refusal.Code);
+        Assert.Contains("250,40 грн: це перший внесок графіка й поточний рахунок", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eligible_OnAScheduleWhoseFirstInstalmentAndCurrentBillArePaid()
+    {
+        var (account, _) = Account(SupplyStatus.DisconnectedForDebt, debt: 6000m, paid: 1000m);
+
+        RestorationEligibility.EnsureEligible(account, new RestorationDebt(Money.Zero, OnSchedule: true));
     }
 
     [Fact]
@@ -44,7 +63,7 @@ public sealed class EligibilityAndDeadlineTests
         var (account, balance) = Account(SupplyStatus.Connected, debt: 0m, paid: 0m);
 
         Assert.Equal("not_disconnected_for_debt",
-            Assert.Throws<BusinessRuleException>(() => RestorationEligibility.EnsureEligible(account, balance, new FullDebtPaymentPolicy())).Code);
+            Assert.Throws<BusinessRuleException>(() => RestorationEligibility.EnsureEligible(account, RestorationDebt.InFull(balance))).Code);
     }
 
     [Fact]

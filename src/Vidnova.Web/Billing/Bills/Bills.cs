@@ -20,7 +20,13 @@ public interface IBills
     /// </summary>
     Task<IReadOnlyDictionary<AccountNumber, Money>> ChargedDueOnOrAfterAsync(IReadOnlyCollection<AccountNumber> accounts, LocalDate dueOnOrAfter,
         CancellationToken cancellationToken);
+
+    /// <summary>The account's bills issued after <paramref name="since"/> (a charge, its due date), oldest first.</summary>
+    Task<IReadOnlyList<IssuedBill>> IssuedSinceAsync(AccountNumber account, Instant since, CancellationToken cancellationToken);
 }
+
+/// <summary>What a bill charged and by when it is to be paid, for the capabilities that weigh payments against bills.</summary>
+public sealed record IssuedBill(BillingPeriod Period, Money Amount, LocalDate DueDate, Instant IssuedAt);
 
 internal sealed class Bills(VidnovaDbContext db) : IBills
 {
@@ -46,4 +52,11 @@ internal sealed class Bills(VidnovaDbContext db) : IBills
 
     public Task<Bill?> FindAsync(AccountNumber account, BillingPeriod period, CancellationToken cancellationToken) =>
         db.Set<Bill>().AsNoTracking().SingleOrDefaultAsync(b => b.AccountNumber == account && b.Period == period, cancellationToken);
+
+    public async Task<IReadOnlyList<IssuedBill>> IssuedSinceAsync(AccountNumber account, Instant since, CancellationToken cancellationToken)
+    {
+        var bills = await db.Set<Bill>().AsNoTracking().Where(b => b.AccountNumber == account && b.IssuedAt > since)
+            .Select(b => new { b.Period, b.Amount, b.DueDate, b.IssuedAt }).ToListAsync(cancellationToken);
+        return [.. bills.OrderBy(b => b.IssuedAt).Select(b => new IssuedBill(b.Period, b.Amount, b.DueDate, b.IssuedAt))];
+    }
 }

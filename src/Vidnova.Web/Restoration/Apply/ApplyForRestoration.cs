@@ -48,7 +48,7 @@ internal sealed class ApplyForRestoration(
             return new ApplyResult(await filing.RepeatAsync(open, cancellationToken), AccessToken: null, Created: false);
         }
 
-        RestorationEligibility.EnsureEligible(account, await ledger.BalanceOfAsync(accountNumber, cancellationToken), debtPolicy);
+        RestorationEligibility.EnsureEligible(account, await debtPolicy.StillToPayAsync(await ledger.BalanceOfAsync(accountNumber, cancellationToken), cancellationToken));
 
         var now = clock.GetCurrentInstant();
         await filing.EnsureAccountLimitAsync(accountNumber, now, cancellationToken);

@@ -31,6 +31,9 @@ internal sealed class AccountRestorationModel(
     /// <summary>What must still be paid before applying (the debt, under the supplier's policy); zero when nothing.</summary>
     public Money StillToPay { get; private set; }
 
+    /// <summary>Whether <see cref="StillToPay"/> is what the account's repayment schedule asks (its first instalment and the current bill).</summary>
+    public bool OnSchedule { get; private set; }
+
     /// <summary>The account's newest application, open or not.</summary>
     public RestorationApplication? Latest { get; private set; }
 
@@ -107,7 +110,9 @@ internal sealed class AccountRestorationModel(
             return false;
         }
 
-        StillToPay = debtPolicy.AmountStillToPay(await ledger.BalanceOfAsync(accountNumber.Value, cancellationToken));
+        var owed = await debtPolicy.StillToPayAsync(await ledger.BalanceOfAsync(accountNumber.Value, cancellationToken), cancellationToken);
+        StillToPay = owed.StillToPay;
+        OnSchedule = owed.OnSchedule;
         Latest = await db.Set<RestorationApplication>().AsNoTracking()
             .Where(a => a.AccountNumber == accountNumber.Value)
             .OrderByDescending(a => a.SubmittedAt)

@@ -45,7 +45,7 @@ internal sealed class ApplyFromCabinet(
             return (await filing.RepeatAsync(open, cancellationToken), false);
         }
 
-        RestorationEligibility.EnsureEligible(account, await ledger.BalanceOfAsync(accountNumber, cancellationToken), debtPolicy);
+        RestorationEligibility.EnsureEligible(account, await debtPolicy.StillToPayAsync(await ledger.BalanceOfAsync(accountNumber, cancellationToken), cancellationToken));
         // Identity lets only a confirmed login sign in; a null here is a login whose confirmed address was taken back.
         var email = await contacts.ConfirmedEmailAsync(loginId, cancellationToken)
             ?? throw new BusinessRuleException("email_not_confirmed",

@@ -2050,6 +2050,81 @@ namespace Vidnova.Persistence.Migrations.Postgres
                     b.ToTable("reading_reminder_subscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("Vidnova.RepaymentSchedules.RepaymentSchedule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("AskedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("BrokenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("BrokenInstalment")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Debt")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("OpenFor")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ReferredFor")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTime>("TermsAcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenFor")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("AccountNumber", "RequestedAt");
+
+                    b.ToTable("repayment_schedules", (string)null);
+                });
+
             modelBuilder.Entity("Vidnova.Restoration.ApplicationNumberSequence", b =>
                 {
                     b.Property<int>("Year")
@@ -2592,6 +2667,34 @@ namespace Vidnova.Persistence.Migrations.Postgres
                         .HasForeignKey("MeterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Vidnova.RepaymentSchedules.RepaymentSchedule", b =>
+                {
+                    b.OwnsMany("Vidnova.RepaymentSchedules.ScheduledInstalment", "StoredInstalments", b1 =>
+                        {
+                            b1.Property<Guid>("ScheduleId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)");
+
+                            b1.Property<DateOnly>("DueOn")
+                                .HasColumnType("date");
+
+                            b1.HasKey("ScheduleId", "Number");
+
+                            b1.ToTable("repayment_instalments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ScheduleId");
+                        });
+
+                    b.Navigation("StoredInstalments");
                 });
 
             modelBuilder.Entity("Vidnova.Restoration.PaymentStatements.PaymentStatementLine", b =>

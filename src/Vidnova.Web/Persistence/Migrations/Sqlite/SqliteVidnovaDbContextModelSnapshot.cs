@@ -2035,6 +2035,81 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                     b.ToTable("reading_reminder_subscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("Vidnova.RepaymentSchedules.RepaymentSchedule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AskedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BrokenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BrokenInstalment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Debt")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenFor")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferredFor")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TermsAcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenFor")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("AccountNumber", "RequestedAt");
+
+                    b.ToTable("repayment_schedules", (string)null);
+                });
+
             modelBuilder.Entity("Vidnova.Restoration.ApplicationNumberSequence", b =>
                 {
                     b.Property<int>("Year")
@@ -2577,6 +2652,34 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                         .HasForeignKey("MeterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Vidnova.RepaymentSchedules.RepaymentSchedule", b =>
+                {
+                    b.OwnsMany("Vidnova.RepaymentSchedules.ScheduledInstalment", "StoredInstalments", b1 =>
+                        {
+                            b1.Property<Guid>("ScheduleId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("DueOn")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ScheduleId", "Number");
+
+                            b1.ToTable("repayment_instalments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ScheduleId");
+                        });
+
+                    b.Navigation("StoredInstalments");
                 });
 
             modelBuilder.Entity("Vidnova.Restoration.PaymentStatements.PaymentStatementLine", b =>
