@@ -21,4 +21,6 @@ cabinet-bills-phone         bills-phone
 reading-form-phone          reading-form-phone
 backoffice-application      backoffice-application
 backoffice-calendar         backoffice-calendar-1280
+backoffice-dunning          backoffice-dunning
+backoffice-dunning-case     backoffice-dunning-case
 LIST

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Vidnova.Customers;
 using Vidnova.Customers.Links;
+using Vidnova.Dunning;
 using Vidnova.Hosting;
 using Vidnova.Ledger;
 using Vidnova.Localization;
@@ -20,7 +21,8 @@ namespace Vidnova.Cabinet;
 /// </summary>
 [Authorize(Policy = AuthorizationPolicies.Cabinet)]
 internal sealed class CabinetAccountModel(
-    CabinetAccounts accounts, AccountLogins logins, UnlinkAccount unlink, IMeterReadings readings, IStringLocalizer<SharedResource> text)
+    CabinetAccounts accounts, AccountLogins logins, UnlinkAccount unlink, IMeterReadings readings, IDunningStatus dunning,
+    IStringLocalizer<SharedResource> text)
     : PageModel, IShowsRefusals
 {
     [FromRoute]
@@ -54,6 +56,9 @@ internal sealed class CabinetAccountModel(
 
     /// <summary>The meter's newest reading.</summary>
     public ReadingRecord? LastReading { get; private set; }
+
+    /// <summary>A disconnection for debt the customer has been warned of: the page leads with it.</summary>
+    public DunningWarningStatus? Dunning { get; private set; }
 
     /// <summary>A refused action (a login already removed, a lost holder's right): its sentence.</summary>
     public string? Refusal { get; private set; }
@@ -133,6 +138,7 @@ internal sealed class CabinetAccountModel(
             period = StatementPeriod.All;
         }
 
+        Dunning = await dunning.WarningInForceAsync(Account.Number, cancellationToken);
         Meter = await readings.CurrentMeterAsync(Account.Number, cancellationToken);
         LastReading = Meter is null ? null : (await readings.HistoryAsync(Account.Number, cancellationToken)).FirstOrDefault(r => r.Meter.Id == Meter.Id);
         Statement = (await accounts.StatementAsync(loginId, AccountNumber, period, cancellationToken)).Statement;

@@ -16,6 +16,7 @@ public static class DunningModule
         services.AddScoped<DunningRun>();
         services.AddScoped<DunningEmails>();
         services.AddScoped<CourtRulings>();
+        services.AddScoped<IDunningStatus, DunningStatus>();
         services.AddScoped<IWorkOrderObserver, DunningWorkOrderObserver>();
         services.AddHostedService<DunningJob>();
         return services;
