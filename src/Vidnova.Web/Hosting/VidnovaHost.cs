@@ -13,6 +13,7 @@ using Vidnova.Accounts;
 using Vidnova.Billing;
 using Vidnova.Cabinet;
 using Vidnova.Calendar;
+using Vidnova.Chatbot;
 using Vidnova.Contacts;
 using Vidnova.Customers;
 using Vidnova.Demo;
@@ -90,6 +91,7 @@ public static class VidnovaHost
         services.AddReadingsModule(configuration);
         services.AddBillingModule(configuration);
         services.AddDunningModule(configuration);
+        services.AddChatbotModule(configuration);
         services.AddDemoModule(configuration, builder.Environment);
 
         services.AddAuthentication(SelectScheme)
@@ -278,6 +280,7 @@ public static class VidnovaHost
         api.MapReadingsModule();
         api.MapBillingModule();
         api.MapDunningModule();
+        api.MapChatbotModule();
         api.MapCabinetModule();
 
         app.MapOpenApi("/openapi/{documentName}.json");
