@@ -245,5 +245,5 @@ internal static class CourtRulingForm
     private static string? Field(IFormCollection form, string name) => form.TryGetValue(name, out var value) && value.Count == 1 ? value[0] : null;
 
     private static BusinessRuleException TooLarge() =>
-        new("file_too_large", "Файл ухвали більший за 10 МБ. Зменште роздільність скану.") { Category = RefusalCategory.InvalidInput };
+        new("file_too_large", "Файл ухвали більший за 10 МБ. Зменште роздільність скану.") { Category = RefusalCategory.TooLarge };
 }

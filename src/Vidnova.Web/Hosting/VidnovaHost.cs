@@ -13,6 +13,7 @@ using Vidnova.Accounts;
 using Vidnova.Billing;
 using Vidnova.Cabinet;
 using Vidnova.Calendar;
+using Vidnova.Chatbot;
 using Vidnova.Contacts;
 using Vidnova.Customers;
 using Vidnova.Demo;
@@ -92,6 +93,7 @@ public static class VidnovaHost
         services.AddBillingModule(configuration);
         services.AddDunningModule(configuration);
         services.AddRepaymentSchedulesModule(configuration);
+        services.AddChatbotModule(configuration);
         services.AddDemoModule(configuration, builder.Environment);
 
         services.AddAuthentication(SelectScheme)
@@ -280,6 +282,7 @@ public static class VidnovaHost
         api.MapReadingsModule();
         api.MapBillingModule();
         api.MapDunningModule();
+        api.MapChatbotModule();
         api.MapCabinetModule();
         api.MapRepaymentSchedulesModule();
 
