@@ -97,6 +97,11 @@ internal sealed class Schedules(VidnovaApp app)
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    public async Task DunningRunAsync() => (await app.Admin().PostAsync("/api/v1/dunning/runs", null)).EnsureSuccessStatusCode();
+
+    public async Task<string?> DunningStateAsync(string account) =>
+        (await app.Admin().GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/accounts/{account}/dunning")).GetProperty("state").GetString();
+
     public void MoveTo(int year, int month, int day) => app.Clock.Reset(Instant.FromUtc(year, month, day, 9, 0));
 
     public Task<DunningHold?> HoldAsync(Guid reference) =>
@@ -282,6 +287,9 @@ public abstract class RepaymentScheduleApiTests(VidnovaApp app) : IAsyncLifetime
         _schedules.MoveTo(2027, 1, 14);
         await _schedules.CheckAsync();
         Assert.Equal("active", (await _schedules.StaffCurrentAsync(account)).Status);
+        // While the schedule holds the account, dunning opens no case, though 2 600 UAH is long overdue.
+        await _schedules.DunningRunAsync();
+        Assert.Equal("none", await _schedules.DunningStateAsync(account));
 
         // The periodic pass breaks it (the other tests' schedules on this host may go with it); a second pass changes nothing.
         _schedules.MoveTo(2027, 1, 15);
@@ -298,6 +306,10 @@ public abstract class RepaymentScheduleApiTests(VidnovaApp app) : IAsyncLifetime
         Assert.Contains($"https://vidnova.test/cabinet/accounts/{account}/repayment-schedule", mail.TextBody, StringComparison.Ordinal);
         await Task.Delay(1500);
         Assert.Single(app.Mail.All(), m => m.Subject.Contains("порушено", StringComparison.Ordinal) && m.Subject.Contains(account, StringComparison.Ordinal));
+
+        // The hold is gone: the next dunning pass starts again from a first warning of the overdue debt.
+        await _schedules.DunningRunAsync();
+        Assert.Equal("warned", await _schedules.DunningStateAsync(account));
 
         // Broken within the last 12 months: the next one waits for a supervisor.
         var next = await Schedules.ConcludedAsync(customer, account, 6);
