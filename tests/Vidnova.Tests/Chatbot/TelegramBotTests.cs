@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Vidnova.Chatbot;
 using Vidnova.Persistence;
 using Vidnova.Tests.Infrastructure;
 
@@ -45,6 +47,11 @@ public abstract class TelegramBotTests(TelegramApp app)
     private readonly CabinetCustomers _customers = new(app);
     private readonly Scenario _scenario = new(app);
 
+    /// <summary>Every stored update has been handled: whatever the bot was to send, it sent.</summary>
+    private Task AllHandledAsync() => Eventually.TrueAsync(
+        () => app.InDatabaseAsync(db => db.Set<TelegramUpdate>().AllAsync(u => u.ProcessedAt != null || u.DeadLetteredAt != null)),
+        TimeSpan.FromSeconds(20), () => "updates still waiting to be handled");
+
     [Fact]
     public async Task AnUpdateWithoutTheSecret_IsRefused_AndChangesNothing()
     {
@@ -55,7 +62,8 @@ public abstract class TelegramBotTests(TelegramApp app)
 
         var garbage = await TelegramBotApiStandIn.PushAsync(bot, new { hello = "world" });
         Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
-        await Task.Delay(500);
+        // Nothing was stored, so nothing will ever be answered.
+        Assert.Equal(0, await app.InDatabaseAsync(db => db.Set<TelegramUpdate>().CountAsync(u => u.ChatId == 555001)));
         Assert.Empty(app.BotApi.MessagesTo(555001));
     }
 
@@ -89,7 +97,7 @@ public abstract class TelegramBotTests(TelegramApp app)
             () => $"no balance: {string.Join("\n", app.Errors.Entries)}");
         Assert.Contains("7500000001", balance.Text, StringComparison.Ordinal);
         Assert.Contains("1 234,56", balance.Text!.Replace('\u00a0', ' ').Replace('\u202f', ' '), StringComparison.Ordinal);
-        await Task.Delay(1000);
+        await AllHandledAsync();
         Assert.Equal(2, app.BotApi.MessagesTo(chat).Count);
         Assert.Single(app.BotApi.Calls, c => c.Method == "answerCallbackQuery" && c.Parameters["callback_query_id"]?.GetValue<string>() == "cb-9102");
 
@@ -115,7 +123,7 @@ public abstract class TelegramBotTests(TelegramApp app)
 
         var answer = await Eventually.ValueAsync(() => Task.FromResult(app.BotApi.MessageTo(chat, 0)), TimeSpan.FromSeconds(20), () => $"no answer after the 429: {string.Join("\n", app.Errors.Entries)}");
         Assert.Contains("кабінеті", answer.Text, StringComparison.Ordinal);
-        await Task.Delay(1500);
+        await AllHandledAsync();
         Assert.Single(app.BotApi.MessagesTo(chat));
     }
 }

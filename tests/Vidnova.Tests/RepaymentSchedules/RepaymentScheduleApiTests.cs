@@ -102,6 +102,11 @@ internal sealed class Schedules(VidnovaApp app)
     public async Task<string?> DunningStateAsync(string account) =>
         (await app.Admin().GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/accounts/{account}/dunning")).GetProperty("state").GetString();
 
+    /// <summary>Every queued email has gone out, so a count of the mail folder is final.</summary>
+    public Task OutboxDrainedAsync() => Eventually.TrueAsync(
+        () => app.InDatabaseAsync(db => db.Set<Vidnova.Notifications.OutboxMessage>().AllAsync(m => m.SentAt != null)),
+        TimeSpan.FromSeconds(20), () => "emails still in the outbox");
+
     public void MoveTo(int year, int month, int day) => app.Clock.Reset(Instant.FromUtc(year, month, day, 9, 0));
 
     public Task<DunningHold?> HoldAsync(Guid reference) =>
@@ -304,7 +309,7 @@ public abstract class RepaymentScheduleApiTests(VidnovaApp app) : IAsyncLifetime
             && m.Subject.Contains("порушено", StringComparison.Ordinal), "the broken schedule's email");
         Assert.Contains("Внесок № 1", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains($"https://vidnova.test/cabinet/accounts/{account}/repayment-schedule", mail.TextBody, StringComparison.Ordinal);
-        await Task.Delay(1500);
+        await _schedules.OutboxDrainedAsync();
         Assert.Single(app.Mail.All(), m => m.Subject.Contains("порушено", StringComparison.Ordinal) && m.Subject.Contains(account, StringComparison.Ordinal));
 
         // The hold is gone: the next dunning pass starts again from a first warning of the overdue debt.
@@ -335,7 +340,7 @@ public abstract class RepaymentScheduleApiTests(VidnovaApp app) : IAsyncLifetime
         Assert.Equal("broken", (await Schedules.CurrentAsync(customer, account)).Status);
         await app.Mail.WaitForAsync(m => m.To == "racing-2@example.com" && m.Subject.Contains(account, StringComparison.Ordinal), "the second login's email");
         await app.Mail.WaitForAsync(m => m.To == "racing@example.com" && m.Subject.Contains(account, StringComparison.Ordinal), "the first login's email");
-        await Task.Delay(1500);
+        await _schedules.OutboxDrainedAsync();
         Assert.Equal(2, app.Mail.All().Count(m => m.Subject.Contains(account, StringComparison.Ordinal) && m.Subject.Contains("порушено", StringComparison.Ordinal)));
         Assert.False((await _schedules.HoldAsync(schedule.Id))!.IsActive);
     }
