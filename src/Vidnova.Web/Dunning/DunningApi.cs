@@ -90,7 +90,8 @@ internal static class DunningApi
 
         if (account is not null)
         {
-            query = query.Where(c => c.AccountNumber == ParseAccount(account));
+            var number = ParseAccount(account);
+            query = query.Where(c => c.AccountNumber == number);
         }
 
         var items = await query.OrderBy(c => c.PlannedDisconnectionAt).ThenBy(c => c.AccountNumber).Take(500).ToListAsync(cancellationToken);
