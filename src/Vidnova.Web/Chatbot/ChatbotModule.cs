@@ -26,6 +26,9 @@ public static class ChatbotModule
         });
         services.AddSingleton<TelegramUpdateSignal>();
         services.AddScoped<TelegramConversation>();
+        services.AddScoped<ChatAccounts>();
+        services.AddScoped<ChatReadings>();
+        services.AddScoped<ChatRestoration>();
         services.AddOutboxWorker<TelegramUpdate, TelegramUpdatesChannel>();
         return services;
     }

@@ -62,10 +62,15 @@ internal sealed class TelegramLinkToken
     public static TelegramLinkToken Issue(string tokenHash, Guid loginId, Instant now, Duration validFor) =>
         new(Guid.NewGuid(), tokenHash, loginId, now, now + validFor);
 
-    /// <summary>Spends the token for <paramref name="chatId"/>; false when it expired or was spent before.</summary>
+    /// <summary>Spends the token for <paramref name="chatId"/>; false when it expired or another chat spent it (the same chat's retry is fine).</summary>
     public bool Spend(long chatId, Instant now)
     {
-        if (UsedAt is not null || now >= ExpiresAt)
+        if (UsedAt is not null)
+        {
+            return UsedByChatId == chatId;
+        }
+
+        if (now >= ExpiresAt)
         {
             return false;
         }

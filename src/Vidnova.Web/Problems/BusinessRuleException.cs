@@ -18,6 +18,9 @@ public sealed class BusinessRuleException(string code, string messageFormat, par
 
     /// <summary>With <see cref="RefusalCategory.TooManyRequests"/>, when the request is worth repeating (RFC 6585 §4).</summary>
     public NodaTime.Duration? RetryAfter { get; init; }
+
+    /// <summary>The same request with the caller's confirmation (<c>confirm: true</c>) would be taken: an unusual value that may be right.</summary>
+    public bool NeedsConfirmation { get; init; }
 }
 
 /// <summary>The thing the request names does not exist (or is not the caller's to see).</summary>

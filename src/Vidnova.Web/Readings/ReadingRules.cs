@@ -105,7 +105,7 @@ public static class ReadingRules
                 throw new BusinessRuleException("reading_below_previous",
                     "Показання зони {0} ({1}) менші за попередні ({2}). Якщо лічильник ({3} розрядів) перейшов через нуль, надішліть їх ще раз з confirm: true; інакше перевірте цифри.",
                     MeterZoneNames.Of(zone), value.Value, before.Value, digits)
-                { Category = RefusalCategory.InvalidInput };
+                { Category = RefusalCategory.InvalidInput, NeedsConfirmation = true };
             }
 
             rolledOver = true;
@@ -120,7 +120,7 @@ public static class ReadingRules
             throw new BusinessRuleException("implausible_jump",
                 "Ці показання дають {0} кВт·год за {1} дн. — значно більше, ніж зазвичай (близько {2} кВт·год на день). Перевірте цифри; якщо все правильно, надішліть їх ще раз з confirm: true.",
                 consumption.Total.Value, days, decimal.Round(averageDailyKwh ?? options.TypicalDailyKwh, 1))
-            { Category = RefusalCategory.InvalidInput };
+            { Category = RefusalCategory.InvalidInput, NeedsConfirmation = true };
         }
 
         return new ReadingAssessment(consumption, rolledOver, unusual);

@@ -44,6 +44,7 @@ public static class RestorationModule
         services.AddScoped<IApplicationReplies, ApplicationReplies>();
         services.AddScoped<IRestorationDeadlines, RestorationDeadlines>();
         services.AddScoped<IOpenRestorationApplications, OpenRestorationApplications>();
+        services.AddScoped<IRestorationSelfService, RestorationSelfService>();
         return services;
     }
 

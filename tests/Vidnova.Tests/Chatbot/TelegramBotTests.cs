@@ -21,6 +21,10 @@ public class TelegramApp : VidnovaApp
             ["Telegram:ApiBaseUrl"] = BotApi.BaseUrl,
             ["Telegram:WebhookSecret"] = TelegramBotApiStandIn.Secret,
             ["Telegram:PollSeconds"] = "0.2",
+            ["Payments:LiqPay:PublicKey"] = "sandbox_i00000000001",
+            ["Payments:LiqPay:PrivateKey"] = "sandbox_private_for_the_bot_tests",
+            ["Payments:LiqPay:CheckoutUrl"] = "https://vidnova.test/simulators/liqpay/api/3/checkout",
+            ["Payments:LiqPay:ApiUrl"] = "https://vidnova.test/simulators/liqpay/api/request",
         };
     }
 

@@ -18,6 +18,9 @@ public sealed record BotApiCall(string Method, JsonObject Parameters)
     public string? Text => Parameters["text"]?.GetValue<string>();
 }
 
+/// <summary>A file the bot sent, as the multipart upload carried it.</summary>
+public sealed record SentFile(string FileName, byte[] Content);
+
 /// <summary>
 /// A local stand-in for Telegram's Bot API (https://core.telegram.org/bots/api), on 127.0.0.1: it answers the
 /// methods the bot calls as Telegram does (<c>{"ok":true,"result":…}</c>, or a 429 with <c>retry_after</c> when asked
@@ -30,6 +33,8 @@ public sealed class TelegramBotApiStandIn : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<BotApiCall> _calls = new();
+    private readonly ConcurrentDictionary<string, byte[]> _files = new();
+    private readonly ConcurrentQueue<(long ChatId, SentFile File)> _sentFiles = new();
     private int _messageIds;
     private int _tooManyRequests;
 
@@ -40,6 +45,8 @@ public sealed class TelegramBotApiStandIn : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, Port));
         _app = builder.Build();
+        _app.MapGet("/file/{bot}/{**path}", (string bot, string path) =>
+            bot == $"bot{BotToken}" && _files.TryGetValue(path, out var content) ? Results.Bytes(content, "application/octet-stream") : Results.NotFound());
         _app.MapPost("/{**path}", (string path, HttpRequest request) => HandleAsync(path, request));
         _app.StartAsync().GetAwaiter().GetResult();
     }
@@ -52,6 +59,12 @@ public sealed class TelegramBotApiStandIn : IAsyncDisposable
 
     /// <summary>The next <paramref name="count"/> calls are refused with Telegram's flood-control 429 (retry after 1 s).</summary>
     public void RefuseNext(int count) => Interlocked.Exchange(ref _tooManyRequests, count);
+
+    /// <summary>A file a user sent, kept as Telegram keeps it: <c>getFile</c> gives its path, <c>/file/bot&lt;token&gt;/&lt;path&gt;</c> its bytes.</summary>
+    public void HoldFile(string fileId, byte[] content) => _files[$"documents/{fileId}"] = content;
+
+    /// <summary>The documents the bot sent to the chat (<c>sendDocument</c>'s multipart file), oldest first.</summary>
+    public IReadOnlyList<SentFile> Files(long chatId) => [.. _sentFiles.Where(f => f.ChatId == chatId).Select(f => f.File)];
 
     public IReadOnlyList<BotApiCall> MessagesTo(long chatId) => [.. Calls.Where(c => c.Method == "sendMessage" && c.ChatId == chatId)];
 
@@ -80,6 +93,38 @@ public sealed class TelegramBotApiStandIn : IAsyncDisposable
             chat = new { id = chatId, type = "private", first_name = "Тарас" },
             from = new { id = chatId, is_bot = false, first_name = "Тарас", language_code = language },
             text,
+        },
+    };
+
+    /// <summary>A photo from a private chat (Telegram sends it in several sizes; the last is the largest).</summary>
+    public static object PhotoMessage(long updateId, long chatId, string fileId, int size, string language = "uk") => new
+    {
+        update_id = updateId,
+        message = new
+        {
+            message_id = (int)(updateId % 100000),
+            date = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            chat = new { id = chatId, type = "private", first_name = "Тарас" },
+            from = new { id = chatId, is_bot = false, first_name = "Тарас", language_code = language },
+            photo = new[]
+            {
+                new { file_id = $"{fileId}-small", file_unique_id = $"s-{fileId}", width = 90, height = 160, file_size = 1200 },
+                new { file_id = fileId, file_unique_id = $"u-{fileId}", width = 720, height = 1280, file_size = size },
+            },
+        },
+    };
+
+    /// <summary>A contact the user shared with the keyboard's «send my number» button.</summary>
+    public static object ContactMessage(long updateId, long chatId, string phone) => new
+    {
+        update_id = updateId,
+        message = new
+        {
+            message_id = (int)(updateId % 100000),
+            date = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            chat = new { id = chatId, type = "private", first_name = "Тарас" },
+            from = new { id = chatId, is_bot = false, first_name = "Тарас", language_code = "uk" },
+            contact = new { phone_number = phone, first_name = "Тарас", user_id = chatId },
         },
     };
 
@@ -116,13 +161,21 @@ public sealed class TelegramBotApiStandIn : IAsyncDisposable
             return Results.Json(new { ok = false, error_code = 401, description = "Unauthorized" }, statusCode: 401);
         }
 
+        var form = request.HasFormContentType ? await request.ReadFormAsync() : null;
         var parameters = request.HasJsonContentType()
             ? (await JsonNode.ParseAsync(request.Body))?.AsObject() ?? []
-            : request.HasFormContentType ? FormParameters(await request.ReadFormAsync()) : [];
+            : form is not null ? FormParameters(form) : [];
         if (Interlocked.Decrement(ref _tooManyRequests) >= 0)
         {
             return Results.Json(new { ok = false, error_code = 429, description = "Too Many Requests: retry after 1", parameters = new { retry_after = 1 } },
                 statusCode: 429);
+        }
+
+        foreach (var file in form?.Files ?? (IEnumerable<IFormFile>)[])
+        {
+            using var content = new MemoryStream();
+            await file.CopyToAsync(content);
+            _sentFiles.Enqueue((parameters["chat_id"]?.GetValue<long>() ?? 0, new SentFile(file.FileName, content.ToArray())));
         }
 
         _calls.Enqueue(new BotApiCall(method, parameters));
@@ -139,6 +192,12 @@ public sealed class TelegramBotApiStandIn : IAsyncDisposable
                     text = parameters["text"]?.GetValue<string>(),
                 },
             }),
+            "getFile" when parameters["file_id"]?.GetValue<string>() is { } fileId && _files.TryGetValue($"documents/{fileId}", out var held) => Results.Json(new
+            {
+                ok = true,
+                result = new { file_id = fileId, file_unique_id = $"u-{fileId}", file_size = held.Length, file_path = $"documents/{fileId}" },
+            }),
+            "getFile" => Results.Json(new { ok = false, error_code = 400, description = "Bad Request: invalid file_id" }, statusCode: 400),
             _ => Results.Json(new { ok = true, result = true }),
         };
     }

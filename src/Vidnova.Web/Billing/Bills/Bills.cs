@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Vidnova.Accounts;
 using Vidnova.Kernel;
 using Vidnova.Persistence;
 
@@ -23,13 +24,33 @@ public interface IBills
 
     /// <summary>The account's bills issued after <paramref name="since"/> (a charge, its due date), oldest first.</summary>
     Task<IReadOnlyList<IssuedBill>> IssuedSinceAsync(AccountNumber account, Instant since, CancellationToken cancellationToken);
+
+    /// <summary>The account's newest <paramref name="count"/> bills as a customer picks one: the month, what to pay, by when.</summary>
+    Task<IReadOnlyList<BillSummary>> LatestAsync(AccountNumber account, int count, CancellationToken cancellationToken);
+
+    /// <summary>The bill of the period as the PDF the cabinet downloads (requisites, lines, payment QR), or null when it was not billed.</summary>
+    Task<BillPdf?> PdfAsync(AccountNumber account, BillingPeriod period, CancellationToken cancellationToken);
 }
+
+/// <summary>A bill as a list shows it: its month, what it asks to pay (previous balance included) and by when.</summary>
+public sealed record BillSummary(BillingPeriod Period, Money ToPay, LocalDate DueDate);
+
+/// <summary>A bill's PDF document and the file name it is offered under.</summary>
+public sealed record BillPdf(string FileName, byte[] Content);
 
 /// <summary>What a bill charged and by when it is to be paid, for the capabilities that weigh payments against bills.</summary>
 public sealed record IssuedBill(BillingPeriod Period, Money Amount, LocalDate DueDate, Instant IssuedAt);
 
-internal sealed class Bills(VidnovaDbContext db) : IBills
+internal sealed class Bills(VidnovaDbContext db, IPersonalAccounts accounts, BillDocument document) : IBills
 {
+    public async Task<IReadOnlyList<BillSummary>> LatestAsync(AccountNumber account, int count, CancellationToken cancellationToken) =>
+        [.. (await OfAccountAsync(account, null, cancellationToken)).Take(count).Select(b => new BillSummary(b.Period, b.ToPay, b.DueDate))];
+
+    public async Task<BillPdf?> PdfAsync(AccountNumber account, BillingPeriod period, CancellationToken cancellationToken) =>
+        await FindAsync(account, period, cancellationToken) is { } bill && await accounts.FindAsync(account, cancellationToken) is { } summary
+            ? new BillPdf(BillDocument.FileName(bill), document.Render(bill, summary))
+            : null;
+
     public async Task<IReadOnlyList<Bill>> OfAccountAsync(AccountNumber account, BillingPeriod? since, CancellationToken cancellationToken)
     {
         // Ordered here: the period is a converted value, and a household has twelve bills a year.

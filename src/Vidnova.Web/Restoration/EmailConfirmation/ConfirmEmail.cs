@@ -10,9 +10,13 @@ namespace Vidnova.Restoration.EmailConfirmation;
 /// <summary>Confirms the customer's email with the code and issues the DSO's restoration invoice to it.</summary>
 internal sealed class ConfirmEmail(VidnovaDbContext db, IDsoDirectory dsos, IClock clock, RestorationEmails emails, INotificationOutbox notifications, OutboxSignal outbox)
 {
-    public async Task<RestorationApplication> HandleAsync(Guid id, string? accessToken, string? code, CancellationToken cancellationToken)
+    public async Task<RestorationApplication> HandleAsync(Guid id, string? accessToken, string? code, CancellationToken cancellationToken) =>
+        await HandleAsync(await ApplicationAccess.LoadForCustomerAsync(db, id, accessToken, cancellationToken), code, cancellationToken);
+
+    /// <summary>The code for an application loaded (tracked) by a caller that proved nothing else: the code is the proof, its attempts are counted.</summary>
+    public async Task<RestorationApplication> HandleAsync(RestorationApplication application, string? code, CancellationToken cancellationToken)
     {
-        var application = await ApplicationAccess.LoadForCustomerAsync(db, id, accessToken, cancellationToken);
+        var id = application.Id;
         var dso = await dsos.FindRequisitesAsync(application.DsoCode, cancellationToken)
             ?? throw new InvalidOperationException($"The DSO {application.DsoCode} of application {application.Number} is not registered.");
         var now = clock.GetCurrentInstant();

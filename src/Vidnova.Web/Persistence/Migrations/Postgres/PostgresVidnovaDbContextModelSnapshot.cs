@@ -612,6 +612,38 @@ namespace Vidnova.Persistence.Migrations.Postgres
                     b.ToTable("telegram_chats", (string)null);
                 });
 
+            modelBuilder.Entity("Vidnova.Chatbot.TelegramChatState", b =>
+                {
+                    b.Property<long>("ChatId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DialogJson")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("FailedLookups")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FailedLookupsSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("HandledUpdateId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RepliesJson")
+                        .HasColumnType("text");
+
+                    b.Property<int>("RepliesSent")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ChatId");
+
+                    b.ToTable("telegram_chat_states", (string)null);
+                });
+
             modelBuilder.Entity("Vidnova.Chatbot.TelegramLinkToken", b =>
                 {
                     b.Property<Guid>("Id")

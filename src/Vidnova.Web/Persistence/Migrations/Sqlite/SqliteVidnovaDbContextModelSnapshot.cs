@@ -597,6 +597,38 @@ namespace Vidnova.Persistence.Migrations.Sqlite
                     b.ToTable("telegram_chats", (string)null);
                 });
 
+            modelBuilder.Entity("Vidnova.Chatbot.TelegramChatState", b =>
+                {
+                    b.Property<long>("ChatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DialogJson")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedLookups")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FailedLookupsSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HandledUpdateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RepliesJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RepliesSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChatId");
+
+                    b.ToTable("telegram_chat_states", (string)null);
+                });
+
             modelBuilder.Entity("Vidnova.Chatbot.TelegramLinkToken", b =>
                 {
                     b.Property<Guid>("Id")
