@@ -25,6 +25,8 @@ public static class ChatbotModule
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName));
         });
         services.AddSingleton<TelegramUpdateSignal>();
+        services.AddScoped<TelegramLinks>();
+        services.AddScoped<ITelegramConnections>(sp => sp.GetRequiredService<TelegramLinks>());
         services.AddScoped<TelegramConversation>();
         services.AddScoped<ChatAccounts>();
         services.AddScoped<ChatReadings>();

@@ -1,13 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using NodaTime;
 using Vidnova.Customers;
 using Vidnova.Hosting;
-using Vidnova.Kernel;
-using Vidnova.Persistence;
-using Vidnova.Problems;
 
 namespace Vidnova.Chatbot;
 
@@ -23,29 +18,15 @@ internal static class TelegramLinkApi
         return api;
     }
 
-    private static async Task<Created<TelegramLinkResponse>> IssueAsync(ClaimsPrincipal user, VidnovaDbContext db, IClock clock,
-        IOptionsMonitor<TelegramOptions> options, CancellationToken cancellationToken)
+    private static async Task<Created<TelegramLinkResponse>> IssueAsync(ClaimsPrincipal user, TelegramLinks links, CancellationToken cancellationToken)
     {
-        var settings = options.CurrentValue;
-        if (!settings.IsConfigured || string.IsNullOrWhiteSpace(settings.BotUsername))
-        {
-            throw new BusinessRuleException("telegram_not_configured", "Telegram-бот ще не налаштований у цього постачальника.");
-        }
-
-        var now = clock.GetCurrentInstant();
-        // 32 URL-safe characters: Telegram's start parameter allows A-Z, a-z, 0-9, _ and - up to 64.
-        var token = SecretTokens.NewAccessToken();
-        var issued = TelegramLinkToken.Issue(SecretTokens.Hash(token), CustomerPrincipal.RequiredLoginIdOf(user), now,
-            Duration.FromMinutes(Math.Max(1, settings.LinkTokenMinutes)));
-        db.Add(issued);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created((string?)null, new TelegramLinkResponse($"https://t.me/{settings.BotUsername}?start={token}", token, issued.ExpiresAt));
+        var link = await links.IssueAsync(CustomerPrincipal.RequiredLoginIdOf(user), cancellationToken);
+        return TypedResults.Created((string?)null, new TelegramLinkResponse(link.Url, link.Token, link.ExpiresAt));
     }
 
-    private static async Task<NoContent> UnlinkAsync(ClaimsPrincipal user, VidnovaDbContext db, CancellationToken cancellationToken)
+    private static async Task<NoContent> UnlinkAsync(ClaimsPrincipal user, TelegramLinks links, CancellationToken cancellationToken)
     {
-        var loginId = CustomerPrincipal.RequiredLoginIdOf(user);
-        await db.Set<TelegramChat>().Where(c => c.LoginId == loginId).ExecuteDeleteAsync(cancellationToken);
+        await links.UnlinkAllAsync(CustomerPrincipal.RequiredLoginIdOf(user), cancellationToken);
         return TypedResults.NoContent();
     }
 }

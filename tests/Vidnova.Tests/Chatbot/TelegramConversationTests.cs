@@ -212,6 +212,39 @@ public abstract class TelegramConversationTests(TelegramApp app) : IAsyncLifetim
         Assert.DoesNotContain("IBAN", limited.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheCabinetsPage_ConnectsTelegramWithALinkAndItsQr_AndDisconnectsIt()
+    {
+        const long chat = 556006;
+        const string account = "7510000006";
+        const string email = "bot-page@example.com";
+        await _scenario.PutAccountAsync(account);
+        var (_, loginId) = await _customers.SignedInWithAsync(email, account);
+        var browser = await _customers.CabinetCookieClientAsync(email);
+
+        var home = await browser.GetStringAsync("/cabinet");
+        Assert.Contains("href=\"/cabinet/telegram\">Підключити Telegram", home, StringComparison.Ordinal);
+
+        var connect = await CabinetPages.SubmitAsync(browser, "/cabinet/telegram", new Dictionary<string, string>(), "/cabinet/telegram?handler=Connect");
+        var page = await connect.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, connect.StatusCode);
+        var token = System.Text.RegularExpressions.Regex.Match(page, @"https://t\.me/vidnova_test_bot\?start=([A-Za-z0-9_-]+)").Groups[1].Value;
+        Assert.NotEmpty(token);
+        Assert.Contains("src=\"data:image/png;base64,", page, StringComparison.Ordinal);
+        Assert.Contains("29.11.2026", page, StringComparison.Ordinal);
+
+        var linked = await SayAsync(chat, $"/start {token}");
+        Assert.Contains("підключено", linked.Text, StringComparison.Ordinal);
+        Assert.Contains("Telegram-бот: підключено", await browser.GetStringAsync("/cabinet"), StringComparison.Ordinal);
+
+        var disconnected = await CabinetPages.SubmitAsync(browser, "/cabinet/telegram", new Dictionary<string, string>(), "/cabinet/telegram?handler=Disconnect");
+        Assert.Equal(HttpStatusCode.Redirect, disconnected.StatusCode);
+        Assert.Contains("Telegram відключено", await browser.GetStringAsync("/cabinet/telegram"), StringComparison.Ordinal);
+        Assert.False(await app.InDatabaseAsync(db => db.Set<TelegramChat>().AnyAsync(c => c.LoginId == loginId)));
+        var after = await PressAsync(chat, "balance");
+        Assert.DoesNotContain(account, after.Text, StringComparison.Ordinal);
+    }
+
     private async Task ConnectedAsync(long chat, string account, decimal debt = 0m, string supplyStatus = "connected")
     {
         await _scenario.PutAccountAsync(account, debt: debt, supplyStatus: supplyStatus);
