@@ -220,7 +220,7 @@ internal sealed class ChatAccounts(
                 turn.T("Графік погашення виконано: борг {0} сплачено повністю.", progress.Debt),
             { Status: RepaymentScheduleStatus.Broken } =>
                 turn.T("Графік погашення розірвано: внесок не надійшов вчасно. Залишок боргу {0} — до сплати.", progress.Remaining),
-            _ => turn.T("Графік погашення боргу {0}: {1}.", progress.Debt, progress.Status),
+            _ => turn.T("Постачальник відхилив графік погашення боргу {0}. Деталі — в особистому кабінеті.", progress.Debt),
         });
     }
 

@@ -120,7 +120,8 @@ internal sealed partial class ChatRestoration(IRestorationSelfService restoratio
         }
 
         var file = await bot.GetFile(fileId, cancellationToken);
-        if (file.FileSize > ReceiptFormat.MaxBytes)
+        // Telegram gives every file's size; one it does not (another Bot API server) is not downloaded blind.
+        if (file.FileSize is not { } bytes || bytes > ReceiptFormat.MaxBytes)
         {
             turn.Say(turn.T("Файл завеликий: квитанція має бути до 10 МБ. Надішліть " + ReceiptFormat.Described + "."));
             return;

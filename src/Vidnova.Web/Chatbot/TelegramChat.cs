@@ -62,15 +62,10 @@ internal sealed class TelegramLinkToken
     public static TelegramLinkToken Issue(string tokenHash, Guid loginId, Instant now, Duration validFor) =>
         new(Guid.NewGuid(), tokenHash, loginId, now, now + validFor);
 
-    /// <summary>Spends the token for <paramref name="chatId"/>; false when it expired or another chat spent it (the same chat's retry is fine).</summary>
+    /// <summary>Spends the token for <paramref name="chatId"/>; false when it expired or was spent before (a disconnected chat cannot reconnect with it).</summary>
     public bool Spend(long chatId, Instant now)
     {
-        if (UsedAt is not null)
-        {
-            return UsedByChatId == chatId;
-        }
-
-        if (now >= ExpiresAt)
+        if (UsedAt is not null || now >= ExpiresAt)
         {
             return false;
         }

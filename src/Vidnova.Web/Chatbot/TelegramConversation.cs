@@ -5,6 +5,7 @@ using NodaTime;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
 using Vidnova.Billing.Bills;
 using Vidnova.Kernel;
@@ -41,7 +42,9 @@ internal sealed class TelegramConversation(
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
         var chatId = ChatOf(update);
-        if (chatId == 0 || (update.Message is null && update.CallbackQuery is null))
+        // Private chats only: connected in a group, every member would see the accounts and could pay or apply.
+        var chatType = update.Message?.Chat.Type ?? update.CallbackQuery?.Message?.Chat.Type ?? ChatType.Private;
+        if (chatId == 0 || (update.Message is null && update.CallbackQuery is null) || chatType != ChatType.Private)
         {
             return;
         }
@@ -54,6 +57,18 @@ internal sealed class TelegramConversation(
         {
             state = TelegramChatState.Start(chatId, now);
             db.Add(state);
+        }
+
+        if (update.Id < state.HandledUpdateId)
+        {
+            // Answered before a newer one was: working it out again would act twice on what it asked.
+            return;
+        }
+
+        if (update.Id > state.HandledUpdateId && state.RepliesSent < state.Replies.Count)
+        {
+            // The previous answer is not all sent yet (its update waits out a 429): this one waits its turn, in order.
+            throw new InvalidOperationException($"Chat {chatId}: the answer to update {state.HandledUpdateId} is not sent yet.");
         }
 
         if (state.HandledUpdateId != update.Id)
@@ -91,7 +106,7 @@ internal sealed class TelegramConversation(
                 return;
             }
 
-            if (message.Photo is { Length: > 0 } || message.Document is not null)
+            if ((message.Photo is { Length: > 0 } || message.Document is not null) && turn.Dialog is null or { Step: DialogStep.Receipt })
             {
                 await restoration.ReceiptAsync(message, turn, cancellationToken);
                 return;

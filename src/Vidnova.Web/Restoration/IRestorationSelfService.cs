@@ -93,7 +93,15 @@ internal sealed class RestorationSelfService(
 
         if (application.Status == ApplicationStatus.AwaitingEmailConfirmation)
         {
-            return Summary(await confirmEmail.HandleAsync(application, code, cancellationToken));
+            try
+            {
+                return Summary(await confirmEmail.HandleAsync(application, code, cancellationToken));
+            }
+            catch (Problems.BusinessRuleException wrong) when (wrong.Code is "wrong_confirmation_code" or "confirmation_locked")
+            {
+                // The attempt counts on the application, but the answer is the same as for a number that does not exist.
+                return null;
+            }
         }
 
         return SecretTokens.Matches($"{application.Id:N}:{code.Trim()}", application.ConfirmationCodeHash) ? Summary(application) : null;

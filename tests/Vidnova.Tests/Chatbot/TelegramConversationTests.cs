@@ -192,7 +192,8 @@ public abstract class TelegramConversationTests(TelegramApp app) : IAsyncLifetim
         Assert.Equal("lookup", Assert.Single(Buttons(hello))["callback_data"]!.GetValue<string>());
 
         var wrong = await SayAsync(chat, $"{applied.Number} {(code == "000000" ? "111111" : "000000")}");
-        Assert.Contains("Невірний", wrong.Text, StringComparison.OrdinalIgnoreCase);
+        // A wrong code reads as a number that does not exist: nobody learns which applications wait for their code.
+        Assert.Contains("не знайдено", wrong.Text, StringComparison.Ordinal);
 
         // The right code confirms the email, as the email says («введіть код у застосунку чи чат-боті»), and shows the invoice.
         var found = await SayAsync(chat, $"{applied.Number} {code}");
@@ -243,6 +244,28 @@ public abstract class TelegramConversationTests(TelegramApp app) : IAsyncLifetim
         Assert.False(await app.InDatabaseAsync(db => db.Set<TelegramChat>().AnyAsync(c => c.LoginId == loginId)));
         var after = await PressAsync(chat, "balance");
         Assert.DoesNotContain(account, after.Text, StringComparison.Ordinal);
+        // The spent link does not connect the chat again.
+        Assert.Contains("застаріле", (await SayAsync(chat, $"/start {token}")).Text, StringComparison.Ordinal);
+
+        // Nor does a fresh one in a group chat, where every member would see the accounts: the bot answers private chats only.
+        var fresh = await CabinetPages.SubmitAsync(browser, "/cabinet/telegram", new Dictionary<string, string>(), "/cabinet/telegram?handler=Connect");
+        var groupToken = System.Text.RegularExpressions.Regex.Match(await fresh.Content.ReadAsStringAsync(), @"start=([A-Za-z0-9_-]+)").Groups[1].Value;
+        const long group = -100556006;
+        await PushAsync(new
+        {
+            update_id = NextUpdateId(),
+            message = new
+            {
+                message_id = 1,
+                date = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                chat = new { id = group, type = "supergroup", title = "Сім'я" },
+                from = new { id = chat, is_bot = false, first_name = "Тарас", language_code = "uk" },
+                text = $"/start {groupToken}",
+            },
+        });
+        await AllHandledAsync();
+        Assert.Empty(app.BotApi.MessagesTo(group));
+        Assert.False(await app.InDatabaseAsync(db => db.Set<TelegramChat>().AnyAsync(c => c.ChatId == group)));
     }
 
     private async Task ConnectedAsync(long chat, string account, decimal debt = 0m, string supplyStatus = "connected")
